@@ -1,0 +1,278 @@
+package io.predictivescaler.collector.prometheus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.predictivescaler.collector.resilience.ResilienceOptions;
+import io.predictivescaler.collector.resilience.ResilientMetricSource;
+import io.predictivescaler.collector.source.FailureKind;
+import io.predictivescaler.collector.source.MetricSourceException;
+import io.predictivescaler.collector.source.PromQlQuery;
+import io.predictivescaler.collector.source.RangeSamples;
+import io.predictivescaler.collector.verticle.CollectorVerticle;
+import io.predictivescaler.collector.verticle.GapReason;
+import io.predictivescaler.collector.verticle.Registration;
+import io.predictivescaler.collector.verticle.SeriesSpec;
+import io.predictivescaler.collector.verticle.TickEvent;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Prometheus source against a loopback HTTP stub: requests sent, chunking, bad answers. */
+class PrometheusSourceStubTest {
+
+  private static final PromQlQuery UP = new PromQlQuery("up");
+  private static final String ONE =
+      "{\"status\":\"success\",\"data\":{\"resultType\":\"scalar\",\"result\":[1,\"1\"]}}";
+
+  @TempDir Path dir;
+
+  private final Vertx vertx = Vertx.vertx();
+  private final List<HttpExchange> requests = new CopyOnWriteArrayList<>();
+  private volatile Function<HttpExchange, String> answer = e -> ONE;
+  private HttpServer server;
+
+  @BeforeEach
+  void startStub() throws IOException {
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext(
+        "/",
+        exchange -> {
+          requests.add(exchange);
+          String body = answer.apply(exchange);
+          if (body == null) {
+            return;
+          }
+          byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+          exchange.sendResponseHeaders(200, bytes.length);
+          try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+          }
+        });
+    server.start();
+  }
+
+  @AfterEach
+  void stop() {
+    server.stop(0);
+    vertx.close().await();
+  }
+
+  private String base() {
+    return "http://127.0.0.1:" + server.getAddress().getPort() + "/prom";
+  }
+
+  private static Map<String, String> params(HttpExchange e) {
+    Map<String, String> out = new HashMap<>();
+    for (String pair : e.getRequestURI().getRawQuery().split("&")) {
+      String[] kv = pair.split("=", 2);
+      out.put(kv[0], URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
+    }
+    return out;
+  }
+
+  private static <T> T get(java.util.concurrent.CompletionStage<T> stage) throws Exception {
+    return stage.toCompletableFuture().get(10, TimeUnit.SECONDS);
+  }
+
+  @Test
+  void sendsQueryTimeHeadersAndAFreshBearerToken() throws Exception {
+    Path token = dir.resolve("token");
+    Files.writeString(token, "tok-1\n");
+    PrometheusSource source =
+        new PrometheusSource(
+            vertx,
+            PrometheusOptions.of(URI.create(base()))
+                .withBearerTokenFile(token)
+                .withHeaders(Map.of("X-Scope-OrgID", "team-a")));
+
+    get(source.instant(UP, Instant.ofEpochMilli(1_700_000_000_123L)));
+    Files.writeString(token, "tok-2\n");
+    Files.setLastModifiedTime(token, FileTime.fromMillis(System.currentTimeMillis() + 10_000));
+    get(source.instant(UP, Instant.ofEpochMilli(1_700_000_015_000L)));
+
+    HttpExchange first = requests.get(0);
+    assertThat(first.getRequestURI().getPath()).isEqualTo("/prom/api/v1/query");
+    assertThat(params(first)).containsEntry("query", "up").containsEntry("time", "1700000000.123");
+    assertThat(first.getRequestHeaders().getFirst("Authorization")).isEqualTo("Bearer tok-1");
+    assertThat(first.getRequestHeaders().getFirst("X-Scope-OrgID")).isEqualTo("team-a");
+    assertThat(params(requests.get(1))).containsEntry("time", "1700000015");
+    assertThat(requests.get(1).getRequestHeaders().getFirst("Authorization"))
+        .isEqualTo("Bearer tok-2");
+  }
+
+  @Test
+  void sendsBasicAuth() throws Exception {
+    PrometheusSource source =
+        new PrometheusSource(
+            vertx, PrometheusOptions.of(URI.create(base())).withBasicAuth("ops", "s3cret"));
+
+    get(source.instant(UP, Instant.EPOCH));
+
+    String expected =
+        "Basic "
+            + Base64.getEncoder().encodeToString("ops:s3cret".getBytes(StandardCharsets.UTF_8));
+    assertThat(requests.get(0).getRequestHeaders().getFirst("Authorization")).isEqualTo(expected);
+  }
+
+  @Test
+  void splitsLongRangesIntoRequestsUnderThePointLimit() throws Exception {
+    answer = PrometheusSourceStubTest::matrixOfTimestamps;
+    PrometheusSource source =
+        new PrometheusSource(
+            vertx, PrometheusOptions.of(URI.create(base())).withMaxPointsPerRequest(100));
+    Instant from = Instant.ofEpochSecond(1_700_000_000L);
+    Duration step = Duration.ofSeconds(15);
+
+    RangeSamples r = get(source.range(UP, from, from.plus(step.multipliedBy(249)), step));
+
+    assertThat(requests).hasSize(3);
+    for (HttpExchange e : requests) {
+      Map<String, String> p = params(e);
+      double points =
+          (Double.parseDouble(p.get("end")) - Double.parseDouble(p.get("start"))) / 15 + 1;
+      assertThat(points).isLessThanOrEqualTo(100);
+      assertThat(p).containsEntry("step", "15");
+    }
+    assertThat(r.size()).isEqualTo(250);
+    for (int i = 0; i < r.size(); i++) {
+      assertThat(r.time(i)).isEqualTo(from.plus(step.multipliedBy(i)));
+      assertThat(r.value(i)).isEqualTo(r.time(i).getEpochSecond());
+    }
+  }
+
+  @Test
+  void garbageBodyFailsNamingTheUrl() {
+    answer = e -> "<html><body>Sign in to the proxy</body></html>";
+    PrometheusSource source = new PrometheusSource(vertx, PrometheusOptions.of(URI.create(base())));
+
+    assertThatThrownBy(() -> get(source.instant(UP, Instant.EPOCH)))
+        .isInstanceOf(ExecutionException.class)
+        .cause()
+        .isInstanceOfSatisfying(
+            MetricSourceException.class,
+            e -> assertThat(e.kind()).isEqualTo(FailureKind.BAD_RESPONSE))
+        .hasMessage(
+            "querying Prometheus at "
+                + base()
+                + "/api/v1/query (query up): response is not a JSON object: "
+                + "<html><body>Sign in to the proxy</body></html>");
+  }
+
+  @Test
+  void refusedConnectionIsAConnectionFailureNamingTheUrl() {
+    int port = PrometheusProcess.freePort();
+    PrometheusSource source =
+        new PrometheusSource(vertx, PrometheusOptions.of(URI.create("http://127.0.0.1:" + port)));
+
+    assertThatThrownBy(() -> get(source.instant(UP, Instant.EPOCH)))
+        .cause()
+        .isInstanceOfSatisfying(
+            MetricSourceException.class,
+            e -> assertThat(e.kind()).isEqualTo(FailureKind.CONNECTION))
+        .hasMessageStartingWith(
+            "querying Prometheus at http://127.0.0.1:" + port + "/api/v1/query (query up): ");
+  }
+
+  @Test
+  void requestTimeoutOfTheHttpClientIsATimeoutFailure() {
+    answer = e -> null;
+    PrometheusSource source =
+        new PrometheusSource(
+            vertx,
+            PrometheusOptions.of(URI.create(base())).withRequestTimeout(Duration.ofMillis(200)));
+
+    assertThatThrownBy(() -> get(source.instant(UP, Instant.EPOCH)))
+        .cause()
+        .isInstanceOfSatisfying(
+            MetricSourceException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.TIMEOUT));
+  }
+
+  @Test
+  void slowEndpointTripsTheTimeLimiterAndTheTickRecordsATimeoutGap() throws Exception {
+    answer = e -> null;
+    ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+    try {
+      ResilientMetricSource source =
+          new ResilientMetricSource(
+              new PrometheusSource(vertx, PrometheusOptions.of(URI.create(base()))),
+              ResilienceOptions.defaults()
+                  .withTimeout(Duration.ofMillis(300))
+                  .withRangeTimeout(Duration.ofMillis(300))
+                  .withRetry(1, Duration.ofMillis(10)),
+              scheduler,
+              new SimpleMeterRegistry());
+      CollectorVerticle collector =
+          new CollectorVerticle(
+              Map.of("prometheus", source), new SimpleMeterRegistry(), Clock.systemUTC());
+      vertx.deployVerticle(collector).await();
+      List<TickEvent> events = new CopyOnWriteArrayList<>();
+      vertx
+          .eventBus()
+          .<JsonObject>consumer(
+              CollectorVerticle.TICK_ADDRESS, m -> events.add(TickEvent.fromJson(m.body())));
+
+      Registration registration =
+          collector
+              .register(
+                  new SeriesSpec(
+                      "slow", "prometheus", UP, Duration.ofMillis(500), Duration.ofMinutes(1)))
+              .await();
+      await().atMost(Duration.ofSeconds(10)).until(() -> !events.isEmpty());
+
+      assertThat(registration.backfillError())
+          .hasValueSatisfying(m -> assertThat(m).contains("did not answer up within PT0.3S"));
+      assertThat(events.get(0).gap()).contains(GapReason.TIMEOUT);
+      assertThat(events.get(0).detail())
+          .isEqualTo("source prometheus did not answer up within PT0.3S");
+    } finally {
+      scheduler.shutdownNow();
+    }
+  }
+
+  private static String matrixOfTimestamps(HttpExchange e) {
+    Map<String, String> p = params(e);
+    long start = new BigDecimal(p.get("start")).longValueExact();
+    long end = new BigDecimal(p.get("end")).longValueExact();
+    long step = Long.parseLong(p.get("step"));
+    StringBuilder values = new StringBuilder();
+    for (long t = start; t <= end; t += step) {
+      values.append(values.length() == 0 ? "" : ",").append("[").append(t).append(",\"");
+      values.append(t).append("\"]");
+    }
+    return "{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":"
+        + "[{\"metric\":{},\"values\":["
+        + values
+        + "]}]}}";
+  }
+}
