@@ -1,0 +1,302 @@
+package io.predictivescaler.core.decision;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * What one workload's pipeline remembers between ticks: recent recommendations (for stabilization)
+ * and recent scale events (for rate policies). Immutable; each decision returns the next state.
+ * Entries older than the policy's longest window or period are dropped, and at most {@value
+ * #MAX_ENTRIES} of each kind are kept, so the size is bounded by window / tick.
+ *
+ * <p>Start a workload with {@link #initial()}: like the HPA after a restart, the first decision
+ * records the current replica count as a recommendation, so nothing scales down for one scale-down
+ * window.
+ */
+public final class DecisionState {
+
+  /** Hard bound per list, whatever the tick rate (a 1 h window at 1 s ticks fits). */
+  public static final int MAX_ENTRIES = 4096;
+
+  private static final long[] NO_TIMES = new long[0];
+  private static final int[] NO_VALUES = new int[0];
+  private static final DecisionState INITIAL =
+      new DecisionState(false, NO_TIMES, NO_VALUES, NO_TIMES, NO_VALUES, NO_TIMES, NO_VALUES);
+  private static final DecisionState EMPTY =
+      new DecisionState(true, NO_TIMES, NO_VALUES, NO_TIMES, NO_VALUES, NO_TIMES, NO_VALUES);
+
+  private final boolean initialized;
+  private final long[] recommendationAt;
+  private final int[] recommendation;
+  private final long[] upAt;
+  private final int[] upChange;
+  private final long[] downAt;
+  private final int[] downChange;
+
+  private DecisionState(
+      boolean initialized,
+      long[] recommendationAt,
+      int[] recommendation,
+      long[] upAt,
+      int[] upChange,
+      long[] downAt,
+      int[] downChange) {
+    this.initialized = initialized;
+    this.recommendationAt = recommendationAt;
+    this.recommendation = recommendation;
+    this.upAt = upAt;
+    this.upChange = upChange;
+    this.downAt = downAt;
+    this.downChange = downChange;
+  }
+
+  /** A workload never decided before: the first decision seeds it with the current replicas. */
+  public static DecisionState initial() {
+    return INITIAL;
+  }
+
+  /** No history at all, and no seeding (the HPA tests' "empty recommendations"). */
+  public static DecisionState empty() {
+    return EMPTY;
+  }
+
+  /** A state restored from its parts, e.g. after a leader change. */
+  public static DecisionState of(
+      List<TimedRecommendation> recommendations,
+      List<ScaleEvent> scaleUpEvents,
+      List<ScaleEvent> scaleDownEvents) {
+    long[] recAt = new long[recommendations.size()];
+    int[] rec = new int[recAt.length];
+    for (int i = 0; i < recAt.length; i++) {
+      recAt[i] = recommendations.get(i).at().toEpochMilli();
+      rec[i] = recommendations.get(i).replicas();
+    }
+    long[] uAt = times(scaleUpEvents);
+    long[] dAt = times(scaleDownEvents);
+    return new DecisionState(
+        true, recAt, rec, uAt, changes(scaleUpEvents), dAt, changes(scaleDownEvents));
+  }
+
+  public boolean initialized() {
+    return initialized;
+  }
+
+  public List<TimedRecommendation> recommendations() {
+    List<TimedRecommendation> out = new ArrayList<>(recommendation.length);
+    for (int i = 0; i < recommendation.length; i++) {
+      out.add(
+          new TimedRecommendation(Instant.ofEpochMilli(recommendationAt[i]), recommendation[i]));
+    }
+    return Collections.unmodifiableList(out);
+  }
+
+  public List<ScaleEvent> scaleUpEvents() {
+    return events(upAt, upChange);
+  }
+
+  public List<ScaleEvent> scaleDownEvents() {
+    return events(downAt, downChange);
+  }
+
+  DecisionState withInitialRecommendation(long nowMillis, int replicas) {
+    return new DecisionState(
+        true,
+        append(recommendationAt, nowMillis),
+        append(recommendation, replicas),
+        upAt,
+        upChange,
+        downAt,
+        downChange);
+  }
+
+  /** Lowest of {@code seed} and the recommendations made strictly after {@code cutoffMillis}. */
+  int lowestRecommendationAfter(long cutoffMillis, int seed) {
+    int lowest = seed;
+    for (int i = 0; i < recommendation.length; i++) {
+      if (recommendationAt[i] > cutoffMillis && recommendation[i] < lowest) {
+        lowest = recommendation[i];
+      }
+    }
+    return lowest;
+  }
+
+  /** Highest of {@code seed} and the recommendations made strictly after {@code cutoffMillis}. */
+  int highestRecommendationAfter(long cutoffMillis, int seed) {
+    int highest = seed;
+    for (int i = 0; i < recommendation.length; i++) {
+      if (recommendationAt[i] > cutoffMillis && recommendation[i] > highest) {
+        highest = recommendation[i];
+      }
+    }
+    return highest;
+  }
+
+  /** Pods added by scale events strictly after {@code cutoffMillis}. */
+  long addedAfter(long cutoffMillis) {
+    return sumAfter(upAt, upChange, cutoffMillis);
+  }
+
+  /** Pods removed by scale events strictly after {@code cutoffMillis}. */
+  long removedAfter(long cutoffMillis) {
+    return sumAfter(downAt, downChange, cutoffMillis);
+  }
+
+  /**
+   * The state after a tick at {@code nowMillis}: optionally records a recommendation, records a
+   * scale event when {@code scaleChange != 0}, and drops entries at or before the cutoffs.
+   */
+  DecisionState next(
+      long nowMillis,
+      boolean record,
+      int newRecommendation,
+      long recommendationCutoff,
+      int scaleChange,
+      long eventCutoff) {
+    int keptRecs = countAfter(recommendationAt, recommendationCutoff);
+    long[] recAt = new long[Math.min(MAX_ENTRIES, keptRecs + (record ? 1 : 0))];
+    int[] rec = new int[recAt.length];
+    fill(recommendationAt, recommendation, recommendationCutoff, recAt, rec);
+    if (record) {
+      recAt[recAt.length - 1] = nowMillis;
+      rec[rec.length - 1] = newRecommendation;
+    }
+    long[] uAt = upAt;
+    int[] uChange = upChange;
+    long[] dAt = downAt;
+    int[] dChange = downChange;
+    if (scaleChange != 0 || countAfter(upAt, eventCutoff) != upAt.length) {
+      int extra = scaleChange > 0 ? 1 : 0;
+      uAt = new long[Math.min(MAX_ENTRIES, countAfter(upAt, eventCutoff) + extra)];
+      uChange = new int[uAt.length];
+      fill(upAt, upChange, eventCutoff, uAt, uChange);
+      if (extra == 1) {
+        uAt[uAt.length - 1] = nowMillis;
+        uChange[uChange.length - 1] = scaleChange;
+      }
+    }
+    if (scaleChange != 0 || countAfter(downAt, eventCutoff) != downAt.length) {
+      int extra = scaleChange < 0 ? 1 : 0;
+      dAt = new long[Math.min(MAX_ENTRIES, countAfter(downAt, eventCutoff) + extra)];
+      dChange = new int[dAt.length];
+      fill(downAt, downChange, eventCutoff, dAt, dChange);
+      if (extra == 1) {
+        dAt[dAt.length - 1] = nowMillis;
+        dChange[dChange.length - 1] = -scaleChange;
+      }
+    }
+    return new DecisionState(true, recAt, rec, uAt, uChange, dAt, dChange);
+  }
+
+  /** Recommendations plus scale events held. */
+  public int size() {
+    return recommendation.length + upChange.length + downChange.length;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof DecisionState s
+        && initialized == s.initialized
+        && Arrays.equals(recommendationAt, s.recommendationAt)
+        && Arrays.equals(recommendation, s.recommendation)
+        && Arrays.equals(upAt, s.upAt)
+        && Arrays.equals(upChange, s.upChange)
+        && Arrays.equals(downAt, s.downAt)
+        && Arrays.equals(downChange, s.downChange);
+  }
+
+  @Override
+  public int hashCode() {
+    return Arrays.hashCode(recommendationAt) * 31 + Arrays.hashCode(upAt) * 7 + downAt.length;
+  }
+
+  @Override
+  public String toString() {
+    return "DecisionState[initialized="
+        + initialized
+        + ", recommendations="
+        + recommendations()
+        + ", scaleUpEvents="
+        + scaleUpEvents()
+        + ", scaleDownEvents="
+        + scaleDownEvents()
+        + "]";
+  }
+
+  private static int countAfter(long[] at, long cutoff) {
+    int n = 0;
+    for (long t : at) {
+      if (t > cutoff) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** Copies the newest entries after {@code cutoff} into the front of the targets, in order. */
+  private static void fill(long[] at, int[] value, long cutoff, long[] toAt, int[] toValue) {
+    int room = toAt.length;
+    int kept = countAfter(at, cutoff);
+    int skip = Math.max(0, kept - room);
+    int j = 0;
+    for (int i = 0; i < at.length && j < room; i++) {
+      if (at[i] > cutoff) {
+        if (skip > 0) {
+          skip--;
+          continue;
+        }
+        toAt[j] = at[i];
+        toValue[j] = value[i];
+        j++;
+      }
+    }
+  }
+
+  private static long sumAfter(long[] at, int[] change, long cutoff) {
+    long sum = 0;
+    for (int i = 0; i < at.length; i++) {
+      if (at[i] > cutoff) {
+        sum += change[i];
+      }
+    }
+    return sum;
+  }
+
+  private static long[] append(long[] values, long value) {
+    long[] out = Arrays.copyOf(values, values.length + 1);
+    out[values.length] = value;
+    return out;
+  }
+
+  private static int[] append(int[] values, int value) {
+    int[] out = Arrays.copyOf(values, values.length + 1);
+    out[values.length] = value;
+    return out;
+  }
+
+  private static long[] times(List<ScaleEvent> events) {
+    long[] at = new long[events.size()];
+    for (int i = 0; i < at.length; i++) {
+      at[i] = events.get(i).at().toEpochMilli();
+    }
+    return at;
+  }
+
+  private static int[] changes(List<ScaleEvent> events) {
+    int[] change = new int[events.size()];
+    for (int i = 0; i < change.length; i++) {
+      change[i] = events.get(i).replicaChange();
+    }
+    return change;
+  }
+
+  private static List<ScaleEvent> events(long[] at, int[] change) {
+    List<ScaleEvent> out = new ArrayList<>(at.length);
+    for (int i = 0; i < at.length; i++) {
+      out.add(new ScaleEvent(Instant.ofEpochMilli(at[i]), change[i]));
+    }
+    return Collections.unmodifiableList(out);
+  }
+}

@@ -1,0 +1,11 @@
+package io.predictivescaler.core.decision;
+
+/**
+ * One metric of a workload at this tick: per-pod values ({@link PodMetric}), a single total ({@link
+ * TotalMetric}), or a metric that could not be read ({@link UnavailableMetric}).
+ */
+public sealed interface MetricInput permits PodMetric, TotalMetric, UnavailableMetric {
+
+  /** The metric's name, used in traces and explanations. */
+  String name();
+}
