@@ -1,0 +1,235 @@
+package io.predictivescaler.bench.cli;
+
+import io.predictivescaler.bench.replay.Durations;
+import io.predictivescaler.bench.replay.ReplayProgress;
+import io.predictivescaler.bench.replay.ReplayResult;
+import io.predictivescaler.bench.replay.ReplayRunner;
+import io.predictivescaler.bench.replay.ReplaySettings;
+import io.predictivescaler.bench.replay.SweepRange;
+import io.predictivescaler.bench.report.HtmlReport;
+import io.predictivescaler.bench.report.JsonReport;
+import io.predictivescaler.bench.report.SummaryTable;
+import io.predictivescaler.bench.strategy.StrategyFactory;
+import io.predictivescaler.bench.trace.Trace;
+import io.predictivescaler.bench.trace.TraceLoader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code replay}: ARCHITECTURE §9. */
+@Command(
+    name = "replay",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Replays a load trace through a simulated cluster under each scaling strategy and writes"
+          + " DIR/report.json, DIR/report.html and a summary table on stdout.",
+      "Without --trace it replays the bundled NASA HTTP July 1995 trace."
+    })
+public final class ReplayCommand implements Callable<Integer> {
+
+  /** The real trace replayed when no {@code --trace} is given. */
+  public static final String DEFAULT_TRACE = "/traces/nasa_http_jul95_1min.csv";
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--trace", paramLabel = "FILE.csv", description = "Trace CSV (timestamp,value).")
+  Path trace;
+
+  @Option(
+      names = "--peak-replicas",
+      defaultValue = "20",
+      description = "Replicas the trace's peak needs at full capacity (default: ${DEFAULT-VALUE}).")
+  int peakReplicas;
+
+  @Option(
+      names = "--step",
+      defaultValue = "15s",
+      converter = DurationConverter.class,
+      description = "Control step (default: ${DEFAULT-VALUE}).")
+  Duration step;
+
+  @Option(
+      names = "--horizon",
+      defaultValue = "10m",
+      converter = DurationConverter.class,
+      description = "Forecast horizon (default: ${DEFAULT-VALUE}).")
+  Duration horizon;
+
+  @Option(
+      names = "--startup-delay",
+      defaultValue = "90s",
+      converter = DurationConverter.class,
+      description = "From asking for a pod to the pod being Ready (default: ${DEFAULT-VALUE}).")
+  Duration startupDelay;
+
+  @Option(
+      names = "--metric-delay",
+      defaultValue = "30s",
+      converter = DurationConverter.class,
+      description = "How late the scalers see the load (default: ${DEFAULT-VALUE}).")
+  Duration metricDelay;
+
+  @Option(
+      names = "--policy",
+      paramLabel = "FILE.yaml",
+      description = "Scaling policy in the service's ConfigMap schema (policies.yaml).")
+  Path policy;
+
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      defaultValue = "report",
+      description = "Output directory (default: ${DEFAULT-VALUE}).")
+  Path out;
+
+  @Option(
+      names = "--utilization",
+      defaultValue = "0.9",
+      description = "Target utilization of predictive, in (0, 1] (default: ${DEFAULT-VALUE}).")
+  double utilization;
+
+  @Option(
+      names = "--hpa-utilization",
+      defaultValue = "0.8",
+      description = "Target utilization of hpa, in (0, 1] (default: ${DEFAULT-VALUE}).")
+  double hpaUtilization;
+
+  @Option(
+      names = "--sweep",
+      paramLabel = "FROM:TO:STEP",
+      converter = SweepConverter.class,
+      description = "Also run hpa and predictive at each utilization, e.g. 0.6:0.95:0.05.")
+  SweepRange sweep;
+
+  @Option(
+      names = "--strategies",
+      split = ",",
+      defaultValue = "hpa,predictive,oracle",
+      description = "Strategies to run (default: ${DEFAULT-VALUE}).")
+  List<String> strategies;
+
+  @Option(names = "--verbose", description = "Print stack traces of errors.")
+  boolean verbose;
+
+  private final StrategyFactory factory;
+
+  public ReplayCommand() {
+    this(StrategyFactory.defaults());
+  }
+
+  public ReplayCommand(StrategyFactory factory) {
+    this.factory = factory;
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    ReplaySettings settings = validatedSettings();
+    PrintWriter err = spec.commandLine().getErr();
+    Trace loaded =
+        trace != null ? TraceLoader.load(trace) : TraceLoader.loadResource(DEFAULT_TRACE);
+    // INTEGRATION POINT (policy): parse `policy` here with the service's ConfigMap parser
+    // (scaler-core config) so that an invalid file fails before the replay, and hand the parsed
+    // workload policy to the strategies through StrategyContext instead of the bare path.
+    for (String name : settings.strategies()) {
+      if (!factory.has(name)) {
+        err.println("warning: strategy '" + name + "' is not available in this build yet; skipped");
+      }
+    }
+    if (settings.sweep().isPresent() && StrategyFactory.SWEPT.stream().noneMatch(factory::has)) {
+      err.println("warning: --sweep needs hpa or predictive, neither available yet; no sweep ran");
+    }
+    if (settings.strategies().stream().noneMatch(factory::has)) {
+      throw new IllegalStateException(
+          "none of the strategies "
+              + settings.strategies()
+              + " is available in this build; available: "
+              + String.join(", ", factory.names()));
+    }
+    err.flush();
+
+    ReplayProgress progress = ProgressBar.forConsole();
+    ReplayResult result = new ReplayRunner(factory).run(loaded, settings, progress);
+
+    Files.createDirectories(out);
+    Path json = out.resolve("report.json");
+    Path html = out.resolve("report.html");
+    JsonReport.write(result, json);
+    HtmlReport.write(result, html);
+    PrintWriter stdout = spec.commandLine().getOut();
+    stdout.printf(
+        "%s: %d points, %d ticks of %s%n",
+        loaded.name(), loaded.size(), result.scenario().ticks(), Durations.format(step));
+    stdout.print(SummaryTable.render(result));
+    stdout.println("report: " + html.toAbsolutePath().normalize());
+    stdout.println("json:   " + json.toAbsolutePath().normalize());
+    stdout.flush();
+    return CommandLine.ExitCode.OK;
+  }
+
+  private ReplaySettings validatedSettings() {
+    if (trace != null && !Files.isRegularFile(trace)) {
+      throw invalid("--trace", trace, "no such file");
+    }
+    if (policy != null && !Files.isRegularFile(policy)) {
+      throw invalid("--policy", policy, "no such file");
+    }
+    if (peakReplicas < 1 || peakReplicas > 10_000) {
+      throw invalid("--peak-replicas", peakReplicas, "must be between 1 and 10000");
+    }
+    if (step.compareTo(Duration.ofSeconds(1)) < 0 || step.getNano() != 0) {
+      throw invalid("--step", Durations.format(step), "must be a whole number of seconds >= 1s");
+    }
+    if (horizon.isZero() || horizon.isNegative()) {
+      throw invalid("--horizon", Durations.format(horizon), "must be > 0");
+    }
+    requireUtilization("--utilization", utilization);
+    requireUtilization("--hpa-utilization", hpaUtilization);
+    if (strategies.isEmpty()) {
+      throw invalid("--strategies", "", "name at least one of " + StrategyFactory.KNOWN);
+    }
+    for (String name : strategies) {
+      if (!StrategyFactory.KNOWN.contains(name)) {
+        throw invalid(
+            "--strategies", name, "unknown strategy; choose from " + StrategyFactory.KNOWN);
+      }
+    }
+    if (new HashSet<>(strategies).size() != strategies.size()) {
+      throw invalid("--strategies", String.join(",", strategies), "a strategy is named twice");
+    }
+    return new ReplaySettings(
+        peakReplicas,
+        step,
+        horizon,
+        startupDelay,
+        metricDelay,
+        utilization,
+        hpaUtilization,
+        strategies,
+        Optional.ofNullable(sweep),
+        Optional.ofNullable(policy));
+  }
+
+  private void requireUtilization(String option, double value) {
+    if (!(value > 0 && value <= 1)) {
+      throw invalid(option, value, "must be in (0, 1]");
+    }
+  }
+
+  private ParameterException invalid(String option, Object value, String why) {
+    return new ParameterException(
+        spec.commandLine(), "Invalid value for option '" + option + "': '" + value + "' " + why);
+  }
+}

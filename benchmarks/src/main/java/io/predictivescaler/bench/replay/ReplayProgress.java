@@ -1,0 +1,15 @@
+package io.predictivescaler.bench.replay;
+
+/** Told how far a replay has got, over all its runs (main runs and sweep). */
+@FunctionalInterface
+public interface ReplayProgress {
+
+  ReplayProgress NONE = (run, done, total) -> {};
+
+  /**
+   * @param run the run in progress, e.g. {@code hpa} or {@code hpa@0.75}
+   * @param ticksDone ticks simulated so far, over all runs
+   * @param ticksTotal ticks all runs together simulate
+   */
+  void update(String run, long ticksDone, long ticksTotal);
+}

@@ -1,0 +1,67 @@
+package io.predictivescaler.bench.replay;
+
+import io.predictivescaler.bench.strategy.StrategyFactory;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The options of one {@code replay} (ARCHITECTURE §9), already validated by the command line.
+ *
+ * @param peakReplicas replicas the trace's peak needs at full capacity
+ * @param step control step
+ * @param horizon forecast horizon
+ * @param startupDelay from asking for a pod to the pod being Ready
+ * @param metricDelay how late the scalers see the load
+ * @param utilization target utilization of {@code predictive}
+ * @param hpaUtilization target utilization of {@code hpa}
+ * @param strategies strategies to run, in report order
+ * @param sweep utilizations to sweep {@code hpa} and {@code predictive} over, when asked
+ * @param policyFile the scaling policy (service ConfigMap schema), when given
+ */
+public record ReplaySettings(
+    int peakReplicas,
+    Duration step,
+    Duration horizon,
+    Duration startupDelay,
+    Duration metricDelay,
+    double utilization,
+    double hpaUtilization,
+    List<String> strategies,
+    Optional<SweepRange> sweep,
+    Optional<Path> policyFile) {
+
+  /** Replicas every strategy keeps at least. */
+  public static final int MIN_REPLICAS = 1;
+
+  /** Ceiling for strategies without a policy file, as a multiple of {@code peakReplicas}. */
+  public static final int MAX_REPLICAS_PER_PEAK = 4;
+
+  public ReplaySettings {
+    Objects.requireNonNull(step, "step");
+    Objects.requireNonNull(horizon, "horizon");
+    Objects.requireNonNull(startupDelay, "startupDelay");
+    Objects.requireNonNull(metricDelay, "metricDelay");
+    Objects.requireNonNull(sweep, "sweep");
+    Objects.requireNonNull(policyFile, "policyFile");
+    strategies = List.copyOf(strategies);
+    if (peakReplicas < 1) {
+      throw new IllegalArgumentException("peakReplicas must be >= 1, got " + peakReplicas);
+    }
+  }
+
+  /** Target utilization a strategy runs at outside a sweep. */
+  public double utilizationFor(String strategy) {
+    return switch (strategy) {
+      case StrategyFactory.HPA -> hpaUtilization;
+      case StrategyFactory.ORACLE -> 1.0;
+      default -> utilization;
+    };
+  }
+
+  public int maxReplicas() {
+    return peakReplicas * MAX_REPLICAS_PER_PEAK;
+  }
+}

@@ -1,0 +1,34 @@
+package io.predictivescaler.bench.sim;
+
+import java.util.Map;
+
+/**
+ * One strategy's replay, tick by tick. Arrays are indexed by tick; the forecast arrays by the tick
+ * the forecast was <em>for</em> (so they line up with {@link Scenario#load()}), {@code NaN} where
+ * no forecast targeted that tick, and {@code null} when the strategy never gave one.
+ *
+ * @param scenario the replayed scenario
+ * @param replicas replicas (Ready or starting) after each tick's decision
+ * @param ready Ready replicas serving each tick
+ * @param forecastPoint point forecast for each tick
+ * @param forecastLower lower band edge for each tick
+ * @param forecastUpper upper band edge for each tick
+ * @param forecastModel the model named most often by the forecasts, or {@code null}
+ * @param reasons decision reason code to number of ticks, most frequent first
+ * @param metrics the summary
+ */
+public record SimulationResult(
+    Scenario scenario,
+    int[] replicas,
+    int[] ready,
+    double[] forecastPoint,
+    double[] forecastLower,
+    double[] forecastUpper,
+    String forecastModel,
+    Map<String, Integer> reasons,
+    ReplayMetrics metrics) {
+
+  public boolean hasForecast() {
+    return forecastPoint != null;
+  }
+}

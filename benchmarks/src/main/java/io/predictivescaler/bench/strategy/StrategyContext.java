@@ -1,0 +1,51 @@
+package io.predictivescaler.bench.strategy;
+
+import io.predictivescaler.bench.sim.Scenario;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything a strategy is built from for one replay.
+ *
+ * <p>{@link #scenario()} carries the whole future load: only the oracle may read {@code
+ * scenario().load()}. Every other strategy takes load from {@link
+ * io.predictivescaler.bench.sim.TickInput} and reads just the scenario's timing and capacity.
+ *
+ * @param name the strategy's name, e.g. {@code hpa}
+ * @param scenario the replayed scenario (timing, capacity per replica, min replicas)
+ * @param utilization target utilization of Ready capacity, in (0, 1]: {@code --hpa-utilization} for
+ *     {@code hpa}, {@code --utilization} for {@code predictive}, 1 for {@code oracle}, or the
+ *     sweep's value
+ * @param horizon how far ahead a forecasting strategy looks ({@code --horizon})
+ * @param maxReplicas the ceiling a strategy without a policy file uses
+ * @param policyFile the {@code --policy} file (service ConfigMap schema), when given
+ */
+public record StrategyContext(
+    String name,
+    Scenario scenario,
+    double utilization,
+    Duration horizon,
+    int maxReplicas,
+    Optional<Path> policyFile) {
+
+  public StrategyContext {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(scenario, "scenario");
+    Objects.requireNonNull(horizon, "horizon");
+    Objects.requireNonNull(policyFile, "policyFile");
+    if (!(utilization > 0 && utilization <= 1)) {
+      throw new IllegalArgumentException("utilization must be in (0, 1], got " + utilization);
+    }
+    if (maxReplicas < scenario.minReplicas()) {
+      throw new IllegalArgumentException(
+          "maxReplicas must be >= minReplicas " + scenario.minReplicas() + ", got " + maxReplicas);
+    }
+  }
+
+  /** Load one replica should carry at the target utilization. */
+  public double targetLoadPerReplica() {
+    return scenario.capacityPerReplica() * utilization;
+  }
+}

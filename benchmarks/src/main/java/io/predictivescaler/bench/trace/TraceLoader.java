@@ -1,0 +1,220 @@
+package io.predictivescaler.bench.trace;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Loads a trace CSV with header {@code timestamp,value}.
+ *
+ * <p>Rules: timestamps strictly increasing; values finite and non-negative; blank lines ignored.
+ * The trace's interval is the most common spacing between rows; a spacing that is a whole multiple
+ * of it is a gap, filled by linear interpolation and counted in {@link Trace#filledPoints()}; any
+ * other spacing is an error. Every error names the file and the line.
+ */
+public final class TraceLoader {
+
+  /** The header every trace starts with. */
+  public static final String HEADER = "timestamp,value";
+
+  private TraceLoader() {}
+
+  /** Loads a trace file; the trace is named after the file. */
+  public static Trace load(Path file) {
+    String name = file.getFileName().toString();
+    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      return parse(name, file.toString(), reader);
+    } catch (NoSuchFileException e) {
+      throw new TraceException("trace file not found: " + file);
+    } catch (IOException e) {
+      throw new TraceException("reading trace " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Loads a trace bundled on the classpath, e.g. {@code /traces/nasa_http_jul95_1min.csv}. */
+  public static Trace loadResource(String resource) {
+    String name = resource.substring(resource.lastIndexOf('/') + 1);
+    InputStream in = TraceLoader.class.getResourceAsStream(resource);
+    if (in == null) {
+      throw new TraceException("bundled trace not found on the classpath: " + resource);
+    }
+    try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+      return parse(name, "classpath:" + resource, reader);
+    } catch (IOException e) {
+      throw new TraceException("reading bundled trace " + resource + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Parses CSV text.
+   *
+   * @param name the trace's name in reports
+   * @param origin where the text came from, used in error messages
+   */
+  public static Trace parse(String name, String origin, Reader reader) throws IOException {
+    BufferedReader lines =
+        reader instanceof BufferedReader buffered ? buffered : new BufferedReader(reader);
+    Rows rows = new Rows();
+    int lineNumber = 0;
+    boolean headerSeen = false;
+    String line;
+    while ((line = lines.readLine()) != null) {
+      lineNumber++;
+      String text = lineNumber == 1 ? stripBom(line).strip() : line.strip();
+      if (text.isEmpty()) {
+        continue;
+      }
+      if (!headerSeen) {
+        if (!text.replace(" ", "").equalsIgnoreCase(HEADER)) {
+          throw error(origin, lineNumber, "expected header '" + HEADER + "', got '" + text + "'");
+        }
+        headerSeen = true;
+        continue;
+      }
+      rows.add(
+          parseRow(origin, lineNumber, text), parseValue(origin, lineNumber, text), lineNumber);
+    }
+    if (!headerSeen) {
+      throw new TraceException(origin + ": empty file, expected header '" + HEADER + "'");
+    }
+    if (rows.size < 2) {
+      throw new TraceException(
+          origin + ": trace has " + rows.size + " data row(s), needs at least 2");
+    }
+    return fillGaps(name, origin, rows);
+  }
+
+  private static long parseRow(String origin, int lineNumber, String text) {
+    int comma = text.indexOf(',');
+    if (comma < 0 || text.indexOf(',', comma + 1) >= 0) {
+      throw error(origin, lineNumber, "expected 2 fields 'timestamp,value', got '" + text + "'");
+    }
+    String timestamp = text.substring(0, comma).strip();
+    try {
+      return TimestampParser.parseEpochSeconds(timestamp);
+    } catch (DateTimeException e) {
+      throw error(
+          origin,
+          lineNumber,
+          "bad timestamp '"
+              + timestamp
+              + "': expected 'yyyy-MM-dd HH:mm:ss' (UTC), ISO-8601 or epoch seconds");
+    }
+  }
+
+  private static double parseValue(String origin, int lineNumber, String text) {
+    String value = text.substring(text.indexOf(',') + 1).strip();
+    double parsed;
+    try {
+      parsed = Double.parseDouble(value);
+    } catch (NumberFormatException e) {
+      throw error(origin, lineNumber, "bad value '" + value + "': expected a number");
+    }
+    if (!Double.isFinite(parsed) || parsed < 0) {
+      throw error(origin, lineNumber, "bad value '" + value + "': load must be finite and >= 0");
+    }
+    return parsed;
+  }
+
+  private static Trace fillGaps(String name, String origin, Rows rows) {
+    long interval = mostCommonSpacing(origin, rows);
+    long first = rows.times[0];
+    long last = rows.times[rows.size - 1];
+    int n = Math.toIntExact((last - first) / interval + 1);
+    long[] times = new long[n];
+    double[] values = new double[n];
+    int out = 0;
+    for (int i = 0; i < rows.size; i++) {
+      if (i > 0) {
+        long spacing = rows.times[i] - rows.times[i - 1];
+        if (spacing % interval != 0) {
+          throw error(
+              origin,
+              rows.lines[i],
+              "timestamp is "
+                  + spacing
+                  + " s after the previous row, not a multiple of the trace interval "
+                  + interval
+                  + " s");
+        }
+        long missing = spacing / interval - 1;
+        for (long k = 1; k <= missing; k++) {
+          double fraction = (double) k / (missing + 1);
+          times[out] = rows.times[i - 1] + k * interval;
+          values[out++] = rows.values[i - 1] + fraction * (rows.values[i] - rows.values[i - 1]);
+        }
+      }
+      times[out] = rows.times[i];
+      values[out++] = rows.values[i];
+    }
+    return new Trace(name, times, values, Duration.ofSeconds(interval), n - rows.size);
+  }
+
+  /** Also rejects unsorted and duplicate timestamps, which is where they are first visible. */
+  private static long mostCommonSpacing(String origin, Rows rows) {
+    Map<Long, Integer> counts = new HashMap<>();
+    for (int i = 1; i < rows.size; i++) {
+      long spacing = rows.times[i] - rows.times[i - 1];
+      if (spacing == 0) {
+        throw error(
+            origin, rows.lines[i], "duplicate timestamp (same as line " + rows.lines[i - 1] + ")");
+      }
+      if (spacing < 0) {
+        throw error(
+            origin,
+            rows.lines[i],
+            "timestamp is earlier than the one on line "
+                + rows.lines[i - 1]
+                + ": timestamps must be sorted");
+      }
+      counts.merge(spacing, 1, Integer::sum);
+    }
+    long best = 0;
+    int bestCount = 0;
+    for (Map.Entry<Long, Integer> e : counts.entrySet()) {
+      if (e.getValue() > bestCount || (e.getValue() == bestCount && e.getKey() < best)) {
+        best = e.getKey();
+        bestCount = e.getValue();
+      }
+    }
+    return best;
+  }
+
+  private static String stripBom(String line) {
+    return !line.isEmpty() && line.charAt(0) == '\uFEFF' ? line.substring(1) : line;
+  }
+
+  private static TraceException error(String origin, int lineNumber, String message) {
+    return new TraceException(origin + ": line " + lineNumber + ": " + message);
+  }
+
+  /** Growable primitive columns. */
+  private static final class Rows {
+    long[] times = new long[1024];
+    double[] values = new double[1024];
+    int[] lines = new int[1024];
+    int size;
+
+    void add(long time, double value, int line) {
+      if (size == times.length) {
+        times = Arrays.copyOf(times, size * 2);
+        values = Arrays.copyOf(values, size * 2);
+        lines = Arrays.copyOf(lines, size * 2);
+      }
+      times[size] = time;
+      values[size] = value;
+      lines[size++] = line;
+    }
+  }
+}

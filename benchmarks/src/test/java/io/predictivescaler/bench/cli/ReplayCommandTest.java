@@ -1,0 +1,197 @@
+package io.predictivescaler.bench.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.predictivescaler.bench.replay.ReplayFixtures;
+import io.predictivescaler.bench.strategy.StrategyFactory;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import picocli.CommandLine;
+
+class ReplayCommandTest {
+
+  @TempDir Path dir;
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private static Path resource(String name) throws URISyntaxException {
+    return Path.of(ReplayCommandTest.class.getResource("/traces/" + name).toURI());
+  }
+
+  private int run(StrategyFactory factory, String... args) {
+    CommandLine cli = BenchCli.configure(new CommandLine(new ReplayCommand(factory)));
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    return cli.execute(args);
+  }
+
+  private int replay(String... args) throws URISyntaxException {
+    List<String> all = new ArrayList<>(List.of("--trace", resource("step-3h.csv").toString()));
+    all.addAll(List.of("--out", dir.resolve("out").toString()));
+    all.addAll(List.of(args));
+    return run(ReplayFixtures.testFactory(), all.toArray(String[]::new));
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "--step|abc",
+        "--step|500ms",
+        "--horizon|0s",
+        "--startup-delay|soon",
+        "--metric-delay|-5s",
+        "--peak-replicas|0",
+        "--peak-replicas|many",
+        "--utilization|1.5",
+        "--hpa-utilization|0",
+        "--sweep|0.9:0.6:0.05",
+        "--sweep|0.6-0.9",
+        "--strategies|magic",
+        "--policy|/no/such/policy.yaml"
+      })
+  void badOptionValueIsAUsageErrorNamingOptionAndValue(String option, String value)
+      throws URISyntaxException {
+    int code = replay(option, value);
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains(option).contains(value);
+    assertThat(dir.resolve("out")).doesNotExist();
+  }
+
+  @Test
+  void missingTraceIsAUsageError() {
+    int code = run(StrategyFactory.defaults(), "--trace", dir.resolve("none.csv").toString());
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("--trace").contains("none.csv").contains("no such file");
+  }
+
+  @Test
+  void malformedTraceIsOneLineNamingTheLine() throws URISyntaxException {
+    int code =
+        run(
+            StrategyFactory.defaults(),
+            "--trace",
+            resource("bad-timestamp.csv").toString(),
+            "--out",
+            dir.toString());
+
+    assertThat(code).isEqualTo(1);
+    assertThat(err.toString().strip().lines()).hasSize(1);
+    assertThat(err.toString()).contains("line 7").contains("2024-03-04 00:05:99");
+  }
+
+  @Test
+  void verboseAddsTheStackTrace() throws URISyntaxException {
+    run(
+        StrategyFactory.defaults(),
+        "--trace",
+        resource("bad-timestamp.csv").toString(),
+        "--out",
+        dir.toString(),
+        "--verbose");
+
+    assertThat(err.toString()).contains("line 7").contains("\tat ");
+  }
+
+  @Test
+  void traceShorterThanTheHorizonIsARuntimeError() throws URISyntaxException {
+    int code = replay("--horizon", "4h");
+
+    assertThat(code).isEqualTo(1);
+    assertThat(err.toString()).contains("shorter than the horizon 4h");
+  }
+
+  @Test
+  void writesBothReportsAndTheSummaryTable() throws URISyntaxException, IOException {
+    int code = replay("--sweep", "0.7:0.9:0.1", "--peak-replicas", "8");
+
+    assertThat(code).as(err.toString()).isZero();
+    Path outDir = dir.resolve("out");
+    JsonNode json = new ObjectMapper().readTree(outDir.resolve("report.json").toFile());
+    assertThat(json.get("strategies").size()).isEqualTo(3);
+    assertThat(json.get("settings").get("peakReplicas").asInt()).isEqualTo(8);
+    assertThat(Files.readString(outDir.resolve("report.html"))).contains("chart-frontier");
+    assertThat(out.toString()).contains("overload min").contains("hpa").contains("oracle");
+  }
+
+  @Test
+  void unavailableStrategiesAreSkippedWithAWarning() throws URISyntaxException {
+    int code =
+        run(
+            StrategyFactory.defaults(),
+            "--trace",
+            resource("step-3h.csv").toString(),
+            "--out",
+            dir.toString());
+
+    assertThat(code).isZero();
+    assertThat(err.toString())
+        .contains("'hpa' is not available")
+        .contains("'predictive' is not available");
+    assertThat(out.toString()).contains("oracle");
+  }
+
+  @Test
+  void noRunnableStrategyIsARuntimeError() throws URISyntaxException {
+    int code =
+        run(
+            StrategyFactory.defaults(),
+            "--trace",
+            resource("step-3h.csv").toString(),
+            "--strategies",
+            "hpa",
+            "--out",
+            dir.toString());
+
+    assertThat(code).isEqualTo(1);
+    assertThat(err.toString()).contains("none of the strategies");
+  }
+
+  @Test
+  void helpListsEveryOption() {
+    int code = run(StrategyFactory.defaults(), "--help");
+
+    assertThat(code).isZero();
+    for (String option :
+        List.of(
+            "--trace",
+            "--peak-replicas",
+            "--step",
+            "--horizon",
+            "--startup-delay",
+            "--metric-delay",
+            "--policy",
+            "--out",
+            "--utilization",
+            "--hpa-utilization",
+            "--sweep",
+            "--strategies")) {
+      assertThat(out.toString()).contains(option);
+    }
+  }
+
+  @Test
+  void topLevelCommandListsReplay() {
+    CommandLine cli = BenchCli.configure(new CommandLine(new BenchCli()));
+    cli.setOut(new PrintWriter(out, true));
+
+    int code = cli.execute("--help");
+
+    assertThat(code).isZero();
+    assertThat(out.toString()).contains("replay");
+  }
+}

@@ -1,0 +1,53 @@
+package io.predictivescaler.bench.replay;
+
+import io.predictivescaler.bench.strategy.LastValueTestStrategy;
+import io.predictivescaler.bench.strategy.StrategyFactory;
+import io.predictivescaler.bench.trace.Trace;
+import java.time.Duration;
+import java.util.List;
+
+/** A small replay with every chart the report can draw, using test doubles. */
+public final class ReplayFixtures {
+
+  private ReplayFixtures() {}
+
+  /** Factory with test doubles under the names {@code hpa} and {@code predictive}. */
+  public static StrategyFactory testFactory() {
+    return StrategyFactory.defaults()
+        .with(StrategyFactory.HPA, context -> new LastValueTestStrategy(context, 0))
+        .with(StrategyFactory.PREDICTIVE, LastValueTestStrategy::new);
+  }
+
+  /** Two days of a daily wave with a spike, at 5 minutes: enough for seasonal-naive scoring. */
+  public static Trace dailyWave() {
+    int points = 2 * 288;
+    long[] times = new long[points];
+    double[] values = new double[points];
+    java.util.Random noise = new java.util.Random(1);
+    for (int i = 0; i < points; i++) {
+      times[i] = 1_700_000_000L - 1_700_000_000L % 86_400 + 300L * i;
+      values[i] =
+          100
+              + 60 * Math.sin(2 * Math.PI * i / 288)
+              + (i % 288 == 150 ? 120 : 0)
+              + 8 * noise.nextDouble();
+    }
+    return new Trace("daily-wave.csv", times, values, Duration.ofMinutes(5), 0);
+  }
+
+  public static ReplayResult fullReplay() {
+    ReplaySettings settings =
+        new ReplaySettings(
+            10,
+            Duration.ofSeconds(60),
+            Duration.ofMinutes(10),
+            Duration.ofSeconds(90),
+            Duration.ofSeconds(30),
+            0.9,
+            0.8,
+            List.of("hpa", "predictive", "oracle"),
+            java.util.Optional.of(SweepRange.parse("0.6:0.9:0.1")),
+            java.util.Optional.empty());
+    return new ReplayRunner(testFactory()).run(dailyWave(), settings, ReplayProgress.NONE);
+  }
+}

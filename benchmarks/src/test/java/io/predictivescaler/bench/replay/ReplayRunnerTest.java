@@ -1,0 +1,138 @@
+package io.predictivescaler.bench.replay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import io.predictivescaler.bench.sim.Scenario;
+import io.predictivescaler.bench.strategy.LastValueTestStrategy;
+import io.predictivescaler.bench.strategy.StrategyFactory;
+import io.predictivescaler.bench.trace.Trace;
+import io.predictivescaler.bench.trace.TraceException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class ReplayRunnerTest {
+
+  static ReplaySettings settings(Duration horizon, List<String> strategies, SweepRange sweep) {
+    return new ReplaySettings(
+        10,
+        Duration.ofSeconds(15),
+        horizon,
+        Duration.ofSeconds(90),
+        Duration.ofSeconds(30),
+        0.9,
+        0.8,
+        strategies,
+        Optional.ofNullable(sweep),
+        Optional.empty());
+  }
+
+  static Trace sine(int points) {
+    long[] times = new long[points];
+    double[] values = new double[points];
+    for (int i = 0; i < points; i++) {
+      times[i] = 1_700_000_000L + 60L * i;
+      values[i] = 100 + 80 * Math.sin(i / 20.0);
+    }
+    return new Trace("sine.csv", times, values, Duration.ofMinutes(1), 0);
+  }
+
+  @Test
+  void scalesThePeakToPeakReplicas() {
+    Trace trace = sine(200);
+
+    Scenario scenario =
+        ReplayRunner.scenario(trace, settings(Duration.ofMinutes(10), List.of(), null));
+
+    double peak = 0;
+    for (double v : scenario.load()) {
+      peak = Math.max(peak, v);
+    }
+    assertThat(scenario.capacityPerReplica()).isCloseTo(peak / 10, within(1e-9));
+    assertThat(scenario.ticks()).isEqualTo((200 - 1) * 4 + 1);
+    assertThat(scenario.startupTicks()).isEqualTo(6);
+    assertThat(scenario.metricTicks()).isEqualTo(2);
+  }
+
+  @Test
+  void traceShorterThanTheHorizonIsAnError() {
+    Trace trace = sine(5);
+
+    assertThatThrownBy(
+            () ->
+                new ReplayRunner(StrategyFactory.defaults())
+                    .run(
+                        trace,
+                        settings(Duration.ofMinutes(10), List.of("oracle"), null),
+                        ReplayProgress.NONE))
+        .isInstanceOf(TraceException.class)
+        .hasMessageContaining("4m")
+        .hasMessageContaining("10m")
+        .hasMessageContaining("--horizon");
+  }
+
+  @Test
+  void allZeroTraceIsAnError() {
+    Trace zero =
+        new Trace("zero.csv", new long[] {0, 60, 120}, new double[3], Duration.ofMinutes(1), 0);
+
+    assertThatThrownBy(
+            () -> ReplayRunner.scenario(zero, settings(Duration.ofMinutes(1), List.of(), null)))
+        .hasMessageContaining("zero.csv")
+        .hasMessageContaining("no load");
+  }
+
+  @Test
+  void runsAvailableStrategiesInOrderAndSkipsTheRest() {
+    StrategyFactory factory = StrategyFactory.defaults().with("hpa", LastValueTestStrategy::new);
+
+    ReplayResult result =
+        new ReplayRunner(factory)
+            .run(
+                sine(300),
+                settings(Duration.ofMinutes(10), List.of("oracle", "predictive", "hpa"), null),
+                ReplayProgress.NONE);
+
+    assertThat(result.runs().keySet()).containsExactly("oracle", "hpa");
+    assertThat(result.skipped()).containsExactly("predictive");
+    assertThat(result.runs().get("oracle").metrics().overloadMinutes()).isZero();
+  }
+
+  @Test
+  void sweepRunsEachAvailableSweptStrategyAtEachUtilization() {
+    StrategyFactory factory = StrategyFactory.defaults().with("hpa", LastValueTestStrategy::new);
+    List<Long> progress = new ArrayList<>();
+
+    ReplayResult result =
+        new ReplayRunner(factory)
+            .run(
+                sine(300),
+                settings(
+                    Duration.ofMinutes(10),
+                    List.of("hpa", "oracle"),
+                    SweepRange.parse("0.6:0.9:0.1")),
+                (run, done, total) -> progress.add(total - done));
+
+    assertThat(result.sweep())
+        .extracting(SweepPoint::utilization)
+        .containsExactly(0.6, 0.7, 0.8, 0.9);
+    assertThat(result.sweep()).allMatch(p -> p.strategy().equals("hpa"));
+    double lowest = result.sweep().get(0).metrics().replicaHours();
+    double highest = result.sweep().get(3).metrics().replicaHours();
+    assertThat(lowest).isGreaterThan(highest);
+    assertThat(progress).last().isEqualTo(0L);
+  }
+
+  @Test
+  void eachStrategyRunsAtItsOwnUtilization() {
+    ReplaySettings settings = settings(Duration.ofMinutes(10), List.of(), null);
+
+    assertThat(settings.utilizationFor("hpa")).isEqualTo(0.8);
+    assertThat(settings.utilizationFor("predictive")).isEqualTo(0.9);
+    assertThat(settings.utilizationFor("oracle")).isEqualTo(1.0);
+  }
+}

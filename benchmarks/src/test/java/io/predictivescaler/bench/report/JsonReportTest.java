@@ -1,0 +1,65 @@
+package io.predictivescaler.bench.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.predictivescaler.bench.replay.ReplayFixtures;
+import io.predictivescaler.bench.replay.ReplayResult;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JsonReportTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void followsTheArchitectureShape() throws IOException {
+    ReplayResult result = ReplayFixtures.fullReplay();
+    Path file = dir.resolve("report.json");
+
+    JsonReport.write(result, file);
+
+    JsonNode json = new ObjectMapper().readTree(file.toFile());
+    assertThat(json.get("trace").asText()).isEqualTo("daily-wave.csv");
+    assertThat(json.get("points").asInt()).isEqualTo(result.trace().size());
+    assertThat(json.get("stepSeconds").asInt()).isEqualTo(60);
+    for (String name : new String[] {"hpa", "predictive", "oracle"}) {
+      JsonNode s = json.get("strategies").get(name);
+      assertThat(s).as(name).isNotNull();
+      var metrics = result.runs().get(name).metrics();
+      assertThat(s.get("overloadMinutes").asDouble()).isEqualTo(metrics.overloadMinutes());
+      assertThat(s.get("unservedFraction").isNumber()).isTrue();
+      assertThat(s.get("replicaHours").asDouble())
+          .isCloseTo(metrics.replicaHours(), org.assertj.core.api.Assertions.within(1e-6));
+      assertThat(s.get("scaleEvents").asInt()).isEqualTo(metrics.scaleEvents());
+    }
+    JsonNode forecast = json.get("forecast");
+    assertThat(forecast.get("model").asText()).isEqualTo("last-value-test");
+    assertThat(forecast.get("horizonSeconds").asInt()).isEqualTo(600);
+    assertThat(forecast.get("mase").isNumber()).isTrue();
+    assertThat(forecast.get("smape").isNumber()).isTrue();
+    assertThat(json.get("sweep")).hasSize(8);
+  }
+
+  @Test
+  void withoutForecastsTheForecastBlockHasNulls() {
+    ReplayResult full = ReplayFixtures.fullReplay();
+    ReplayResult oracleOnly =
+        new ReplayResult(
+            full.trace(),
+            full.scenario(),
+            full.settings(),
+            java.util.Map.of("oracle", full.runs().get("oracle")),
+            java.util.List.of(),
+            java.util.List.of());
+
+    var forecast = (java.util.Map<?, ?>) JsonReport.tree(oracleOnly).get("forecast");
+
+    assertThat(forecast.get("model")).isNull();
+    assertThat(forecast.get("mase")).isNull();
+    assertThat(forecast.get("horizonSeconds")).isEqualTo(600L);
+  }
+}

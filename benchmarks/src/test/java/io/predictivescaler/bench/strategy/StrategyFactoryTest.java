@@ -1,0 +1,59 @@
+package io.predictivescaler.bench.strategy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.predictivescaler.bench.sim.Decision;
+import io.predictivescaler.bench.sim.ScalingStrategy;
+import io.predictivescaler.bench.sim.TestScenarios;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class StrategyFactoryTest {
+
+  private final StrategyContext context =
+      new StrategyContext(
+          "x",
+          TestScenarios.ofNeeds(1, 0, 1, 2, 3),
+          0.8,
+          Duration.ofMinutes(10),
+          10,
+          Optional.empty());
+
+  @Test
+  void defaultsOfferTheOracleAndNothingFaked() {
+    StrategyFactory factory = StrategyFactory.defaults();
+
+    assertThat(factory.names()).containsExactly(StrategyFactory.ORACLE);
+    assertThat(factory.create(StrategyFactory.ORACLE, context)).isInstanceOf(OracleStrategy.class);
+  }
+
+  @Test
+  void withAddsAProviderWithoutChangingTheOriginal() {
+    StrategyFactory base = StrategyFactory.defaults();
+    ScalingStrategy constant = tick -> Decision.of(3, "Constant");
+
+    StrategyFactory extended = base.with(StrategyFactory.HPA, ctx -> constant);
+
+    assertThat(extended.create(StrategyFactory.HPA, context)).isSameAs(constant);
+    assertThat(base.has(StrategyFactory.HPA)).isFalse();
+  }
+
+  @Test
+  void unknownNameListsTheAvailableOnes() {
+    assertThatThrownBy(() -> StrategyFactory.defaults().create("hpa", context))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'hpa'")
+        .hasMessageContaining("oracle");
+  }
+
+  @Test
+  void contextRejectsUtilizationOutsideZeroToOne() {
+    assertThatThrownBy(
+            () ->
+                new StrategyContext(
+                    "x", context.scenario(), 1.2, Duration.ofMinutes(1), 10, Optional.empty()))
+        .hasMessageContaining("1.2");
+  }
+}

@@ -1,0 +1,169 @@
+package io.predictivescaler.bench.trace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TraceLoaderTest {
+
+  @TempDir Path dir;
+
+  private static Trace parse(String csv) throws IOException {
+    return TraceLoader.parse("t.csv", "t.csv", new StringReader(csv));
+  }
+
+  @Test
+  void readsSpaceSeparatedTimestampsAsUtc() throws IOException {
+    Trace trace = parse("timestamp,value\n2024-01-01 00:00:00,1\n2024-01-01 00:01:00,2.5\n");
+
+    assertThat(trace.start()).isEqualTo(Instant.parse("2024-01-01T00:00:00Z"));
+    assertThat(trace.values()).containsExactly(1, 2.5);
+    assertThat(trace.sourceInterval()).isEqualTo(Duration.ofMinutes(1));
+  }
+
+  @Test
+  void readsIsoTimestampsWithAndWithoutOffset() throws IOException {
+    Trace trace =
+        parse(
+            "timestamp,value\n2024-01-01T02:00:00+02:00,1\n2024-01-01T00:05:00Z,2\n"
+                + "2024-01-01T00:10:00,3\n");
+
+    assertThat(trace.epochSeconds())
+        .containsExactly(
+            Instant.parse("2024-01-01T00:00:00Z").getEpochSecond(),
+            Instant.parse("2024-01-01T00:05:00Z").getEpochSecond(),
+            Instant.parse("2024-01-01T00:10:00Z").getEpochSecond());
+  }
+
+  @Test
+  void readsEpochSeconds() throws IOException {
+    Trace trace = parse("timestamp,value\n1700000000,4\n1700000300.0,5\n");
+
+    assertThat(trace.epochSeconds()).containsExactly(1_700_000_000L, 1_700_000_300L);
+    assertThat(trace.sourceInterval()).isEqualTo(Duration.ofMinutes(5));
+  }
+
+  @Test
+  void interpolatesAndCountsMissingIntervals() throws IOException {
+    Trace trace = parse("timestamp,value\n1000,0\n1060,10\n1120,20\n1300,80\n1360,90\n1420,100\n");
+
+    assertThat(trace.filledPoints()).isEqualTo(2);
+    assertThat(trace.size()).isEqualTo(8);
+    assertThat(trace.values()[3]).isCloseTo(40, within(1e-9));
+    assertThat(trace.values()[4]).isCloseTo(60, within(1e-9));
+    assertThat(trace.epochSeconds()[4]).isEqualTo(1240);
+  }
+
+  @Test
+  void missingFileIsNamed() {
+    Path missing = dir.resolve("nope.csv");
+
+    assertThatThrownBy(() -> TraceLoader.load(missing))
+        .isInstanceOf(TraceException.class)
+        .hasMessageContaining("not found")
+        .hasMessageContaining(missing.toString());
+  }
+
+  @Test
+  void badHeaderNamesFileLineAndText() throws IOException {
+    Path file = dir.resolve("bad.csv");
+    Files.writeString(file, "time;load\n1000,1\n");
+
+    assertThatThrownBy(() -> TraceLoader.load(file))
+        .isInstanceOf(TraceException.class)
+        .hasMessageContaining(file.toString())
+        .hasMessageContaining("line 1")
+        .hasMessageContaining("time;load");
+  }
+
+  @Test
+  void badTimestampNamesItsLine() {
+    assertThatThrownBy(
+            () -> parse("timestamp,value\n\n2024-01-01 00:00:00,1\n2024-13-01 00:01:00,2\n"))
+        .isInstanceOf(TraceException.class)
+        .hasMessageContaining("line 4")
+        .hasMessageContaining("2024-13-01 00:01:00");
+  }
+
+  @Test
+  void badValueNamesItsLine() {
+    assertThatThrownBy(() -> parse("timestamp,value\n1000,1\n1060,lots\n"))
+        .hasMessageContaining("line 3")
+        .hasMessageContaining("lots");
+    assertThatThrownBy(() -> parse("timestamp,value\n1000,1\n1060,-2\n"))
+        .hasMessageContaining("line 3")
+        .hasMessageContaining(">= 0");
+  }
+
+  @Test
+  void wrongFieldCountNamesItsLine() {
+    assertThatThrownBy(() -> parse("timestamp,value\n1000,1\n1060,2,3\n"))
+        .hasMessageContaining("line 3")
+        .hasMessageContaining("2 fields");
+  }
+
+  @Test
+  void emptyFileIsAnError() {
+    assertThatThrownBy(() -> parse("")).hasMessageContaining("empty file");
+  }
+
+  @Test
+  void headerWithoutRowsIsAnError() {
+    assertThatThrownBy(() -> parse("timestamp,value\n\n")).hasMessageContaining("0 data row");
+  }
+
+  @Test
+  void unsortedTimestampsNameBothLines() {
+    assertThatThrownBy(() -> parse("timestamp,value\n1000,1\n1060,1\n1030,1\n"))
+        .hasMessageContaining("line 4")
+        .hasMessageContaining("line 3")
+        .hasMessageContaining("sorted");
+  }
+
+  @Test
+  void duplicateTimestampsNameBothLines() {
+    assertThatThrownBy(() -> parse("timestamp,value\n1000,1\n1060,1\n1060,2\n"))
+        .hasMessageContaining("line 4")
+        .hasMessageContaining("duplicate")
+        .hasMessageContaining("line 3");
+  }
+
+  @Test
+  void spacingThatIsNotAMultipleOfTheIntervalIsAnError() {
+    assertThatThrownBy(() -> parse("timestamp,value\n0,1\n60,1\n120,1\n150,1\n"))
+        .hasMessageContaining("line 5")
+        .hasMessageContaining("30 s");
+  }
+
+  @Test
+  void loadsTheBundledTraceUnchanged() throws IOException {
+    int rows;
+    try (InputStream in = getClass().getResourceAsStream("/traces/nasa_http_jul95_1min.csv")) {
+      rows = (int) new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().count() - 1;
+    }
+
+    Trace trace = TraceLoader.loadResource("/traces/nasa_http_jul95_1min.csv");
+
+    assertThat(trace.size()).isEqualTo(rows);
+    assertThat(trace.filledPoints()).isZero();
+    assertThat(trace.sourceInterval()).isEqualTo(Duration.ofMinutes(1));
+    assertThat(trace.name()).isEqualTo("nasa_http_jul95_1min.csv");
+  }
+
+  @Test
+  void missingResourceIsNamed() {
+    assertThatThrownBy(() -> TraceLoader.loadResource("/traces/none.csv"))
+        .hasMessageContaining("/traces/none.csv");
+  }
+}
