@@ -1,0 +1,91 @@
+package io.predictivescaler.core.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads {@code behavior} in the autoscaling/v2 shape, field by field over a base: a direction or
+ * field left out keeps the base's value; a {@code policies} list given replaces the base's list.
+ * Limits are the API server's for HPAs.
+ */
+final class BehaviorReader {
+
+  private static final int MAX_PERIOD_SECONDS = (int) ScalingPolicy.MAX_PERIOD.toSeconds();
+  private static final int MAX_WINDOW_SECONDS =
+      (int) ScalingRules.MAX_STABILIZATION_WINDOW.toSeconds();
+
+  private BehaviorReader() {}
+
+  static Behavior read(FieldReader r, Behavior base) {
+    r.rejectUnknown(Set.of("scaleUp", "scaleDown"), Map.of());
+    ScalingRules up = r.object("scaleUp").map(u -> rules(u, base.scaleUp())).orElse(base.scaleUp());
+    ScalingRules down =
+        r.object("scaleDown").map(u -> rules(u, base.scaleDown())).orElse(base.scaleDown());
+    return new Behavior(up, down);
+  }
+
+  private static ScalingRules rules(FieldReader r, ScalingRules base) {
+    int errorsBefore = r.errorCount();
+    r.rejectUnknown(Set.of("stabilizationWindowSeconds", "selectPolicy", "policies"), Map.of());
+    Duration window =
+        r.integer(
+                "stabilizationWindowSeconds",
+                s -> s >= 0 && s <= MAX_WINDOW_SECONDS,
+                ">= 0 and <= " + MAX_WINDOW_SECONDS)
+            .map(Duration::ofSeconds)
+            .orElse(base.stabilizationWindow());
+    SelectPolicy select =
+        r.oneOf("selectPolicy", SelectPolicy.values(), SelectPolicy::yamlName)
+            .orElse(base.selectPolicy());
+    List<ScalingPolicy> policies = r.list("policies").map(l -> policies(r, l)).orElse(null);
+    if (r.errorCount() > errorsBefore) {
+      return base;
+    }
+    return new ScalingRules(window, select, policies == null ? base.policies() : policies);
+  }
+
+  private static List<ScalingPolicy> policies(FieldReader r, ArrayNode list) {
+    if (list.isEmpty()) {
+      r.error("policies", "must not be empty");
+      return List.of();
+    }
+    List<ScalingPolicy> out = new ArrayList<>();
+    for (int i = 0; i < list.size(); i++) {
+      String path = r.path("policies") + "[" + i + "]";
+      policy(list.get(i), path, r).ifPresent(out::add);
+    }
+    return out;
+  }
+
+  private static Optional<ScalingPolicy> policy(JsonNode node, String path, FieldReader parent) {
+    if (!node.isObject()) {
+      parent.errorAt(path, "must be a mapping, got " + FieldReader.describe(node, false));
+      return Optional.empty();
+    }
+    FieldReader p = parent.child((ObjectNode) node, path);
+    p.rejectUnknown(Set.of("type", "value", "periodSeconds"), Map.of());
+    p.require("type", "required (Pods or Percent)");
+    p.require("value", "required");
+    p.require("periodSeconds", "required");
+    Optional<ScalingPolicyType> type =
+        p.oneOf("type", ScalingPolicyType.values(), ScalingPolicyType::yamlName);
+    Optional<Integer> value = p.integer("value", v -> v > 0, "> 0");
+    Optional<Integer> period =
+        p.integer(
+            "periodSeconds",
+            s -> s > 0 && s <= MAX_PERIOD_SECONDS,
+            "> 0 and <= " + MAX_PERIOD_SECONDS);
+    if (type.isEmpty() || value.isEmpty() || period.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new ScalingPolicy(type.get(), value.get(), Duration.ofSeconds(period.get())));
+  }
+}

@@ -1,0 +1,118 @@
+package io.predictivescaler.core.config;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.EventBuilder;
+import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Emits the {@code InvalidPolicy} Warning Event on a rejected ConfigMap. Blocking. */
+final class InvalidPolicyEvents {
+
+  static final String REASON = "InvalidPolicy";
+  static final String COMPONENT = "predictive-scaler";
+
+  /** Event messages past this are cut; events.k8s.io caps its {@code note} at 1 kB. */
+  static final int MAX_MESSAGE = 1024;
+
+  private static final int MAX_PREFIX = 200;
+
+  private static final Logger LOG = LoggerFactory.getLogger(InvalidPolicyEvents.class);
+
+  private final KubernetesClient client;
+  private final Clock clock;
+  private final AtomicLong sequence = new AtomicLong();
+
+  InvalidPolicyEvents(KubernetesClient client, Clock clock) {
+    this.client = client;
+    this.clock = clock;
+  }
+
+  void emit(ConfigMap configMap, List<ConfigError> errors) {
+    String namespace = configMap.getMetadata().getNamespace();
+    String name = configMap.getMetadata().getName();
+    Instant now = clock.instant();
+    Event event =
+        new EventBuilder()
+            .withNewMetadata()
+            .withNamespace(namespace)
+            .withName(eventName(name, now))
+            .endMetadata()
+            .withInvolvedObject(
+                new ObjectReferenceBuilder()
+                    .withApiVersion("v1")
+                    .withKind("ConfigMap")
+                    .withNamespace(namespace)
+                    .withName(name)
+                    .withUid(configMap.getMetadata().getUid())
+                    .withResourceVersion(configMap.getMetadata().getResourceVersion())
+                    .build())
+            .withType("Warning")
+            .withReason(REASON)
+            .withMessage(message(errors))
+            .withCount(1)
+            .withFirstTimestamp(now.toString())
+            .withLastTimestamp(now.toString())
+            .withNewSource()
+            .withComponent(COMPONENT)
+            .endSource()
+            .withReportingComponent(COMPONENT)
+            .build();
+    try {
+      client.v1().events().inNamespace(namespace).resource(event).create();
+    } catch (KubernetesClientException e) {
+      LOG.warn(
+          "could not record InvalidPolicy Event configmap={}/{} error=\"{}\"; the errors are"
+              + " in this log only",
+          namespace,
+          name,
+          e.getMessage());
+    }
+  }
+
+  /**
+   * {@code <configmap>.<hex millis><hex sequence>}, like kubectl's, within the 253-character limit.
+   */
+  private String eventName(String configMap, Instant now) {
+    String prefix =
+        configMap.length() > MAX_PREFIX ? configMap.substring(0, MAX_PREFIX) : configMap;
+    return String.format(
+        "%s.%x%04x", prefix, now.toEpochMilli(), sequence.incrementAndGet() & 0xffff);
+  }
+
+  /**
+   * {@code policies.yaml rejected, last good policy kept (3 errors): a: ...; b: ...; ... 1 more},
+   * cut to {@link #MAX_MESSAGE} characters between whole errors.
+   */
+  static String message(List<ConfigError> errors) {
+    int n = errors.size();
+    StringBuilder out =
+        new StringBuilder(ConfigMapPolicyWatcher.POLICY_KEY)
+            .append(" rejected, last good policy kept (")
+            .append(n)
+            .append(n == 1 ? " error): " : " errors): ");
+    for (int i = 0; i < n; i++) {
+      String item = (i == 0 ? "" : "; ") + errors.get(i);
+      int after = n - i - 1;
+      String suffix = after == 0 ? "" : "; ... " + after + " more";
+      if (out.length() + item.length() + suffix.length() <= MAX_MESSAGE) {
+        out.append(item);
+        continue;
+      }
+      if (i > 0) {
+        return out.append("; ... ").append(n - i).append(" more").toString();
+      }
+      String tail = after == 0 ? "..." : "... (" + after + " more)";
+      int room = MAX_MESSAGE - out.length() - tail.length();
+      return out.append(item, 0, room).append(tail).toString();
+    }
+    return out.toString();
+  }
+}

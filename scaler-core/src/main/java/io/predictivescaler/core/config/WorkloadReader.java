@@ -1,0 +1,172 @@
+package io.predictivescaler.core.config;
+
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/** Reads one entry of {@code workloads} over the document's resolved defaults. */
+final class WorkloadReader {
+
+  static final Set<String> OWN_FIELDS =
+      Set.of("target", "metric", "targetPerReplica", "targetUtilization", "maxReplicas");
+
+  private static final Set<String> ALL_FIELDS = union(OWN_FIELDS, DefaultableFields.NAMES);
+  private static final String NEXT_TO_METRIC = "set it on the workload, next to metric";
+  private static final int MAX_SHOWN = 80;
+
+  /**
+   * What was read: the target when it is valid (for duplicate checks), and when the workload is
+   * error-free a builder of its policy, to call only once the whole document is.
+   */
+  record Read(Optional<TargetRef> target, Optional<Supplier<WorkloadPolicy>> policy) {}
+
+  private WorkloadReader() {}
+
+  static Read read(FieldReader r, PolicyDraft base, String defaultNamespace) {
+    int errorsBefore = r.errorCount();
+    r.rejectUnknown(ALL_FIELDS, Map.of());
+    r.require("target", "required");
+    Optional<TargetRef> target = r.object("target").flatMap(t -> target(t, defaultNamespace));
+    r.require("metric", "required (prometheus or resource)");
+    Optional<MetricSpec> metric = metric(r);
+    r.require("maxReplicas", "required");
+    Optional<Integer> max = r.integer("maxReplicas", n -> n >= 1, ">= 1");
+    PolicyDraft d = DefaultableFields.read(r, base);
+    if (max.isPresent() && !r.isInvalid("minReplicas") && d.minReplicas > max.get()) {
+      if (r.isSet("minReplicas")) {
+        r.error("minReplicas", "must be <= maxReplicas (" + max.get() + "), got " + d.minReplicas);
+      } else {
+        r.error(
+            "maxReplicas",
+            "must be >= minReplicas (" + d.minReplicas + ", from defaults), got " + max.get());
+      }
+    }
+    if (r.errorCount() > errorsBefore) {
+      return new Read(target, Optional.empty());
+    }
+    return new Read(
+        target,
+        Optional.of(
+            () ->
+                new WorkloadPolicy(
+                    target.orElseThrow(),
+                    metric.orElseThrow(),
+                    d.minReplicas,
+                    max.orElseThrow(),
+                    d.step,
+                    d.horizon,
+                    d.window,
+                    d.refit,
+                    d.model,
+                    d.quantile,
+                    d.tolerance,
+                    d.leadTime(),
+                    d.mode,
+                    d.behavior,
+                    d.burst)));
+  }
+
+  private static Optional<TargetRef> target(FieldReader t, String defaultNamespace) {
+    t.rejectUnknown(Set.of("apiVersion", "kind", "namespace", "name"), Map.of());
+    WorkloadKind kind =
+        t.oneOf("kind", WorkloadKind.values(), WorkloadKind::yamlName)
+            .orElse(WorkloadKind.DEPLOYMENT);
+    t.text("apiVersion", "a string")
+        .filter(v -> !t.isInvalid("kind") && !v.equals(kind.apiVersion()))
+        .ifPresent(
+            v ->
+                t.error(
+                    "apiVersion",
+                    "must be " + kind.apiVersion() + " for " + kind.yamlName() + ", got " + v));
+    String namespace = t.text("namespace", "a string").orElse(defaultNamespace);
+    if (t.isSet("namespace") && !TargetRef.NAMESPACE.matcher(namespace).matches()) {
+      t.error(
+          "namespace",
+          "must be a DNS-1123 label (lowercase letters, digits and '-', at most 63), got "
+              + namespace);
+    }
+    t.require("name", "required");
+    Optional<String> name = t.text("name", "a string");
+    if (name.isPresent() && !TargetRef.NAME.matcher(name.get()).matches()) {
+      t.error(
+          "name",
+          "must be a DNS-1123 subdomain (lowercase letters, digits, '-' and '.'), got "
+              + name.get());
+    }
+    if (t.isInvalid("kind") || t.isInvalid("namespace") || !t.isSet("name")) {
+      return Optional.empty();
+    }
+    return Optional.of(new TargetRef(kind, namespace, name.get()));
+  }
+
+  /** The metric with its per-replica target, reading both blocks and checking they agree. */
+  private static Optional<MetricSpec> metric(FieldReader r) {
+    Optional<FieldReader> block = r.object("metric");
+    Optional<String> query = block.flatMap(WorkloadReader::query);
+    Optional<ResourceName> resource =
+        block.flatMap(m -> m.oneOf("resource", ResourceName.values(), ResourceName::yamlName));
+    if (block.isPresent()) {
+      FieldReader m = block.get();
+      boolean both = m.has("prometheus") && m.has("resource");
+      if (both || !(m.has("prometheus") || m.has("resource"))) {
+        r.error(
+            "metric",
+            "set exactly one of prometheus or resource, got " + (both ? "both" : "neither"));
+        return Optional.empty();
+      }
+    }
+    if (query.isPresent()) {
+      rejectField(r, "targetUtilization", "only for resource metrics; use targetPerReplica");
+      r.require("targetPerReplica", "required with a prometheus metric");
+      return r.number("targetPerReplica", v -> v > 0, "> 0")
+          .map(t -> new PrometheusMetric(query.get(), t));
+    }
+    if (resource.isPresent()) {
+      rejectField(r, "targetPerReplica", "only for prometheus metrics; use targetUtilization");
+      r.require("targetUtilization", "required with a resource metric");
+      return r.integer("targetUtilization", v -> v >= 1, ">= 1 (percent of requests, like 80)")
+          .map(t -> new ResourceMetric(resource.get(), t));
+    }
+    r.number("targetPerReplica", v -> v > 0, "> 0");
+    r.integer("targetUtilization", v -> v >= 1, ">= 1 (percent of requests, like 80)");
+    return Optional.empty();
+  }
+
+  private static Optional<String> query(FieldReader m) {
+    m.rejectUnknown(
+        Set.of("prometheus", "resource"),
+        Map.of("targetPerReplica", NEXT_TO_METRIC, "targetUtilization", NEXT_TO_METRIC));
+    Optional<String> query =
+        m.text("prometheus", "a PromQL string (quote it when it starts with '{')");
+    if (query.isPresent() && query.get().isBlank()) {
+      m.error("prometheus", "must not be empty");
+      return Optional.empty();
+    }
+    Optional<String> problem = query.flatMap(PromQlCheck::problem);
+    if (problem.isPresent()) {
+      m.error(
+          "prometheus", "malformed PromQL (" + problem.get() + "), got " + shorten(query.get()));
+      return Optional.empty();
+    }
+    return query;
+  }
+
+  private static void rejectField(FieldReader r, String field, String message) {
+    if (r.has(field)) {
+      r.error(field, message);
+    }
+  }
+
+  private static String shorten(String text) {
+    String oneLine = text.strip().replaceAll("\\s+", " ");
+    return oneLine.length() <= MAX_SHOWN ? oneLine : oneLine.substring(0, MAX_SHOWN) + "...";
+  }
+
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    Set<String> all = new HashSet<>(a);
+    all.addAll(b);
+    return Set.copyOf(all);
+  }
+}

@@ -1,0 +1,228 @@
+package io.predictivescaler.core.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.micrometer.prometheus.PrometheusConfig;
+import io.micrometer.prometheus.PrometheusMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+// The project's Prometheus registry is the simpleclient one (ARCHITECTURE §10), deprecated
+// upstream.
+@SuppressWarnings("deprecation")
+@EnableKubernetesMockClient(crud = true, https = false)
+class ConfigMapPolicyWatcherTest {
+
+  private static final Duration WAIT = Duration.ofSeconds(10);
+  private static final TargetRef CHECKOUT = TargetRef.deployment("shop", "checkout");
+  private static final TargetRef CART = TargetRef.deployment("shop", "cart");
+
+  KubernetesClient client;
+
+  private final PrometheusMeterRegistry registry =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final List<PolicySet> published = new CopyOnWriteArrayList<>();
+  private ConfigMapPolicyWatcher watcher;
+
+  @AfterEach
+  void stopWatching() {
+    if (watcher != null) {
+      watcher.close();
+    }
+  }
+
+  @Test
+  void publishesThePoliciesPresentAtStartOnceSynced() throws Exception {
+    create(policyConfigMap("shop", "policies", workload("checkout", 10)));
+
+    startWatching(PolicyWatchOptions.allNamespaces(Optional.empty()));
+
+    assertThat(published).hasSize(1);
+    assertThat(published.get(0).workloads().keySet()).containsExactly(CHECKOUT);
+    assertThat(watcher.current()).isEqualTo(published.get(0));
+  }
+
+  @Test
+  void publishesAnEmptySetWhenThereIsNoPolicy() throws Exception {
+    startWatching(PolicyWatchOptions.allNamespaces(Optional.empty()));
+
+    assertThat(published).containsExactly(PolicySet.EMPTY);
+  }
+
+  @Test
+  void newLabelledConfigMapIsPublished() throws Exception {
+    startWatching(PolicyWatchOptions.allNamespaces(Optional.empty()));
+
+    create(policyConfigMap("shop", "policies", workload("checkout", 10)));
+
+    await().atMost(WAIT).until(() -> latest().policy(CHECKOUT).isPresent());
+    assertThat(latest().source(CHECKOUT)).contains(new ConfigMapRef("shop", "policies"));
+    assertThat(counter("accepted")).isEqualTo(1);
+  }
+
+  @Test
+  void updatedConfigMapPublishesTheNewPolicy() throws Exception {
+    create(policyConfigMap("shop", "policies", workload("checkout", 10)));
+    startWatching(PolicyWatchOptions.allNamespaces(Optional.empty()));
+
+    update("shop", "policies", workload("checkout", 25));
+
+    await().atMost(WAIT).until(() -> maxReplicas(CHECKOUT) == 25);
+  }
+
+  @Test
+  void invalidUpdateKeepsTheLastGoodPolicyAndIsReported() throws Exception {
+    create(policyConfigMap("shop", "policies", workload("checkout", 10)));
+    startWatching(PolicyWatchOptions.allNamespaces(Optional.empty()));
+
+    update("shop", "policies", workload("checkout", 0));
+
+    await().atMost(WAIT).until(() -> !invalidPolicyEvents("shop", "policies").isEmpty());
+    Event event = invalidPolicyEvents("shop", "policies").get(0);
+    assertThat(event.getType()).isEqualTo("Warning");
+    assertThat(event.getMessage())
+        .isEqualTo(
+            "policies.yaml rejected, last good policy kept (1 error):"
+                + " workloads[0].maxReplicas: must be >= 1, got 0");
+    assertThat(counter("rejected")).isEqualTo(1);
+    assertThat(maxReplicas(CHECKOUT)).isEqualTo(10);
+    assertThat(published).hasSize(1);
+  }
+
+  @Test
+  void deletedConfigMapRemovesItsWorkloads() throws Exception {
+    create(policyConfigMap("shop", "a", workload("checkout", 10)));
+    create(policyConfigMap("shop", "b", workload("cart", 5)));
+    startWatching(PolicyWatchOptions.allNamespaces(Optional.empty()));
+
+    client.configMaps().inNamespace("shop").withName("a").delete();
+
+    await().atMost(WAIT).until(() -> latest().policy(CHECKOUT).isEmpty());
+    assertThat(latest().workloads().keySet()).containsExactly(CART);
+  }
+
+  @Test
+  void unlabelledConfigMapIsIgnored() throws Exception {
+    startWatching(PolicyWatchOptions.allNamespaces(Optional.empty()));
+
+    create(
+        new ConfigMapBuilder(policyConfigMap("shop", "notes", workload("cart", 5)))
+            .editMetadata()
+            .withLabels(Map.of())
+            .endMetadata()
+            .build());
+    create(policyConfigMap("shop", "policies", workload("checkout", 10)));
+
+    await().atMost(WAIT).until(() -> latest().policy(CHECKOUT).isPresent());
+    assertThat(latest().workloads().keySet()).containsExactly(CHECKOUT);
+  }
+
+  @Test
+  void configMapsOutsideTheWatchedNamespacesAreIgnored() throws Exception {
+    startWatching(new PolicyWatchOptions(List.of("shop", "search"), Optional.empty()));
+
+    create(policyConfigMap("payments", "policies", workload("ledger", 5)));
+    create(policyConfigMap("search", "policies", workload("indexer", 5)));
+    create(policyConfigMap("shop", "policies", workload("checkout", 10)));
+
+    await().atMost(WAIT).until(() -> latest().size() == 2);
+    assertThat(latest().workloads().keySet())
+        .containsExactly(TargetRef.deployment("search", "indexer"), CHECKOUT);
+  }
+
+  @Test
+  void workloadInTwoConfigMapsIsRejectedUntilTheFirstIsDeleted() throws Exception {
+    create(policyConfigMap("shop", "a", workload("checkout", 10)));
+    startWatching(PolicyWatchOptions.allNamespaces(Optional.empty()));
+
+    create(policyConfigMap("shop", "b", workload("checkout", 20)));
+    await().atMost(WAIT).until(() -> !invalidPolicyEvents("shop", "b").isEmpty());
+    client.configMaps().inNamespace("shop").withName("a").delete();
+
+    await().atMost(WAIT).until(() -> maxReplicas(CHECKOUT) == 20);
+    assertThat(invalidPolicyEvents("shop", "b").get(0).getMessage())
+        .endsWith(
+            "workloads[0].target: Deployment shop/checkout is defined in both"
+                + " ConfigMap shop/b and ConfigMap shop/a");
+    assertThat(latest().source(CHECKOUT)).contains(new ConfigMapRef("shop", "b"));
+  }
+
+  @Test
+  void countersAreExportedWithPrometheusNames() throws Exception {
+    startWatching(PolicyWatchOptions.allNamespaces(Optional.empty()));
+
+    create(policyConfigMap("shop", "policies", "workloads: [oops]"));
+
+    await().atMost(WAIT).until(() -> counter("rejected") == 1);
+    assertThat(registry.scrape())
+        .contains("predictive_scaler_config_rejected_total 1.0")
+        .contains("predictive_scaler_config_accepted_total 0.0");
+  }
+
+  private void startWatching(PolicyWatchOptions options) throws Exception {
+    Clock clock = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
+    watcher = new ConfigMapPolicyWatcher(client, options, registry, clock, published::add);
+    watcher.start().toCompletableFuture().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+  }
+
+  private PolicySet latest() {
+    return published.isEmpty() ? PolicySet.EMPTY : published.get(published.size() - 1);
+  }
+
+  private int maxReplicas(TargetRef target) {
+    return latest().policy(target).map(WorkloadPolicy::maxReplicas).orElse(-1);
+  }
+
+  private double counter(String outcome) {
+    return registry.get("predictive.scaler.config." + outcome).counter().count();
+  }
+
+  private List<Event> invalidPolicyEvents(String namespace, String configMap) {
+    return client.v1().events().inNamespace(namespace).list().getItems().stream()
+        .filter(e -> "InvalidPolicy".equals(e.getReason()))
+        .filter(e -> configMap.equals(e.getInvolvedObject().getName()))
+        .toList();
+  }
+
+  private void create(ConfigMap configMap) {
+    client.configMaps().resource(configMap).create();
+  }
+
+  private void update(String namespace, String name, String yaml) {
+    client
+        .configMaps()
+        .inNamespace(namespace)
+        .withName(name)
+        .edit(cm -> new ConfigMapBuilder(cm).addToData("policies.yaml", yaml).build());
+  }
+
+  private static ConfigMap policyConfigMap(String namespace, String name, String yaml) {
+    return new ConfigMapBuilder()
+        .withNewMetadata()
+        .withNamespace(namespace)
+        .withName(name)
+        .withLabels(Map.of("predictive-scaler.io/policy", "true"))
+        .endMetadata()
+        .withData(Map.of("policies.yaml", yaml))
+        .build();
+  }
+
+  private static String workload(String name, int maxReplicas) {
+    return PolicyStoreTest.workload(name, maxReplicas);
+  }
+}

@@ -1,0 +1,67 @@
+package io.predictivescaler.core.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** The records hold their invariants even when built in code rather than parsed. */
+class WorkloadPolicyTest {
+
+  private static final TargetRef CHECKOUT = TargetRef.deployment("shop", "checkout");
+  private static final MetricSpec METRIC = new PrometheusMetric("up", 10);
+
+  @Test
+  void takesEveryDefaultableFieldFromTheDefaults() {
+    WorkloadPolicy policy = WorkloadPolicy.of(CHECKOUT, METRIC, 5, PolicyDefaults.BUILT_IN);
+
+    assertThat(policy.step()).isEqualTo(PolicyDefaults.BUILT_IN.step());
+    assertThat(policy.mode()).isEqualTo(ScalingMode.DRY_RUN);
+    assertThat(policy.maxReplicas()).isEqualTo(5);
+  }
+
+  @Test
+  void rejectsMaxBelowMin() {
+    PolicyDefaults defaults = PolicyDefaults.BUILT_IN;
+
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> WorkloadPolicy.of(CHECKOUT, METRIC, 0, defaults))
+        .withMessageContaining("maxReplicas 0 must be >= minReplicas 1");
+  }
+
+  @Test
+  void rejectsStepThatDoesNotDivideTheWindow() {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> withStep(Duration.ofSeconds(7)))
+        .withMessageContaining("must divide window");
+  }
+
+  @Test
+  void rejectsInvalidValueRecords() {
+    assertThatIllegalArgumentException().isThrownBy(() -> new Tolerance(1, 0));
+    assertThatIllegalArgumentException().isThrownBy(() -> new Burst(true, 1));
+    assertThatIllegalArgumentException().isThrownBy(() -> LeadTime.fixed(Duration.ZERO));
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> ScalingPolicy.pods(1, Duration.ofMinutes(31)));
+    assertThatIllegalArgumentException().isThrownBy(() -> new PrometheusMetric(" ", 1));
+    assertThatIllegalArgumentException().isThrownBy(() -> TargetRef.deployment("Shop", "a"));
+  }
+
+  private static PolicyDefaults withStep(Duration step) {
+    PolicyDefaults d = PolicyDefaults.BUILT_IN;
+    return new PolicyDefaults(
+        step,
+        d.horizon(),
+        d.window(),
+        d.refit(),
+        d.model(),
+        d.quantile(),
+        d.tolerance(),
+        d.leadTime(),
+        d.mode(),
+        d.minReplicas(),
+        d.behavior(),
+        d.burst());
+  }
+}
