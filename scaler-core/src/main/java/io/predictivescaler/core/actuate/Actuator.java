@@ -1,0 +1,29 @@
+package io.predictivescaler.core.actuate;
+
+/**
+ * Makes a replica decision real. Implementations call the Kubernetes API synchronously: run them on
+ * a worker pool, never on an event loop. They return a result for every expected condition and do
+ * not throw for API failures.
+ */
+public interface Actuator {
+
+  /** The policy mode this actuator implements. */
+  ActuationMode mode();
+
+  /**
+   * Brings the workload to {@code desiredReplicas}, writing only when the cluster differs.
+   *
+   * @param target the Deployment
+   * @param currentReplicas the count the decision was based on (used when nothing is read back)
+   * @param desiredReplicas the count the decision asks for
+   */
+  ActuationResult apply(WorkloadRef target, int currentReplicas, int desiredReplicas);
+
+  /**
+   * Undoes whatever this actuator left on the cluster when the workload leaves the policy (or its
+   * mode changes). The default has nothing to undo.
+   */
+  default ActuationResult release(WorkloadRef target) {
+    return ActuationResult.unchanged(-1);
+  }
+}

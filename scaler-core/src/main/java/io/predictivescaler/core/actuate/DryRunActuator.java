@@ -1,0 +1,24 @@
+package io.predictivescaler.core.actuate;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** {@code mode: dry-run}: never calls the API; reports what {@code scale} mode would have done. */
+public final class DryRunActuator implements Actuator {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DryRunActuator.class);
+
+  @Override
+  public ActuationMode mode() {
+    return ActuationMode.DRY_RUN;
+  }
+
+  @Override
+  public ActuationResult apply(WorkloadRef target, int currentReplicas, int desiredReplicas) {
+    if (currentReplicas == desiredReplicas) {
+      return ActuationResult.unchanged(currentReplicas);
+    }
+    LOG.debug("dry-run: {} would scale from {} to {}", target, currentReplicas, desiredReplicas);
+    return ActuationResult.dryRun(currentReplicas, desiredReplicas);
+  }
+}

@@ -1,0 +1,164 @@
+package io.predictivescaler.core.actuate;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code mode: hpa-floor}: leaves scaling to the HPA that targets the Deployment and raises (later
+ * lowers) its {@code minReplicas} to the predicted need, between the floor the SRE set and the
+ * HPA's {@code maxReplicas}. The SRE's floor is kept in the annotation {@value
+ * ScalerAnnotations#ORIGINAL_MIN_REPLICAS} on the HPA and restored by {@link #release}.
+ */
+public final class HpaFloorActuator implements Actuator {
+
+  private static final Logger LOG = LoggerFactory.getLogger(HpaFloorActuator.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final KubernetesClient client;
+  private final OwnershipCheck ownership;
+  private final ApiRetry retry;
+
+  public HpaFloorActuator(KubernetesClient client, ApiRetry retry) {
+    this.client = Objects.requireNonNull(client, "client");
+    this.ownership = new OwnershipCheck(client);
+    this.retry = Objects.requireNonNull(retry, "retry");
+  }
+
+  @Override
+  public ActuationMode mode() {
+    return ActuationMode.HPA_FLOOR;
+  }
+
+  @Override
+  public ActuationResult apply(WorkloadRef target, int currentReplicas, int desiredReplicas) {
+    String action = "setting the HPA floor of " + target + " to " + desiredReplicas;
+    int[] firstSeen = {-1};
+    return run(
+        action,
+        () -> {
+          Deployment deployment =
+              client
+                  .apps()
+                  .deployments()
+                  .inNamespace(target.namespace())
+                  .withName(target.name())
+                  .get();
+          if (deployment == null) {
+            return ActuationResult.refused(
+                RefusalReason.TARGET_NOT_FOUND, "Deployment " + target + " does not exist");
+          }
+          Optional<HorizontalPodAutoscaler> found = ownership.findHpa(target);
+          if (found.isEmpty()) {
+            return ActuationResult.refused(RefusalReason.HPA_NOT_FOUND, noHpaMessage(target));
+          }
+          HorizontalPodAutoscaler hpa = found.get();
+          int currentMin = minReplicasOf(hpa);
+          if (firstSeen[0] < 0) {
+            firstSeen[0] = currentMin;
+          }
+          int original = originalFloor(hpa).orElse(currentMin);
+          int floor = Math.max(original, Math.min(desiredReplicas, hpa.getSpec().getMaxReplicas()));
+          if (floor == currentMin) {
+            return firstSeen[0] == currentMin
+                ? ActuationResult.unchanged(currentMin)
+                : ActuationResult.applied(firstSeen[0], currentMin);
+          }
+          if (ScaleSubresourceActuator.isPaused(deployment)) {
+            return ActuationResult.paused(currentMin, floor);
+          }
+          patch(hpa, floor, String.valueOf(original));
+          return ActuationResult.applied(currentMin, floor);
+        });
+  }
+
+  /**
+   * Restores the SRE's floor and removes the annotation; unchanged when there is nothing to undo.
+   */
+  @Override
+  public ActuationResult release(WorkloadRef target) {
+    return run(
+        "restoring the HPA floor of " + target,
+        () -> {
+          Optional<HorizontalPodAutoscaler> found = ownership.findHpa(target);
+          if (found.isEmpty() || originalFloor(found.get()).isEmpty()) {
+            return ActuationResult.unchanged(found.map(HpaFloorActuator::minReplicasOf).orElse(-1));
+          }
+          HorizontalPodAutoscaler hpa = found.get();
+          int original = originalFloor(hpa).getAsInt();
+          patch(hpa, original, null);
+          return ActuationResult.applied(minReplicasOf(hpa), original);
+        });
+  }
+
+  private ActuationResult run(String action, Callable<ActuationResult> body) {
+    try {
+      return retry.call(action, body);
+    } catch (KubernetesClientException e) {
+      String message = action + ": " + ApiRetry.describe(e);
+      LOG.warn("{}; giving up until the next tick", message);
+      return ActuationResult.failed(message, e);
+    }
+  }
+
+  private void patch(HorizontalPodAutoscaler hpa, int minReplicas, String originalAnnotation) {
+    ObjectNode patch = JSON.createObjectNode();
+    ObjectNode metadata = patch.putObject("metadata");
+    metadata.put("resourceVersion", hpa.getMetadata().getResourceVersion());
+    metadata
+        .putObject("annotations")
+        .put(ScalerAnnotations.ORIGINAL_MIN_REPLICAS, originalAnnotation);
+    patch.putObject("spec").put("minReplicas", minReplicas);
+    client
+        .autoscaling()
+        .v2()
+        .horizontalPodAutoscalers()
+        .inNamespace(hpa.getMetadata().getNamespace())
+        .resource(hpa)
+        .patch(PatchContext.of(PatchType.JSON_MERGE), patch.toString());
+  }
+
+  static int minReplicasOf(HorizontalPodAutoscaler hpa) {
+    Integer min = hpa.getSpec().getMinReplicas();
+    return min == null ? 1 : min; // the API server defaults minReplicas to 1
+  }
+
+  private static OptionalInt originalFloor(HorizontalPodAutoscaler hpa) {
+    Map<String, String> annotations = hpa.getMetadata().getAnnotations();
+    String value =
+        annotations == null ? null : annotations.get(ScalerAnnotations.ORIGINAL_MIN_REPLICAS);
+    if (value == null) {
+      return OptionalInt.empty();
+    }
+    try {
+      return OptionalInt.of(Integer.parseInt(value.trim()));
+    } catch (NumberFormatException e) {
+      LOG.warn(
+          "HPA {}/{}: annotation {}={} is not a number; ignoring it and treating the current"
+              + " minReplicas as the original floor. Fix or remove the annotation.",
+          hpa.getMetadata().getNamespace(),
+          hpa.getMetadata().getName(),
+          ScalerAnnotations.ORIGINAL_MIN_REPLICAS,
+          value);
+      return OptionalInt.empty();
+    }
+  }
+
+  private static String noHpaMessage(WorkloadRef target) {
+    return "mode hpa-floor needs an autoscaling/v2 HorizontalPodAutoscaler targeting Deployment "
+        + target
+        + "; none found. Create one, or use mode: scale.";
+  }
+}

@@ -1,0 +1,100 @@
+package io.predictivescaler.core.actuate;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.CrossVersionObjectReference;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import java.net.HttpURLConnection;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Finds the autoscalers that already target a Deployment: autoscaling/v2 HPAs and KEDA
+ * ScaledObjects (read as generic resources, so KEDA need not be installed).
+ */
+public final class OwnershipCheck {
+
+  /** KEDA's ScaledObject, keda.sh/v1alpha1. */
+  public static final ResourceDefinitionContext SCALED_OBJECTS =
+      new ResourceDefinitionContext.Builder()
+          .withGroup("keda.sh")
+          .withVersion("v1alpha1")
+          .withKind("ScaledObject")
+          .withPlural("scaledobjects")
+          .withNamespaced(true)
+          .build();
+
+  private static final String DEPLOYMENT = "Deployment";
+
+  private final KubernetesClient client;
+
+  public OwnershipCheck(KubernetesClient client) {
+    this.client = Objects.requireNonNull(client, "client");
+  }
+
+  /** The first other autoscaler targeting the Deployment, KEDA first (it also owns an HPA). */
+  public Optional<ExternalAutoscaler> find(WorkloadRef target) {
+    Optional<ExternalAutoscaler> keda = findScaledObject(target);
+    if (keda.isPresent()) {
+      return keda;
+    }
+    return findHpa(target)
+        .map(
+            hpa ->
+                new ExternalAutoscaler(
+                    "HorizontalPodAutoscaler", target.namespace(), hpa.getMetadata().getName()));
+  }
+
+  /** The autoscaling/v2 HPA whose scaleTargetRef is the Deployment, if any. */
+  public Optional<HorizontalPodAutoscaler> findHpa(WorkloadRef target) {
+    return client
+        .autoscaling()
+        .v2()
+        .horizontalPodAutoscalers()
+        .inNamespace(target.namespace())
+        .list()
+        .getItems()
+        .stream()
+        .filter(hpa -> hpa.getSpec() != null && targets(hpa.getSpec().getScaleTargetRef(), target))
+        .findFirst();
+  }
+
+  private Optional<ExternalAutoscaler> findScaledObject(WorkloadRef target) {
+    try {
+      return client
+          .genericKubernetesResources(SCALED_OBJECTS)
+          .inNamespace(target.namespace())
+          .list()
+          .getItems()
+          .stream()
+          .filter(so -> scaledObjectTargets(so, target))
+          .findFirst()
+          .map(
+              so ->
+                  new ExternalAutoscaler(
+                      "ScaledObject", target.namespace(), so.getMetadata().getName()));
+    } catch (KubernetesClientException e) {
+      if (e.getCode() == HttpURLConnection.HTTP_NOT_FOUND) {
+        return Optional.empty(); // KEDA's CRD is not installed
+      }
+      throw e;
+    }
+  }
+
+  private static boolean targets(CrossVersionObjectReference ref, WorkloadRef target) {
+    return ref != null && DEPLOYMENT.equals(ref.getKind()) && target.name().equals(ref.getName());
+  }
+
+  private static boolean scaledObjectTargets(GenericKubernetesResource so, WorkloadRef target) {
+    if (!(so.getAdditionalProperties().get("spec") instanceof Map<?, ?> spec)
+        || !(spec.get("scaleTargetRef") instanceof Map<?, ?> ref)) {
+      return false;
+    }
+    Object kind = ref.get("kind");
+    boolean deployment = kind == null || DEPLOYMENT.equals(kind); // KEDA's default kind
+    return deployment && target.name().equals(ref.get("name"));
+  }
+}

@@ -1,0 +1,132 @@
+package io.predictivescaler.core.actuate;
+
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.RollableScalableResource;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code mode: scale}: patches the Deployment's {@code /scale} subresource with a JSON merge patch
+ * (as {@code kubectl scale} does). Each attempt reads the Deployment, honours the pause annotation,
+ * refuses workloads another autoscaler owns, and writes only when the count differs, with the
+ * Deployment's resourceVersion as a precondition so that a concurrent change surfaces as a 409
+ * (re-read and retried once) instead of being overwritten.
+ */
+public final class ScaleSubresourceActuator implements Actuator {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ScaleSubresourceActuator.class);
+
+  private final KubernetesClient client;
+  private final OwnershipCheck ownership;
+  private final ApiRetry retry;
+
+  public ScaleSubresourceActuator(KubernetesClient client, ApiRetry retry) {
+    this.client = Objects.requireNonNull(client, "client");
+    this.ownership = new OwnershipCheck(client);
+    this.retry = Objects.requireNonNull(retry, "retry");
+  }
+
+  @Override
+  public ActuationMode mode() {
+    return ActuationMode.SCALE;
+  }
+
+  @Override
+  public ActuationResult apply(WorkloadRef target, int currentReplicas, int desiredReplicas) {
+    if (desiredReplicas < 0) {
+      throw new IllegalArgumentException(
+          "desired replicas of " + target + " must be >= 0, got " + desiredReplicas);
+    }
+    String action = "scaling " + target + " to " + desiredReplicas;
+    Attempt attempt = new Attempt(target, desiredReplicas);
+    try {
+      return retry.call(action, attempt::run);
+    } catch (KubernetesClientException e) {
+      String message = action + ": " + ApiRetry.describe(e);
+      LOG.warn("{}; giving up until the next tick", message);
+      return ActuationResult.failed(message, e);
+    }
+  }
+
+  /**
+   * One read-decide-write pass; remembers across retries what it saw first and whether it wrote.
+   */
+  private final class Attempt {
+    private final WorkloadRef target;
+    private final int desired;
+    private Integer firstSeen;
+    private boolean wrote;
+
+    Attempt(WorkloadRef target, int desired) {
+      this.target = target;
+      this.desired = desired;
+    }
+
+    ActuationResult run() {
+      RollableScalableResource<Deployment> resource =
+          client.apps().deployments().inNamespace(target.namespace()).withName(target.name());
+      Deployment deployment = resource.get();
+      if (deployment == null) {
+        return ActuationResult.refused(
+            RefusalReason.TARGET_NOT_FOUND, "Deployment " + target + " does not exist");
+      }
+      int current = replicasOf(deployment);
+      if (firstSeen == null) {
+        firstSeen = current;
+      }
+      if (current == desired) {
+        // equal after we attempted a write: that write landed although its response was lost
+        return wrote
+            ? ActuationResult.applied(firstSeen, desired)
+            : ActuationResult.unchanged(current);
+      }
+      if (isPaused(deployment)) {
+        return ActuationResult.paused(current, desired);
+      }
+      Optional<ExternalAutoscaler> owner = ownership.find(target);
+      if (owner.isPresent()) {
+        return ActuationResult.refused(
+            RefusalReason.CONFLICTING_AUTOSCALER, conflictMessage(target, owner.get()));
+      }
+      wrote = true;
+      resource
+          .subresource("scale")
+          .patch(PatchContext.of(PatchType.JSON_MERGE), scalePatch(deployment, desired));
+      return ActuationResult.applied(current, desired);
+    }
+  }
+
+  private static String scalePatch(Deployment deployment, int replicas) {
+    String resourceVersion = deployment.getMetadata().getResourceVersion();
+    return "{\"metadata\":{\"resourceVersion\":\""
+        + resourceVersion
+        + "\"},\"spec\":{\"replicas\":"
+        + replicas
+        + "}}";
+  }
+
+  static int replicasOf(Deployment deployment) {
+    Integer replicas = deployment.getSpec() == null ? null : deployment.getSpec().getReplicas();
+    return replicas == null ? 1 : replicas; // the API server defaults spec.replicas to 1
+  }
+
+  static boolean isPaused(Deployment deployment) {
+    var annotations = deployment.getMetadata().getAnnotations();
+    return annotations != null && "true".equals(annotations.get(ScalerAnnotations.PAUSED));
+  }
+
+  static String conflictMessage(WorkloadRef target, ExternalAutoscaler owner) {
+    return "Deployment "
+        + target
+        + " is already scaled by "
+        + owner
+        + "; predictive-scaler will not fight it in scale mode. Set mode: hpa-floor for this"
+        + " workload to raise that autoscaler's floor ahead of predicted load instead.";
+  }
+}

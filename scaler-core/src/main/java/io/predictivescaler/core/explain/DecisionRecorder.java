@@ -1,0 +1,136 @@
+package io.predictivescaler.core.explain;
+
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.predictivescaler.core.actuate.ActuationMode;
+import io.predictivescaler.core.actuate.ActuationOutcome;
+import io.predictivescaler.core.actuate.ActuationResult;
+import io.predictivescaler.core.actuate.ApiRetry;
+import io.predictivescaler.core.actuate.ScalerAnnotations;
+import io.predictivescaler.core.actuate.WorkloadRef;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Explains decisions where SREs look: meters on every tick; for a decision that changed the
+ * workload, was refused, paused, failed or dry-run, a Kubernetes Event on the Deployment, a log
+ * line and (except in dry-run) the {@value ScalerAnnotations#LAST_DECISION} annotation. Repeats of
+ * the same non-change (refused every tick, say) are emitted once per {@code repeatInterval}.
+ *
+ * <p>Calls the API synchronously: run on a worker pool. Never throws for API failures; they are
+ * logged and counted in {@code predictive_scaler_recording_failures_total}.
+ */
+public final class DecisionRecorder {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DecisionRecorder.class);
+
+  private final KubernetesClient client;
+  private final MeterRegistry registry;
+  private final EventEmitter events;
+  private final Duration repeatInterval;
+  private final Map<WorkloadRef, WorkloadMeters> meters = new ConcurrentHashMap<>();
+  private final Map<WorkloadRef, Emitted> lastEmitted = new ConcurrentHashMap<>();
+
+  private record Emitted(String key, Instant at) {}
+
+  /**
+   * @param client the API client
+   * @param registry where the per-workload meters go
+   * @param reportingInstance this replica's identity (the pod name), shown on Events
+   * @param repeatInterval how often an unchanged refusal, pause or failure is re-announced
+   */
+  public DecisionRecorder(
+      KubernetesClient client,
+      MeterRegistry registry,
+      String reportingInstance,
+      Duration repeatInterval) {
+    this.client = Objects.requireNonNull(client, "client");
+    this.registry = Objects.requireNonNull(registry, "registry");
+    this.events = new EventEmitter(client, reportingInstance);
+    this.repeatInterval = Objects.requireNonNull(repeatInterval, "repeatInterval");
+  }
+
+  /** Records one tick's decision and what the actuator made of it. */
+  public void record(DecisionRecord decision, ActuationResult actuation) {
+    WorkloadMeters workloadMeters =
+        meters.computeIfAbsent(decision.workload(), w -> new WorkloadMeters(registry, w));
+    workloadMeters.update(decision);
+    if (actuation.outcome() == ActuationOutcome.FAILED) {
+      workloadMeters.actuationFailed();
+    }
+    Announcement announcement = Announcement.of(decision, actuation);
+    if (announcement == null || !due(decision, announcement)) {
+      return;
+    }
+    LOG.atInfo()
+        .addKeyValue("workload", decision.workload())
+        .addKeyValue("from", decision.fromReplicas())
+        .addKeyValue("to", decision.toReplicas())
+        .addKeyValue("reason", announcement.reason())
+        .addKeyValue("outcome", actuation.outcome().label())
+        .addKeyValue("mode", decision.mode().configName())
+        .log(announcement.message());
+    try {
+      String uid = null;
+      if (decision.mode() != ActuationMode.DRY_RUN && announcement.annotate()) {
+        uid = annotate(decision, actuation);
+      }
+      events.emit(decision.workload(), uid, announcement, decision.time());
+    } catch (KubernetesClientException e) {
+      workloadMeters.recordingFailed();
+      LOG.warn(
+          "recording the decision for {} on the API: {}; it stays in logs and metrics only",
+          decision.workload(),
+          ApiRetry.describe(e));
+    }
+  }
+
+  /** Drops the meters and memory of a workload that left the policy. */
+  public void forget(WorkloadRef workload) {
+    WorkloadMeters removed = meters.remove(workload);
+    if (removed != null) {
+      removed.remove();
+    }
+    lastEmitted.remove(workload);
+  }
+
+  private boolean due(DecisionRecord decision, Announcement announcement) {
+    if (announcement.alwaysEmit()) {
+      lastEmitted.put(decision.workload(), new Emitted(announcement.key(), decision.time()));
+      return true;
+    }
+    Emitted previous = lastEmitted.get(decision.workload());
+    if (previous != null
+        && previous.key().equals(announcement.key())
+        && Duration.between(previous.at(), decision.time()).compareTo(repeatInterval) < 0) {
+      return false;
+    }
+    lastEmitted.put(decision.workload(), new Emitted(announcement.key(), decision.time()));
+    return true;
+  }
+
+  private String annotate(DecisionRecord decision, ActuationResult actuation) {
+    String json = LastDecisionAnnotation.toJson(decision, actuation);
+    Map<String, Object> patch =
+        Map.of("metadata", Map.of("annotations", Map.of(ScalerAnnotations.LAST_DECISION, json)));
+    Deployment patched =
+        client
+            .apps()
+            .deployments()
+            .inNamespace(decision.workload().namespace())
+            .withName(decision.workload().name())
+            .patch(
+                PatchContext.of(PatchType.JSON_MERGE),
+                client.getKubernetesSerialization().asJson(patch));
+    return patched == null ? null : patched.getMetadata().getUid();
+  }
+}

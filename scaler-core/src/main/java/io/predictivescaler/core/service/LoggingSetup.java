@@ -1,0 +1,59 @@
+package io.predictivescaler.core.service;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.encoder.Encoder;
+import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Switches the root logger's console output to the configured format once the command line has been
+ * read (logback.xml already picked one from the environment before that).
+ */
+public final class LoggingSetup {
+
+  /** key=value text: time, level, logger, the message, then the key-value pairs. */
+  public static final String TEXT_PATTERN =
+      "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} level=%level logger=%logger{36} thread=%thread"
+          + " msg=\"%replace(%msg){'\"', '\\\\\"'}\" %kvp%n%ex";
+
+  private LoggingSetup() {}
+
+  /** Replaces the root logger's appenders by one console appender in {@code format}. */
+  public static void apply(LogFormat format) {
+    if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
+      return; // another SLF4J backend: leave its configuration alone
+    }
+    Encoder<ILoggingEvent> encoder = format == LogFormat.JSON ? json(context) : text(context);
+    ConsoleAppender<ILoggingEvent> appender = new ConsoleAppender<>();
+    appender.setContext(context);
+    appender.setName(format.configName());
+    appender.setEncoder(encoder);
+    appender.start();
+    Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    root.detachAndStopAllAppenders();
+    root.addAppender(appender);
+  }
+
+  private static Encoder<ILoggingEvent> json(LoggerContext context) {
+    JsonLayout layout = new JsonLayout();
+    layout.setContext(context);
+    layout.start();
+    LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();
+    encoder.setContext(context);
+    encoder.setLayout(layout);
+    encoder.start();
+    return encoder;
+  }
+
+  private static Encoder<ILoggingEvent> text(LoggerContext context) {
+    PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+    encoder.setContext(context);
+    encoder.setPattern(TEXT_PATTERN);
+    encoder.start();
+    return encoder;
+  }
+}

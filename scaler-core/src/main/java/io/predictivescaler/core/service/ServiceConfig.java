@@ -1,0 +1,62 @@
+package io.predictivescaler.core.service;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The service's own settings (not the SREs' policies), read by {@link ServiceConfigParser} from
+ * flags and environment variables. Optional values are null when not set.
+ *
+ * @param prometheusUrl Prometheus base URL, null when only metrics-server is used
+ * @param prometheusBearerTokenFile file holding a bearer token for Prometheus
+ * @param prometheusUsername basic-auth user for Prometheus
+ * @param prometheusPasswordFile file holding the basic-auth password
+ * @param prometheusCaFile PEM CA bundle to trust for Prometheus over HTTPS
+ * @param namespaces namespaces whose policy ConfigMaps are watched; empty means all
+ * @param httpPort port of the ops HTTP server
+ * @param logFormat log line format
+ * @param leaseName the leader-election Lease
+ * @param leaseNamespace namespace of the Lease
+ * @param identity this replica on the Lease (the pod name)
+ */
+public record ServiceConfig(
+    URI prometheusUrl,
+    Path prometheusBearerTokenFile,
+    String prometheusUsername,
+    Path prometheusPasswordFile,
+    Path prometheusCaFile,
+    List<String> namespaces,
+    int httpPort,
+    LogFormat logFormat,
+    String leaseName,
+    String leaseNamespace,
+    String identity) {
+
+  public static final int DEFAULT_HTTP_PORT = 8080;
+  public static final String DEFAULT_LEASE_NAME = "predictive-scaler";
+
+  public ServiceConfig {
+    namespaces = List.copyOf(namespaces);
+    Objects.requireNonNull(logFormat, "logFormat");
+    Objects.requireNonNull(leaseName, "leaseName");
+    Objects.requireNonNull(leaseNamespace, "leaseNamespace");
+    Objects.requireNonNull(identity, "identity");
+  }
+
+  /** True when policy metrics can come from Prometheus. */
+  public boolean hasPrometheus() {
+    return prometheusUrl != null;
+  }
+
+  /** True when every namespace is watched. */
+  public boolean allNamespaces() {
+    return namespaces.isEmpty();
+  }
+
+  /** Leader election with these lease settings and client-go's default timings. */
+  public LeaderElectionSettings leaderElection() {
+    return LeaderElectionSettings.defaults(leaseName, leaseNamespace, identity);
+  }
+}

@@ -1,0 +1,265 @@
+package io.predictivescaler.core.service;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import picocli.CommandLine;
+
+/**
+ * Reads {@link ServiceConfig} from flags, then environment variables, then defaults, and validates
+ * it all at once: every problem names the flag or variable it came from and the bad value.
+ */
+public final class ServiceConfigParser {
+
+  static final String PROMETHEUS_URL = "PREDICTIVE_SCALER_PROMETHEUS_URL";
+  static final String BEARER_TOKEN_FILE = "PREDICTIVE_SCALER_PROMETHEUS_BEARER_TOKEN_FILE";
+  static final String USERNAME = "PREDICTIVE_SCALER_PROMETHEUS_USERNAME";
+  static final String PASSWORD_FILE = "PREDICTIVE_SCALER_PROMETHEUS_PASSWORD_FILE";
+  static final String CA_FILE = "PREDICTIVE_SCALER_PROMETHEUS_CA_FILE";
+  static final String NAMESPACES = "PREDICTIVE_SCALER_NAMESPACES";
+  static final String HTTP_PORT = "PREDICTIVE_SCALER_HTTP_PORT";
+  static final String LOG_FORMAT = "PREDICTIVE_SCALER_LOG_FORMAT";
+  static final String LEASE_NAME = "PREDICTIVE_SCALER_LEASE_NAME";
+  static final String LEASE_NAMESPACE = "PREDICTIVE_SCALER_LEASE_NAMESPACE";
+
+  private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
+  private static final Pattern DNS_SUBDOMAIN =
+      Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
+
+  private final Map<String, String> env;
+  private final List<String> problems = new ArrayList<>();
+
+  private ServiceConfigParser(Map<String, String> env) {
+    this.env = env;
+  }
+
+  /**
+   * Parses and validates.
+   *
+   * @param args the command line (flags win over the environment)
+   * @param env the environment, normally {@code System.getenv()}
+   * @throws ServiceConfigException listing every problem
+   */
+  public static ServiceConfig parse(String[] args, Map<String, String> env) {
+    ServiceOptions options = new ServiceOptions();
+    try {
+      new CommandLine(options).parseArgs(args);
+    } catch (CommandLine.ParameterException e) {
+      throw new ServiceConfigException(List.of("command line: " + e.getMessage()));
+    }
+    return new ServiceConfigParser(env).build(options);
+  }
+
+  /** True when the command line asks for {@code --help} or {@code --version}. */
+  public static boolean helpRequested(String[] args) {
+    return Arrays.stream(args)
+        .anyMatch(
+            a -> a.equals("--help") || a.equals("-h") || a.equals("--version") || a.equals("-V"));
+  }
+
+  /** The usage text, listing every flag with its environment variable. */
+  public static String usage() {
+    return new CommandLine(new ServiceOptions()).getUsageMessage();
+  }
+
+  private ServiceConfig build(ServiceOptions o) {
+    Value url = value(o.prometheusUrl, "--prometheus-url", PROMETHEUS_URL);
+    Value token =
+        value(o.prometheusBearerTokenFile, "--prometheus-bearer-token-file", BEARER_TOKEN_FILE);
+    Value user = value(o.prometheusUsername, "--prometheus-username", USERNAME);
+    Value password = value(o.prometheusPasswordFile, "--prometheus-password-file", PASSWORD_FILE);
+    Value ca = value(o.prometheusCaFile, "--prometheus-ca-file", CA_FILE);
+    Value namespaces = value(o.namespaces, "--namespaces", NAMESPACES);
+    Value port = value(o.httpPort, "--http-port", HTTP_PORT);
+    Value format = value(o.logFormat, "--log-format", LOG_FORMAT);
+    Value leaseName = value(o.leaseName, "--lease-name", LEASE_NAME);
+    Value leaseNamespace = value(o.leaseNamespace, "--lease-namespace", LEASE_NAMESPACE);
+
+    URI prometheusUrl = url.isSet() ? prometheusUrl(url) : null;
+    Path tokenFile = readableFile(token);
+    Path passwordFile = readableFile(password);
+    Path caFile = readableFile(ca);
+    if (token.isSet() && (user.isSet() || password.isSet())) {
+      problems.add(
+          token.source()
+              + " and "
+              + user.source()
+              + "/"
+              + password.source()
+              + ": choose bearer token or basic auth for Prometheus, not both");
+    }
+    if (user.isSet() != password.isSet()) {
+      problems.add(
+          user.source()
+              + " and "
+              + password.source()
+              + ": basic auth needs both the user and the password file, got only "
+              + (user.isSet() ? user.source() : password.source()));
+    }
+    if (!url.isSet() && (token.isSet() || user.isSet() || ca.isSet())) {
+      problems.add(url.source() + ": Prometheus credentials are set but the URL is not");
+    }
+    ServiceConfig config =
+        new ServiceConfig(
+            prometheusUrl,
+            tokenFile,
+            user.isSet() ? user.text() : null,
+            passwordFile,
+            caFile,
+            namespaces(namespaces),
+            port.isSet() ? port(port) : ServiceConfig.DEFAULT_HTTP_PORT,
+            format.isSet() ? logFormat(format) : LogFormat.defaultFor(env),
+            leaseName.isSet()
+                ? dnsName(leaseName, DNS_SUBDOMAIN, 253)
+                : ServiceConfig.DEFAULT_LEASE_NAME,
+            leaseNamespace(leaseNamespace),
+            identity(o.identity));
+    if (!problems.isEmpty()) {
+      throw new ServiceConfigException(problems);
+    }
+    return config;
+  }
+
+  /** A setting's raw text and where it came from. */
+  private record Value(String text, String source) {
+    boolean isSet() {
+      return text != null && !text.isBlank();
+    }
+  }
+
+  private Value value(String flagValue, String flag, String variable) {
+    if (flagValue != null) {
+      return new Value(flagValue.trim(), flag);
+    }
+    String fromEnv = env.get(variable);
+    return new Value(fromEnv == null ? null : fromEnv.trim(), variable);
+  }
+
+  private URI prometheusUrl(Value v) {
+    try {
+      URI uri = new URI(v.text());
+      if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+          && uri.getHost() != null) {
+        return uri;
+      }
+    } catch (URISyntaxException e) {
+      // reported below
+    }
+    problems.add(
+        v.source()
+            + ": must be an http(s) URL like http://prometheus:9090, got '"
+            + v.text()
+            + "'");
+    return null;
+  }
+
+  private Path readableFile(Value v) {
+    if (!v.isSet()) {
+      return null;
+    }
+    try {
+      Path path = Path.of(v.text());
+      if (Files.isRegularFile(path) && Files.isReadable(path)) {
+        return path;
+      }
+      problems.add(v.source() + ": file does not exist or is not readable, got '" + v.text() + "'");
+    } catch (InvalidPathException e) {
+      problems.add(v.source() + ": not a valid path, got '" + v.text() + "'");
+    }
+    return null;
+  }
+
+  private List<String> namespaces(Value v) {
+    if (!v.isSet()) {
+      return List.of();
+    }
+    List<String> result = new ArrayList<>();
+    for (String part : v.text().split(",")) {
+      String ns = part.trim();
+      if (ns.isEmpty()) {
+        continue;
+      }
+      if (!DNS_LABEL.matcher(ns).matches()) {
+        problems.add(
+            v.source()
+                + ": '"
+                + ns
+                + "' is not a valid namespace name (RFC 1123 label), got '"
+                + v.text()
+                + "'");
+      } else if (!result.contains(ns)) {
+        result.add(ns);
+      }
+    }
+    return result;
+  }
+
+  private int port(Value v) {
+    try {
+      int port = Integer.parseInt(v.text());
+      if (port >= 1 && port <= 65535) {
+        return port;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    problems.add(v.source() + ": must be a port number 1..65535, got '" + v.text() + "'");
+    return ServiceConfig.DEFAULT_HTTP_PORT;
+  }
+
+  private LogFormat logFormat(Value v) {
+    LogFormat format = LogFormat.parse(v.text());
+    if (format == null) {
+      problems.add(v.source() + ": must be json or text, got '" + v.text() + "'");
+      return LogFormat.TEXT;
+    }
+    return format;
+  }
+
+  private String dnsName(Value v, Pattern pattern, int maxLength) {
+    if (v.text().length() > maxLength || !pattern.matcher(v.text()).matches()) {
+      problems.add(
+          v.source()
+              + ": must be a lower-case RFC 1123 name of at most "
+              + maxLength
+              + " characters, got '"
+              + v.text()
+              + "'");
+    }
+    return v.text();
+  }
+
+  private String leaseNamespace(Value v) {
+    if (v.isSet()) {
+      return dnsName(v, DNS_LABEL, 63);
+    }
+    String podNamespace = env.get("POD_NAMESPACE");
+    return podNamespace == null || podNamespace.isBlank() ? "default" : podNamespace.trim();
+  }
+
+  private String identity(String flag) {
+    for (String candidate : new String[] {flag, env.get("POD_NAME"), env.get("HOSTNAME")}) {
+      if (candidate != null && !candidate.isBlank()) {
+        return candidate.trim();
+      }
+    }
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (UnknownHostException e) {
+      problems.add(
+          "POD_NAME: not set and the host name is unknown ("
+              + e.getMessage()
+              + "); set POD_NAME or --identity");
+      return "unknown";
+    }
+  }
+}

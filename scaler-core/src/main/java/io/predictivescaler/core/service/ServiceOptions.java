@@ -1,0 +1,85 @@
+package io.predictivescaler.core.service;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The command line; every flag falls back to its environment variable (see the descriptions). */
+@Command(
+    name = "predictive-scaler",
+    mixinStandardHelpOptions = true,
+    description = "Scales Kubernetes Deployments ahead of forecast load.",
+    sortOptions = false)
+final class ServiceOptions {
+
+  @Option(
+      names = "--prometheus-url",
+      paramLabel = "URL",
+      description =
+          "Prometheus base URL (env PREDICTIVE_SCALER_PROMETHEUS_URL); unset = metrics-server only")
+  String prometheusUrl;
+
+  @Option(
+      names = "--prometheus-bearer-token-file",
+      paramLabel = "FILE",
+      description =
+          "bearer token file for Prometheus (env PREDICTIVE_SCALER_PROMETHEUS_BEARER_TOKEN_FILE)")
+  String prometheusBearerTokenFile;
+
+  @Option(
+      names = "--prometheus-username",
+      paramLabel = "USER",
+      description = "basic-auth user for Prometheus (env PREDICTIVE_SCALER_PROMETHEUS_USERNAME)")
+  String prometheusUsername;
+
+  @Option(
+      names = "--prometheus-password-file",
+      paramLabel = "FILE",
+      description = "basic-auth password file (env PREDICTIVE_SCALER_PROMETHEUS_PASSWORD_FILE)")
+  String prometheusPasswordFile;
+
+  @Option(
+      names = "--prometheus-ca-file",
+      paramLabel = "FILE",
+      description = "PEM CA bundle for Prometheus (env PREDICTIVE_SCALER_PROMETHEUS_CA_FILE)")
+  String prometheusCaFile;
+
+  @Option(
+      names = "--namespaces",
+      paramLabel = "NS[,NS...]",
+      description =
+          "namespaces to watch, comma-separated; empty = all (env PREDICTIVE_SCALER_NAMESPACES)")
+  String namespaces;
+
+  @Option(
+      names = "--http-port",
+      paramLabel = "PORT",
+      description = "ops HTTP port, default 8080 (env PREDICTIVE_SCALER_HTTP_PORT)")
+  String httpPort;
+
+  @Option(
+      names = "--log-format",
+      paramLabel = "json|text",
+      description =
+          "log format; default json in a cluster, text elsewhere (env PREDICTIVE_SCALER_LOG_FORMAT)")
+  String logFormat;
+
+  @Option(
+      names = "--lease-name",
+      paramLabel = "NAME",
+      description =
+          "leader-election Lease, default predictive-scaler (env PREDICTIVE_SCALER_LEASE_NAME)")
+  String leaseName;
+
+  @Option(
+      names = "--lease-namespace",
+      paramLabel = "NS",
+      description =
+          "namespace of the Lease; default POD_NAMESPACE, else default (env PREDICTIVE_SCALER_LEASE_NAMESPACE)")
+  String leaseNamespace;
+
+  @Option(
+      names = "--identity",
+      paramLabel = "NAME",
+      description = "this replica's identity on the Lease; default POD_NAME, else the host name")
+  String identity;
+}

@@ -1,0 +1,40 @@
+package io.predictivescaler.core.service;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What {@code /api/v1/workloads} shows about one workload. {@code policy} and {@code lastDecision}
+ * are any Jackson-serialisable values (the policy record, the decision with its stage trace).
+ *
+ * @param namespace the Deployment's namespace
+ * @param name the Deployment's name
+ * @param mode the policy mode in force ({@code scale | dry-run | hpa-floor})
+ * @param policy the workload's policy after defaults
+ * @param lastDecision the last decision with its trace, null before the first tick
+ * @param forecastVsActual the last hour, oldest first
+ * @param model the model in use, e.g. {@code holt-winters}
+ * @param accuracy accuracy figures of that model, e.g. {@code mase}, {@code smape}
+ * @param trusted whether decisions currently use the forecast
+ * @param trustReason why (not), e.g. "MASE 0.62 beats seasonal naive"
+ */
+public record WorkloadStatus(
+    String namespace,
+    String name,
+    String mode,
+    Object policy,
+    Object lastDecision,
+    List<ForecastPoint> forecastVsActual,
+    String model,
+    Map<String, Double> accuracy,
+    boolean trusted,
+    String trustReason) {
+
+  public WorkloadStatus {
+    Objects.requireNonNull(namespace, "namespace");
+    Objects.requireNonNull(name, "name");
+    forecastVsActual = forecastVsActual == null ? List.of() : List.copyOf(forecastVsActual);
+    accuracy = accuracy == null ? Map.of() : Map.copyOf(accuracy);
+  }
+}

@@ -1,0 +1,214 @@
+package io.predictivescaler.core.explain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.predictivescaler.core.actuate.ActuationMode;
+import io.predictivescaler.core.actuate.ActuationResult;
+import io.predictivescaler.core.actuate.RefusalReason;
+import io.predictivescaler.core.actuate.ScalerAnnotations;
+import io.predictivescaler.core.actuate.WorkloadRef;
+import io.predictivescaler.core.kube.ApiCall;
+import io.predictivescaler.core.kube.Fixtures;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@EnableKubernetesMockClient(crud = true, https = false)
+class DecisionRecorderTest {
+
+  private static final AtomicInteger NAMESPACES = new AtomicInteger();
+  private static final Instant T0 = Instant.parse("2025-03-01T10:00:00Z");
+
+  static KubernetesClient client;
+  static KubernetesMockServer server;
+
+  private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+  private String ns;
+  private WorkloadRef checkout;
+  private Deployment deployment;
+  private DecisionRecorder recorder;
+
+  @BeforeEach
+  void setUp() throws InterruptedException {
+    ns = "rec" + NAMESPACES.incrementAndGet();
+    checkout = new WorkloadRef(ns, "checkout");
+    deployment = Fixtures.deployment(client, ns, "checkout", 3);
+    recorder = new DecisionRecorder(client, registry, "scaler-0", Duration.ofMinutes(10));
+    ApiCall.drain(server);
+  }
+
+  @Test
+  void explainsAScaleUpWithAnEventAndTheLastDecisionAnnotation() throws Exception {
+    DecisionRecord decision = decision(T0, 3, 6, "PredictedLoad", ActuationMode.SCALE);
+
+    recorder.record(decision, ActuationResult.applied(3, 6));
+
+    Event event = single(events());
+    assertThat(event.getType()).isEqualTo("Normal");
+    assertThat(event.getReason()).isEqualTo("PredictedLoad");
+    assertThat(event.getMessage())
+        .isEqualTo("Scaled from 3 to 6: peak 700 req/s at 10:10 needs 6 replicas");
+    assertThat(event.getInvolvedObject().getKind()).isEqualTo("Deployment");
+    assertThat(event.getInvolvedObject().getName()).isEqualTo("checkout");
+    assertThat(event.getInvolvedObject().getUid()).isEqualTo(deployment.getMetadata().getUid());
+    JsonNode annotation = lastDecision();
+    assertThat(annotation.get("time").asText()).isEqualTo("2025-03-01T10:00:00Z");
+    assertThat(annotation.get("from").asInt()).isEqualTo(3);
+    assertThat(annotation.get("to").asInt()).isEqualTo(6);
+    assertThat(annotation.get("reason").asText()).isEqualTo("PredictedLoad");
+    assertThat(annotation.get("forecastPeak").asDouble()).isCloseTo(700.0, within(1e-9));
+    assertThat(annotation.get("model").asText()).isEqualTo("linear");
+    assertThat(annotation.get("trusted").asBoolean()).isTrue();
+  }
+
+  @Test
+  void updatesThePerWorkloadMetersOnEveryDecision() {
+    recorder.record(
+        decision(T0, 3, 6, "PredictedLoad", ActuationMode.SCALE), ActuationResult.applied(3, 6));
+    recorder.record(
+        decision(T0.plusSeconds(15), 6, 6, "DesiredWithinRange", ActuationMode.SCALE),
+        ActuationResult.unchanged(6));
+
+    assertThat(gauge("predictive.scaler.replicas.current")).isEqualTo(6.0);
+    assertThat(gauge("predictive.scaler.replicas.desired")).isEqualTo(6.0);
+    assertThat(gauge("predictive.scaler.load.observed")).isCloseTo(450.0, within(1e-9));
+    assertThat(gauge("predictive.scaler.forecast.load")).isCloseTo(650.0, within(1e-9));
+    assertThat(gauge("predictive.scaler.forecast.load.upper")).isCloseTo(700.0, within(1e-9));
+    assertThat(gauge("predictive.scaler.forecast.error")).isCloseTo(25.0, within(1e-9));
+    assertThat(gauge("predictive.scaler.shadow.hpa.replicas")).isEqualTo(4.0);
+    assertThat(counter("predictive.scaler.decisions", "PredictedLoad")).isEqualTo(1.0);
+    assertThat(counter("predictive.scaler.decisions", "DesiredWithinRange")).isEqualTo(1.0);
+  }
+
+  @Test
+  void announcesARefusalAsAWarningOncePerRepeatInterval() throws Exception {
+    ActuationResult refused =
+        ActuationResult.refused(RefusalReason.CONFLICTING_AUTOSCALER, "use mode: hpa-floor");
+
+    recorder.record(decision(T0, 3, 6, "PredictedLoad", ActuationMode.SCALE), refused);
+    recorder.record(
+        decision(T0.plusSeconds(15), 3, 6, "PredictedLoad", ActuationMode.SCALE), refused);
+    List<Event> afterRepeat = events();
+    recorder.record(
+        decision(T0.plusSeconds(601), 3, 6, "PredictedLoad", ActuationMode.SCALE), refused);
+
+    assertThat(afterRepeat).hasSize(1);
+    assertThat(afterRepeat.get(0).getType()).isEqualTo("Warning");
+    assertThat(afterRepeat.get(0).getReason()).isEqualTo("ConflictingAutoscaler");
+    assertThat(afterRepeat.get(0).getMessage()).isEqualTo("use mode: hpa-floor");
+    assertThat(events()).hasSize(2);
+  }
+
+  @Test
+  void dryRunEmitsAnEventButWritesNothingToTheDeployment() throws Exception {
+    recorder.record(
+        decision(T0, 3, 6, "PredictedLoad", ActuationMode.DRY_RUN), ActuationResult.dryRun(3, 6));
+
+    assertThat(ApiCall.drain(server))
+        .noneMatch(r -> r.getMethod().equals("PATCH") || r.getMethod().equals("PUT"));
+    Event event = single(events());
+    assertThat(event.getMessage()).startsWith("Dry run: would scale from 3 to 6");
+    assertThat(event.getInvolvedObject().getUid()).isEqualTo(deployment.getMetadata().getUid());
+    assertThat(deployment().getMetadata().getAnnotations())
+        .doesNotContainKey(ScalerAnnotations.LAST_DECISION);
+  }
+
+  @Test
+  void countsActuationFailuresAndWarnsAboutThem() {
+    ActuationResult failed =
+        ActuationResult.failed("scaling x to 6: HTTP 503", new IllegalStateException("boom"));
+
+    recorder.record(decision(T0, 3, 6, "PredictedLoad", ActuationMode.SCALE), failed);
+
+    assertThat(
+            registry
+                .get("predictive.scaler.actuation.failures")
+                .tag("workload", "checkout")
+                .counter()
+                .count())
+        .isEqualTo(1.0);
+    Event event = single(events());
+    assertThat(event.getType()).isEqualTo("Warning");
+    assertThat(event.getReason()).isEqualTo("FailedRescale");
+  }
+
+  @Test
+  void staysQuietWhenNothingChanges() {
+    recorder.record(
+        decision(T0, 4, 4, "DesiredWithinRange", ActuationMode.SCALE),
+        ActuationResult.unchanged(4));
+
+    assertThat(events()).isEmpty();
+  }
+
+  @Test
+  void forgettingAWorkloadRemovesItsMeters() {
+    recorder.record(
+        decision(T0, 3, 6, "PredictedLoad", ActuationMode.SCALE), ActuationResult.applied(3, 6));
+
+    recorder.forget(checkout);
+
+    assertThat(registry.find("predictive.scaler.replicas.current").tag("namespace", ns).gauges())
+        .isEmpty();
+    assertThat(registry.find("predictive.scaler.decisions").tag("namespace", ns).counters())
+        .isEmpty();
+  }
+
+  private DecisionRecord decision(
+      Instant time, int from, int to, String reason, ActuationMode mode) {
+    return new DecisionRecord(
+        checkout,
+        time,
+        from,
+        to,
+        reason,
+        "peak 700 req/s at 10:10 needs 6 replicas",
+        mode,
+        700.0,
+        "linear",
+        true,
+        4,
+        450.0,
+        650.0,
+        700.0,
+        25.0);
+  }
+
+  private List<Event> events() {
+    return client.v1().events().inNamespace(ns).list().getItems();
+  }
+
+  private static Event single(List<Event> events) {
+    assertThat(events).hasSize(1);
+    return events.get(0);
+  }
+
+  private Deployment deployment() {
+    return client.apps().deployments().inNamespace(ns).withName("checkout").get();
+  }
+
+  private JsonNode lastDecision() throws Exception {
+    String json = deployment().getMetadata().getAnnotations().get(ScalerAnnotations.LAST_DECISION);
+    return new ObjectMapper().readTree(json);
+  }
+
+  private double gauge(String name) {
+    return registry.get(name).tag("namespace", ns).tag("workload", "checkout").gauge().value();
+  }
+
+  private double counter(String name, String reason) {
+    return registry.get(name).tag("namespace", ns).tag("reason", reason).counter().count();
+  }
+}

@@ -1,0 +1,174 @@
+package io.predictivescaler.core.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ServiceConfigParserTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void appliesDefaultsOutsideACluster() {
+    ServiceConfig config = ServiceConfigParser.parse(new String[0], Map.of("POD_NAME", "scaler-0"));
+
+    assertThat(config.prometheusUrl()).isNull();
+    assertThat(config.namespaces()).isEmpty();
+    assertThat(config.httpPort()).isEqualTo(8080);
+    assertThat(config.logFormat()).isEqualTo(LogFormat.TEXT);
+    assertThat(config.leaseName()).isEqualTo("predictive-scaler");
+    assertThat(config.leaseNamespace()).isEqualTo("default");
+    assertThat(config.identity()).isEqualTo("scaler-0");
+  }
+
+  @Test
+  void logsJsonByDefaultInsideACluster() {
+    ServiceConfig config =
+        ServiceConfigParser.parse(
+            new String[0],
+            Map.of("KUBERNETES_SERVICE_HOST", "10.0.0.1", "POD_NAME", "p", "POD_NAMESPACE", "ops"));
+
+    assertThat(config.logFormat()).isEqualTo(LogFormat.JSON);
+    assertThat(config.leaseNamespace()).isEqualTo("ops");
+  }
+
+  @Test
+  void readsEverySettingFromTheEnvironment() throws Exception {
+    Path token = Files.writeString(dir.resolve("token"), "t0k3n");
+    Path ca = Files.writeString(dir.resolve("ca.pem"), "pem");
+    Map<String, String> env = new HashMap<>();
+    env.put("PREDICTIVE_SCALER_PROMETHEUS_URL", "https://prometheus.monitoring:9090");
+    env.put("PREDICTIVE_SCALER_PROMETHEUS_BEARER_TOKEN_FILE", token.toString());
+    env.put("PREDICTIVE_SCALER_PROMETHEUS_CA_FILE", ca.toString());
+    env.put("PREDICTIVE_SCALER_NAMESPACES", "shop, payments,shop");
+    env.put("PREDICTIVE_SCALER_HTTP_PORT", "9100");
+    env.put("PREDICTIVE_SCALER_LOG_FORMAT", "JSON");
+    env.put("PREDICTIVE_SCALER_LEASE_NAME", "scaler-lock");
+    env.put("PREDICTIVE_SCALER_LEASE_NAMESPACE", "ops");
+    env.put("POD_NAME", "scaler-1");
+
+    ServiceConfig config = ServiceConfigParser.parse(new String[0], env);
+
+    assertThat(config.prometheusUrl()).isEqualTo(URI.create("https://prometheus.monitoring:9090"));
+    assertThat(config.prometheusBearerTokenFile()).isEqualTo(token);
+    assertThat(config.prometheusCaFile()).isEqualTo(ca);
+    assertThat(config.namespaces()).containsExactly("shop", "payments");
+    assertThat(config.httpPort()).isEqualTo(9100);
+    assertThat(config.logFormat()).isEqualTo(LogFormat.JSON);
+    assertThat(config.leaderElection().leaseName()).isEqualTo("scaler-lock");
+    assertThat(config.leaderElection().leaseNamespace()).isEqualTo("ops");
+    assertThat(config.leaderElection().identity()).isEqualTo("scaler-1");
+  }
+
+  @Test
+  void flagsWinOverTheEnvironment() {
+    ServiceConfig config =
+        ServiceConfigParser.parse(
+            new String[] {
+              "--http-port", "9200", "--prometheus-url=http://localhost:9090", "--identity", "me"
+            },
+            Map.of("PREDICTIVE_SCALER_HTTP_PORT", "9100", "POD_NAME", "scaler-0"));
+
+    assertThat(config.httpPort()).isEqualTo(9200);
+    assertThat(config.prometheusUrl()).isEqualTo(URI.create("http://localhost:9090"));
+    assertThat(config.identity()).isEqualTo("me");
+  }
+
+  @Test
+  void namesTheVariableAndTheValueOfABadPort() {
+    assertThatThrownBy(
+            () ->
+                ServiceConfigParser.parse(
+                    new String[0], Map.of("PREDICTIVE_SCALER_HTTP_PORT", "70000")))
+        .isInstanceOf(ServiceConfigException.class)
+        .extracting(e -> ((ServiceConfigException) e).problems())
+        .isEqualTo(
+            List.of("PREDICTIVE_SCALER_HTTP_PORT: must be a port number 1..65535, got '70000'"));
+  }
+
+  @Test
+  void namesTheFlagWhenTheBadValueCameFromTheCommandLine() {
+    assertThatThrownBy(
+            () -> ServiceConfigParser.parse(new String[] {"--log-format", "yaml"}, Map.of()))
+        .isInstanceOf(ServiceConfigException.class)
+        .hasMessageContaining("--log-format: must be json or text, got 'yaml'");
+  }
+
+  @Test
+  void reportsEveryProblemAtOnce() {
+    Map<String, String> env =
+        Map.of(
+            "PREDICTIVE_SCALER_PROMETHEUS_URL", "prometheus:9090",
+            "PREDICTIVE_SCALER_NAMESPACES", "shop,Bad_NS",
+            "PREDICTIVE_SCALER_PROMETHEUS_BEARER_TOKEN_FILE", dir.resolve("missing").toString(),
+            "PREDICTIVE_SCALER_LEASE_NAME", "Not A Name");
+
+    assertThatThrownBy(() -> ServiceConfigParser.parse(new String[0], env))
+        .isInstanceOf(ServiceConfigException.class)
+        .satisfies(
+            e ->
+                assertThat(((ServiceConfigException) e).problems())
+                    .containsExactlyInAnyOrder(
+                        "PREDICTIVE_SCALER_PROMETHEUS_URL: must be an http(s) URL like http://prometheus:9090, got 'prometheus:9090'",
+                        "PREDICTIVE_SCALER_PROMETHEUS_BEARER_TOKEN_FILE: file does not exist or is not readable, got '"
+                            + dir.resolve("missing")
+                            + "'",
+                        "PREDICTIVE_SCALER_NAMESPACES: 'Bad_NS' is not a valid namespace name (RFC 1123 label), got 'shop,Bad_NS'",
+                        "PREDICTIVE_SCALER_LEASE_NAME: must be a lower-case RFC 1123 name of at most 253 characters, got 'Not A Name'"));
+  }
+
+  @Test
+  void rejectsBasicAuthWithoutItsPasswordFile() {
+    Map<String, String> env =
+        Map.of(
+            "PREDICTIVE_SCALER_PROMETHEUS_URL", "http://prometheus:9090",
+            "PREDICTIVE_SCALER_PROMETHEUS_USERNAME", "scaler");
+
+    assertThatThrownBy(() -> ServiceConfigParser.parse(new String[0], env))
+        .hasMessageContaining("basic auth needs both the user and the password file");
+  }
+
+  @Test
+  void rejectsBearerTokenAndBasicAuthTogether() throws Exception {
+    Path token = Files.writeString(dir.resolve("token"), "t");
+    Path password = Files.writeString(dir.resolve("password"), "p");
+    Map<String, String> env =
+        Map.of(
+            "PREDICTIVE_SCALER_PROMETHEUS_URL",
+            "http://prometheus:9090",
+            "PREDICTIVE_SCALER_PROMETHEUS_BEARER_TOKEN_FILE",
+            token.toString(),
+            "PREDICTIVE_SCALER_PROMETHEUS_USERNAME",
+            "scaler",
+            "PREDICTIVE_SCALER_PROMETHEUS_PASSWORD_FILE",
+            password.toString());
+
+    assertThatThrownBy(() -> ServiceConfigParser.parse(new String[0], env))
+        .hasMessageContaining("choose bearer token or basic auth for Prometheus, not both");
+  }
+
+  @Test
+  void rejectsAnUnknownFlag() {
+    assertThatThrownBy(() -> ServiceConfigParser.parse(new String[] {"--colour"}, Map.of()))
+        .isInstanceOf(ServiceConfigException.class)
+        .hasMessageContaining("command line: Unknown option: '--colour'");
+  }
+
+  @Test
+  void usageListsTheFlagsWithTheirVariables() {
+    assertThat(ServiceConfigParser.usage())
+        .contains("--prometheus-url")
+        .contains("PREDICTIVE_SCALER_PROMETHEUS_URL")
+        .contains("--http-port");
+    assertThat(ServiceConfigParser.helpRequested(new String[] {"--help"})).isTrue();
+    assertThat(ServiceConfigParser.helpRequested(new String[] {"--http-port", "1"})).isFalse();
+  }
+}
