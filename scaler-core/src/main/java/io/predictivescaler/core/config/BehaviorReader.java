@@ -3,6 +3,11 @@ package io.predictivescaler.core.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.predictivescaler.core.decision.Behavior;
+import io.predictivescaler.core.decision.RatePolicy;
+import io.predictivescaler.core.decision.RatePolicyType;
+import io.predictivescaler.core.decision.ScalingRules;
+import io.predictivescaler.core.decision.SelectPolicy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,11 +18,12 @@ import java.util.Set;
 /**
  * Reads {@code behavior} in the autoscaling/v2 shape, field by field over a base: a direction or
  * field left out keeps the base's value; a {@code policies} list given replaces the base's list.
- * Limits are the API server's for HPAs.
+ * Limits are the API server's for HPAs, which also requires a policy even when {@code selectPolicy}
+ * is {@code Disabled}.
  */
 final class BehaviorReader {
 
-  private static final int MAX_PERIOD_SECONDS = (int) ScalingPolicy.MAX_PERIOD.toSeconds();
+  private static final int MAX_PERIOD_SECONDS = (int) RatePolicy.MAX_PERIOD.toSeconds();
   private static final int MAX_WINDOW_SECONDS =
       (int) ScalingRules.MAX_STABILIZATION_WINDOW.toSeconds();
 
@@ -31,6 +37,23 @@ final class BehaviorReader {
     return new Behavior(up, down);
   }
 
+  /** {@code selectPolicy} as policies.yaml spells it, the autoscaling/v2 way. */
+  private static String yamlName(SelectPolicy select) {
+    return switch (select) {
+      case MAX -> "Max";
+      case MIN -> "Min";
+      case DISABLED -> "Disabled";
+    };
+  }
+
+  /** A rate policy's {@code type} as policies.yaml spells it, the autoscaling/v2 way. */
+  private static String yamlName(RatePolicyType type) {
+    return switch (type) {
+      case PODS -> "Pods";
+      case PERCENT -> "Percent";
+    };
+  }
+
   private static ScalingRules rules(FieldReader r, ScalingRules base) {
     int errorsBefore = r.errorCount();
     r.rejectUnknown(Set.of("stabilizationWindowSeconds", "selectPolicy", "policies"), Map.of());
@@ -42,21 +65,21 @@ final class BehaviorReader {
             .map(Duration::ofSeconds)
             .orElse(base.stabilizationWindow());
     SelectPolicy select =
-        r.oneOf("selectPolicy", SelectPolicy.values(), SelectPolicy::yamlName)
+        r.oneOf("selectPolicy", SelectPolicy.values(), BehaviorReader::yamlName)
             .orElse(base.selectPolicy());
-    List<ScalingPolicy> policies = r.list("policies").map(l -> policies(r, l)).orElse(null);
+    List<RatePolicy> policies = r.list("policies").map(l -> policies(r, l)).orElse(null);
     if (r.errorCount() > errorsBefore) {
       return base;
     }
     return new ScalingRules(window, select, policies == null ? base.policies() : policies);
   }
 
-  private static List<ScalingPolicy> policies(FieldReader r, ArrayNode list) {
+  private static List<RatePolicy> policies(FieldReader r, ArrayNode list) {
     if (list.isEmpty()) {
       r.error("policies", "must not be empty");
       return List.of();
     }
-    List<ScalingPolicy> out = new ArrayList<>();
+    List<RatePolicy> out = new ArrayList<>();
     for (int i = 0; i < list.size(); i++) {
       String path = r.path("policies") + "[" + i + "]";
       policy(list.get(i), path, r).ifPresent(out::add);
@@ -64,7 +87,7 @@ final class BehaviorReader {
     return out;
   }
 
-  private static Optional<ScalingPolicy> policy(JsonNode node, String path, FieldReader parent) {
+  private static Optional<RatePolicy> policy(JsonNode node, String path, FieldReader parent) {
     if (!node.isObject()) {
       parent.errorAt(path, "must be a mapping, got " + FieldReader.describe(node, false));
       return Optional.empty();
@@ -74,8 +97,8 @@ final class BehaviorReader {
     p.require("type", "required (Pods or Percent)");
     p.require("value", "required");
     p.require("periodSeconds", "required");
-    Optional<ScalingPolicyType> type =
-        p.oneOf("type", ScalingPolicyType.values(), ScalingPolicyType::yamlName);
+    Optional<RatePolicyType> type =
+        p.oneOf("type", RatePolicyType.values(), BehaviorReader::yamlName);
     Optional<Integer> value = p.integer("value", v -> v > 0, "> 0");
     Optional<Integer> period =
         p.integer(
@@ -85,7 +108,6 @@ final class BehaviorReader {
     if (type.isEmpty() || value.isEmpty() || period.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(
-        new ScalingPolicy(type.get(), value.get(), Duration.ofSeconds(period.get())));
+    return Optional.of(new RatePolicy(type.get(), value.get(), Duration.ofSeconds(period.get())));
   }
 }

@@ -1,5 +1,8 @@
 package io.predictivescaler.core.config;
 
+import io.predictivescaler.core.decision.Burst;
+import io.predictivescaler.core.decision.Tolerance;
+import io.predictivescaler.forecast.ModelKind;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -40,7 +43,7 @@ final class DefaultableFields {
     r.duration("horizon", Duration.ZERO).ifPresent(v -> d.horizon = v);
     r.duration("window", Duration.ZERO).ifPresent(v -> d.window = v);
     r.duration("refit", Duration.ZERO).ifPresent(v -> d.refit = v);
-    r.oneOf("model", ForecastModel.values(), ForecastModel::yamlName).ifPresent(v -> d.model = v);
+    r.oneOf("model", ModelKind.values(), ModelKind::configName).ifPresent(v -> d.model = v);
     r.number("quantile", q -> q > 0.5 && q < 1, "> 0.5 and < 1").ifPresent(v -> d.quantile = v);
     readTolerance(r, d);
     readLeadTime(r, d);
@@ -86,6 +89,10 @@ final class DefaultableFields {
     r.duration("leadTimeFallback", Duration.ZERO).ifPresent(v -> d.leadTimeFallback = v);
   }
 
+  /**
+   * The decision pipeline accepts a factor of 1; a policy must ask for more, so that the burst path
+   * stays an overload response rather than every scale-up.
+   */
   private static Burst readBurst(FieldReader r, Burst base) {
     r.rejectUnknown(Set.of("enabled", "factor"), Map.of());
     boolean enabled = r.bool("enabled").orElse(base.enabled());

@@ -1,5 +1,10 @@
 package io.predictivescaler.core.config;
 
+import io.predictivescaler.core.decision.Behavior;
+import io.predictivescaler.core.decision.Burst;
+import io.predictivescaler.core.decision.HpaDefaults;
+import io.predictivescaler.core.decision.Tolerance;
+import io.predictivescaler.forecast.ModelKind;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -12,7 +17,7 @@ public record PolicyDefaults(
     Duration horizon,
     Duration window,
     Duration refit,
-    ForecastModel model,
+    ModelKind model,
     double quantile,
     Tolerance tolerance,
     LeadTime leadTime,
@@ -25,8 +30,9 @@ public record PolicyDefaults(
   public static final Duration LEAD_TIME_FALLBACK = Duration.ofSeconds(90);
 
   /**
-   * The defaults when a document says nothing. HPA's values where HPA has one (tolerance 0.1,
-   * behavior, minReplicas 1); {@code dry-run} so that a new policy is observed before it acts.
+   * The defaults when a document says nothing. HPA's values where HPA has one (tolerance, behavior,
+   * minReplicas 1), taken from {@link HpaDefaults}; the burst path on at {@link
+   * HpaDefaults#BURST_FACTOR}; {@code dry-run} so that a new policy is observed before it acts.
    */
   public static final PolicyDefaults BUILT_IN =
       new PolicyDefaults(
@@ -34,14 +40,14 @@ public record PolicyDefaults(
           Duration.ofMinutes(10),
           Duration.ofHours(24),
           Duration.ofHours(1),
-          ForecastModel.AUTO,
+          ModelKind.AUTO,
           0.9,
-          Tolerance.of(0.1),
+          HpaDefaults.tolerance(),
           LeadTime.auto(LEAD_TIME_FALLBACK),
           ScalingMode.DRY_RUN,
           1,
-          Behavior.DEFAULT,
-          new Burst(true, 2.0));
+          Behavior.hpaDefaults(),
+          Burst.enabled(HpaDefaults.BURST_FACTOR));
 
   public PolicyDefaults {
     Objects.requireNonNull(model, "model");

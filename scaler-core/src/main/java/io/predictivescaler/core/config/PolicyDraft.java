@@ -1,5 +1,9 @@
 package io.predictivescaler.core.config;
 
+import io.predictivescaler.core.decision.Behavior;
+import io.predictivescaler.core.decision.Burst;
+import io.predictivescaler.core.decision.Tolerance;
+import io.predictivescaler.forecast.ModelKind;
 import java.time.Duration;
 
 /**
@@ -12,7 +16,7 @@ final class PolicyDraft {
   Duration horizon;
   Duration window;
   Duration refit;
-  ForecastModel model;
+  ModelKind model;
   double quantile;
   Tolerance tolerance;
 

@@ -1,5 +1,9 @@
 package io.predictivescaler.core.config;
 
+import io.predictivescaler.core.decision.Behavior;
+import io.predictivescaler.core.decision.Burst;
+import io.predictivescaler.core.decision.Tolerance;
+import io.predictivescaler.forecast.ModelKind;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -31,7 +35,7 @@ public record WorkloadPolicy(
     Duration horizon,
     Duration window,
     Duration refit,
-    ForecastModel model,
+    ModelKind model,
     double quantile,
     Tolerance tolerance,
     LeadTime leadTime,

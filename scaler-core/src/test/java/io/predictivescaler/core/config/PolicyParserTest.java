@@ -2,6 +2,14 @@ package io.predictivescaler.core.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.predictivescaler.core.decision.Behavior;
+import io.predictivescaler.core.decision.Burst;
+import io.predictivescaler.core.decision.HpaDefaults;
+import io.predictivescaler.core.decision.RatePolicy;
+import io.predictivescaler.core.decision.ScalingRules;
+import io.predictivescaler.core.decision.SelectPolicy;
+import io.predictivescaler.core.decision.Tolerance;
+import io.predictivescaler.forecast.ModelKind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -30,11 +38,11 @@ class PolicyParserTest {
     assertThat(checkout.horizon()).isEqualTo(Duration.ofMinutes(10));
     assertThat(checkout.window()).isEqualTo(Duration.ofHours(24));
     assertThat(checkout.refit()).isEqualTo(Duration.ofHours(1));
-    assertThat(checkout.model()).isEqualTo(ForecastModel.AUTO);
+    assertThat(checkout.model()).isEqualTo(ModelKind.AUTO);
     assertThat(checkout.quantile()).isEqualTo(0.9);
     assertThat(checkout.tolerance()).isEqualTo(new Tolerance(0.1, 0.1));
     assertThat(checkout.leadTime()).isEqualTo(LeadTime.auto(Duration.ofSeconds(90)));
-    assertThat(checkout.behavior()).isEqualTo(Behavior.DEFAULT);
+    assertThat(checkout.behavior()).isEqualTo(Behavior.hpaDefaults());
     assertThat(checkout.burst()).isEqualTo(new Burst(true, 2.0));
   }
 
@@ -46,11 +54,11 @@ class PolicyParserTest {
     assertThat(up.stabilizationWindow()).isZero();
     assertThat(up.selectPolicy()).isEqualTo(SelectPolicy.MAX);
     assertThat(up.policies())
-        .containsExactly(
-            ScalingPolicy.pods(4, Duration.ofSeconds(15)),
-            ScalingPolicy.percent(100, Duration.ofSeconds(15)));
+        .containsExactlyInAnyOrder(
+            RatePolicy.pods(4, Duration.ofSeconds(15)),
+            RatePolicy.percent(100, Duration.ofSeconds(15)));
     assertThat(down.stabilizationWindow()).isEqualTo(Duration.ofSeconds(300));
-    assertThat(down.policies()).containsExactly(ScalingPolicy.percent(100, Duration.ofSeconds(15)));
+    assertThat(down.policies()).containsExactly(RatePolicy.percent(100, Duration.ofSeconds(15)));
   }
 
   @Test
@@ -66,7 +74,7 @@ class PolicyParserTest {
     assertThat(checkout.minReplicas()).isEqualTo(2);
     assertThat(checkout.leadTime()).isEqualTo(LeadTime.fixed(Duration.ofMinutes(2)));
     assertThat(cart.minReplicas()).isEqualTo(3);
-    assertThat(cart.model()).isEqualTo(ForecastModel.HOLT_WINTERS);
+    assertThat(cart.model()).isEqualTo(ModelKind.HOLT_WINTERS);
     assertThat(cart.tolerance()).isEqualTo(new Tolerance(0.05, 0.2));
     assertThat(resizer.mode()).isEqualTo(ScalingMode.DRY_RUN);
     assertThat(resizer.metric()).isEqualTo(new ResourceMetric(ResourceName.CPU, 70));
@@ -80,9 +88,8 @@ class PolicyParserTest {
 
     assertThat(scaleDown.stabilizationWindow()).isEqualTo(Duration.ofMinutes(10));
     assertThat(scaleDown.selectPolicy()).isEqualTo(SelectPolicy.MAX);
-    assertThat(scaleDown.policies()).containsExactly(ScalingPolicy.pods(2, Duration.ofMinutes(1)));
-    assertThat(doc.workloads().get(0).behavior().scaleUp())
-        .isEqualTo(ScalingRules.DEFAULT_SCALE_UP);
+    assertThat(scaleDown.policies()).containsExactly(RatePolicy.pods(2, Duration.ofMinutes(1)));
+    assertThat(doc.workloads().get(0).behavior().scaleUp()).isEqualTo(HpaDefaults.scaleUpRules());
   }
 
   @Test
@@ -96,7 +103,7 @@ class PolicyParserTest {
     assertThat(frontendDown.policies()).hasSize(2);
     assertThat(indexerDown.stabilizationWindow()).isEqualTo(Duration.ofMinutes(15));
     assertThat(indexerDown.selectPolicy()).isEqualTo(SelectPolicy.DISABLED);
-    assertThat(indexerDown.policies()).isEqualTo(ScalingRules.DEFAULT_SCALE_DOWN.policies());
+    assertThat(indexerDown.policies()).isEqualTo(HpaDefaults.scaleDownRules().policies());
   }
 
   @Test

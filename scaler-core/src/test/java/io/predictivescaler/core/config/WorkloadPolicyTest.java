@@ -3,6 +3,9 @@ package io.predictivescaler.core.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import io.predictivescaler.core.decision.Burst;
+import io.predictivescaler.core.decision.RatePolicy;
+import io.predictivescaler.core.decision.Tolerance;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -40,10 +43,10 @@ class WorkloadPolicyTest {
   @Test
   void rejectsInvalidValueRecords() {
     assertThatIllegalArgumentException().isThrownBy(() -> new Tolerance(1, 0));
-    assertThatIllegalArgumentException().isThrownBy(() -> new Burst(true, 1));
+    assertThatIllegalArgumentException().isThrownBy(() -> new Burst(true, 0.5));
     assertThatIllegalArgumentException().isThrownBy(() -> LeadTime.fixed(Duration.ZERO));
     assertThatIllegalArgumentException()
-        .isThrownBy(() -> ScalingPolicy.pods(1, Duration.ofMinutes(31)));
+        .isThrownBy(() -> RatePolicy.pods(1, Duration.ofMinutes(31)));
     assertThatIllegalArgumentException().isThrownBy(() -> new PrometheusMetric(" ", 1));
     assertThatIllegalArgumentException().isThrownBy(() -> TargetRef.deployment("Shop", "a"));
   }

@@ -1,0 +1,67 @@
+package io.predictivescaler.core.tick;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class LeadTimeEstimatorTest {
+
+  private static final Instant T0 = Instant.parse("2026-01-05T00:00:00Z");
+
+  @Test
+  void answersFallbackUntilEnoughScaleUpsWereMeasured() {
+    LeadTimeEstimator estimator = new LeadTimeEstimator(Duration.ofSeconds(90));
+
+    scaleUp(estimator, 0, 2, 4, 60);
+    scaleUp(estimator, 1000, 4, 6, 60);
+
+    assertThat(estimator.measurements()).isEqualTo(2);
+    assertThat(estimator.leadTime()).isEqualTo(Duration.ofSeconds(90));
+  }
+
+  @Test
+  void measuresTimeFromScaleUpToReadyAsNinetiethPercentile() {
+    LeadTimeEstimator estimator = new LeadTimeEstimator(Duration.ofSeconds(90));
+
+    scaleUp(estimator, 0, 2, 4, 30);
+    scaleUp(estimator, 1000, 4, 6, 45);
+    scaleUp(estimator, 2000, 6, 8, 60);
+    scaleUp(estimator, 3000, 8, 10, 120);
+
+    assertThat(estimator.measurements()).isEqualTo(4);
+    assertThat(estimator.leadTime()).isEqualTo(Duration.ofSeconds(120));
+  }
+
+  @Test
+  void dropsAScaleUpThatWasTakenBackBeforeItsPodsWereReady() {
+    LeadTimeEstimator estimator = new LeadTimeEstimator(Duration.ofSeconds(90));
+    estimator.observe(T0, 2, 2);
+    estimator.observe(T0.plusSeconds(15), 6, 2);
+
+    estimator.observe(T0.plusSeconds(30), 3, 2);
+    estimator.observe(T0.plusSeconds(600), 3, 3);
+
+    assertThat(estimator.measurements()).isZero();
+  }
+
+  @Test
+  void rejectsANonPositiveFallback() {
+    assertThatThrownBy(() -> new LeadTimeEstimator(Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("fallback must be > 0");
+  }
+
+  private static void scaleUp(
+      LeadTimeEstimator estimator, long atSeconds, int from, int to, long readyAfterSeconds) {
+    Instant start = T0.plusSeconds(atSeconds);
+    estimator.observe(start, from, from);
+    estimator.observe(start.plusSeconds(15), to, from);
+    for (long s = 30; s < 15 + readyAfterSeconds; s += 15) {
+      estimator.observe(start.plusSeconds(s), to, from);
+    }
+    estimator.observe(start.plusSeconds(15 + readyAfterSeconds), to, to);
+  }
+}

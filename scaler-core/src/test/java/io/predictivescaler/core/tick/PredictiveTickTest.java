@@ -1,0 +1,73 @@
+package io.predictivescaler.core.tick;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.predictivescaler.core.config.LeadTime;
+import io.predictivescaler.core.config.ScalingMode;
+import io.predictivescaler.core.config.WorkloadPolicy;
+import io.predictivescaler.core.decision.StageTrace;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The full loop on a daily pattern (window, forecaster with refits and trust verdict, pipeline,
+ * actuator): once the forecast has seen the morning ramp, it scales ahead of it.
+ */
+class PredictiveTickTest {
+
+  private static final Instant T0 = Instant.parse("2026-03-02T00:00:00Z");
+  private static final Duration STEP = Duration.ofSeconds(15);
+  private static final long DAY = 86_400;
+  private static final double TARGET_PER_REPLICA = 100;
+
+  @Test
+  void scalesAheadOfTheMorningRampOnceTheForecastIsTrusted() {
+    Random noise = new Random(42);
+    FakeCluster cluster = new FakeCluster(Duration.ofSeconds(90));
+    cluster.add("checkout", 3, t -> load(t) + noise.nextGaussian() * 5);
+    WorkloadPolicy base = Policies.policy("checkout", ScalingMode.SCALE, TARGET_PER_REPLICA, 40);
+    WorkloadPolicy policy =
+        Policies.with(base, ScalingMode.SCALE, STEP, LeadTime.fixed(Duration.ofSeconds(90)));
+    TickOrchestrator orchestrator =
+        new TickOrchestrator(
+            cluster, mode -> cluster, RefitScheduler.inline(), () -> true, TickListener.none());
+    orchestrator.applyPolicies(List.of(policy));
+
+    TickOutcome firstRiseOnDay3 = null;
+    long end = 2 * DAY + 9 * 3600;
+    for (long s = 0; s < end; s += STEP.getSeconds()) {
+      Instant now = T0.plusSeconds(s);
+      cluster.now = now;
+      cluster.sample(now);
+      TickOutcome outcome = orchestrator.tick(now).get(0);
+      if (s > 2 * DAY && firstRiseOnDay3 == null && outcome.decision().replicas() >= 10) {
+        firstRiseOnDay3 = outcome;
+      }
+    }
+
+    assertThat(firstRiseOnDay3).isNotNull();
+    StageTrace combine = firstRiseOnDay3.decision().stage(StageTrace.COMBINE).orElseThrow();
+    StageTrace reactive = firstRiseOnDay3.decision().stage(StageTrace.REACTIVE).orElseThrow();
+    assertThat(combine.out()).isGreaterThan(reactive.out());
+    assertThat(firstRiseOnDay3.summary().orElseThrow().trusted()).isTrue();
+    assertThat(firstRiseOnDay3.shadowHpa().replicas())
+        .isLessThan(firstRiseOnDay3.decision().replicas());
+    assertThat(firstRiseOnDay3.observation().observedLoad())
+        .isLessThan(firstRiseOnDay3.decision().replicas() * TARGET_PER_REPLICA * 0.75);
+  }
+
+  /** 300 at night, a ten-minute ramp to 2,000 from 08:00, back down from 20:00. */
+  private static double load(Instant t) {
+    long secondOfDay = Math.floorMod(t.getEpochSecond() - T0.getEpochSecond(), DAY);
+    double up = ramp(secondOfDay, 8 * 3600, 600);
+    double down = ramp(secondOfDay, 20 * 3600, 1800);
+    return 300 + 1700 * (up - down);
+  }
+
+  private static double ramp(long second, long start, long length) {
+    return Math.min(1, Math.max(0, (second - start) / (double) length));
+  }
+}
