@@ -10,7 +10,13 @@ import java.util.function.Supplier;
 final class WorkloadReader {
 
   static final Set<String> OWN_FIELDS =
-      Set.of("target", "metric", "targetPerReplica", "targetUtilization", "maxReplicas");
+      Set.of(
+          "target",
+          "metric",
+          "targetPerReplica",
+          "reactiveTargetPerReplica",
+          "targetUtilization",
+          "maxReplicas");
 
   private static final Set<String> ALL_FIELDS = union(OWN_FIELDS, DefaultableFields.NAMES);
   private static final String NEXT_TO_METRIC = "set it on the workload, next to metric";
@@ -120,11 +126,19 @@ final class WorkloadReader {
     if (query.isPresent()) {
       rejectField(r, "targetUtilization", "only for resource metrics; use targetPerReplica");
       r.require("targetPerReplica", "required with a prometheus metric");
-      return r.number("targetPerReplica", v -> v > 0, "> 0")
-          .map(t -> new PrometheusMetric(query.get(), t));
+      Optional<Double> target = r.number("targetPerReplica", v -> v > 0, "> 0");
+      Optional<Double> reactive = r.number("reactiveTargetPerReplica", v -> v > 0, "> 0");
+      if (target.isPresent() && reactive.isPresent() && reactive.get() > target.get()) {
+        r.error(
+            "reactiveTargetPerReplica",
+            "must be <= targetPerReplica (" + num(target.get()) + "), got " + num(reactive.get()));
+        return Optional.empty();
+      }
+      return target.map(t -> new PrometheusMetric(query.get(), t, reactive.orElse(t)));
     }
     if (resource.isPresent()) {
       rejectField(r, "targetPerReplica", "only for prometheus metrics; use targetUtilization");
+      rejectField(r, "reactiveTargetPerReplica", "only for prometheus metrics");
       r.require("targetUtilization", "required with a resource metric");
       return r.integer("targetUtilization", v -> v >= 1, ">= 1 (percent of requests, like 80)")
           .map(t -> new ResourceMetric(resource.get(), t));
@@ -137,7 +151,13 @@ final class WorkloadReader {
   private static Optional<String> query(FieldReader m) {
     m.rejectUnknown(
         Set.of("prometheus", "resource"),
-        Map.of("targetPerReplica", NEXT_TO_METRIC, "targetUtilization", NEXT_TO_METRIC));
+        Map.of(
+            "targetPerReplica",
+            NEXT_TO_METRIC,
+            "reactiveTargetPerReplica",
+            NEXT_TO_METRIC,
+            "targetUtilization",
+            NEXT_TO_METRIC));
     Optional<String> query =
         m.text("prometheus", "a PromQL string (quote it when it starts with '{')");
     if (query.isPresent() && query.get().isBlank()) {
@@ -168,5 +188,9 @@ final class WorkloadReader {
     Set<String> all = new HashSet<>(a);
     all.addAll(b);
     return Set.copyOf(all);
+  }
+
+  private static String num(double v) {
+    return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
   }
 }

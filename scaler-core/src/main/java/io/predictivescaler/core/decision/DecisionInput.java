@@ -45,6 +45,11 @@ public record DecisionInput(
         now, currentReplicas, readyReplicas, metrics, Optional.empty(), policy, state);
   }
 
+  public DecisionInput withMetrics(List<MetricInput> newMetrics) {
+    return new DecisionInput(
+        now, currentReplicas, readyReplicas, newMetrics, forecast, policy, state);
+  }
+
   public DecisionInput withState(DecisionState newState) {
     return new DecisionInput(
         now, currentReplicas, readyReplicas, metrics, forecast, policy, newState);

@@ -145,7 +145,7 @@ public final class TickOrchestrator {
     if (!mayActuate.getAsBoolean()) {
       return;
     }
-    ActuationResult result = actuators.apply(loop.policy().mode()).release(loop.ref());
+    ActuationResult result = actuators.apply(loop.policy().mode()).release(loop.policy().target());
     if (result.outcome() == io.predictivescaler.core.actuate.ActuationOutcome.FAILED) {
       LOG.warn("releasing {}: {}", loop.policy().target(), result.message());
     }

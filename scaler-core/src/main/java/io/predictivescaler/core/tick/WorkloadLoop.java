@@ -3,7 +3,6 @@ package io.predictivescaler.core.tick;
 import io.predictivescaler.core.actuate.ActuationOutcome;
 import io.predictivescaler.core.actuate.ActuationResult;
 import io.predictivescaler.core.actuate.Actuator;
-import io.predictivescaler.core.actuate.WorkloadRef;
 import io.predictivescaler.core.config.ScalingMode;
 import io.predictivescaler.core.config.WorkloadPolicy;
 import io.predictivescaler.core.decision.Decision;
@@ -11,6 +10,7 @@ import io.predictivescaler.core.decision.DecisionInput;
 import io.predictivescaler.core.decision.DecisionPipeline;
 import io.predictivescaler.core.decision.DecisionState;
 import io.predictivescaler.core.decision.ForecastSummary;
+import io.predictivescaler.core.decision.MetricInput;
 import io.predictivescaler.core.decision.ScalingPolicy;
 import io.predictivescaler.forecast.Forecast;
 import io.predictivescaler.forecast.ForecastSettings;
@@ -37,23 +37,17 @@ final class WorkloadLoop {
   private ForecastSettings forecastSettings;
   private SeriesForecaster forecaster;
   private LeadTimeEstimator leadTimes;
-  private final WorkloadRef ref;
   private DecisionState state = DecisionState.initial();
   private DecisionState shadowState = DecisionState.initial();
   private long nextDueMillis = Long.MIN_VALUE;
   private volatile TickOutcome last;
 
   WorkloadLoop(WorkloadPolicy policy) {
-    this.ref = new WorkloadRef(policy.target().namespace(), policy.target().name());
     update(policy);
   }
 
   WorkloadPolicy policy() {
     return policy;
-  }
-
-  WorkloadRef ref() {
-    return ref;
   }
 
   TickOutcome last() {
@@ -99,17 +93,20 @@ final class WorkloadLoop {
     Forecast forecast = forecast(now, observation, refits);
     Optional<ForecastSummary> summary = Optional.of(summarize(forecast, now, lead));
 
+    MetricInput reactiveMetric = ReactiveTarget.of(policy, observation.metric());
+    boolean trusted = summary.get().trusted();
     DecisionInput input =
         new DecisionInput(
             now,
             observation.currentReplicas(),
             observation.readyReplicas(),
-            List.of(observation.metric()),
+            List.of(trusted ? observation.metric() : reactiveMetric),
             summary,
             scaling,
             state);
     Decision decision = PIPELINE.decide(input);
-    Decision shadow = PIPELINE.decide(input.asPlainHpa(shadowState));
+    Decision shadow =
+        PIPELINE.decide(input.withMetrics(List.of(reactiveMetric)).asPlainHpa(shadowState));
     shadowState = shadow.nextStateIfNotApplied();
 
     ActuationResult actuation = null;
@@ -125,7 +122,7 @@ final class WorkloadLoop {
       actuation =
           actuators
               .apply(policy.mode())
-              .apply(ref, decision.currentReplicas(), decision.replicas());
+              .apply(policy.target(), decision.currentReplicas(), decision.replicas());
       state =
           actuation.outcome() == ActuationOutcome.APPLIED
               ? decision.nextState()

@@ -2,10 +2,12 @@ package io.predictivescaler.core.tick;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.predictivescaler.core.config.PrometheusMetric;
 import io.predictivescaler.core.config.ScalingMode;
 import io.predictivescaler.core.config.TargetRef;
 import io.predictivescaler.core.config.WorkloadPolicy;
 import io.predictivescaler.core.decision.ReasonCode;
+import io.predictivescaler.core.decision.StageTrace;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -174,6 +176,36 @@ class TickOrchestratorTest {
         .isEqualTo("UnavailableMetric");
     assertThat(outcome.decision().replicas()).isEqualTo(8);
     assertThat(d.replicas).isEqualTo(8);
+  }
+
+  @Test
+  void anUntrustedForecastFallsBackToTheReactiveTarget() {
+    cluster.add("checkout", 10, t -> 950);
+    WorkloadPolicy base = Policies.policy("checkout", ScalingMode.SCALE, 200, 20);
+    WorkloadPolicy withFallback =
+        new WorkloadPolicy(
+            base.target(),
+            new PrometheusMetric("sum(rate(http_requests_total[1m]))", 200, 100),
+            base.minReplicas(),
+            base.maxReplicas(),
+            base.step(),
+            base.horizon(),
+            base.window(),
+            base.refit(),
+            base.model(),
+            base.quantile(),
+            base.tolerance(),
+            base.leadTime(),
+            base.mode(),
+            base.behavior(),
+            base.burst());
+    orchestrator.applyPolicies(List.of(withFallback));
+
+    TickOutcome outcome = tickAt(T0);
+
+    assertThat(outcome.summary().orElseThrow().trusted()).isFalse();
+    assertThat(outcome.decision().stage(StageTrace.REACTIVE).orElseThrow().out()).isEqualTo(10);
+    assertThat(outcome.shadowHpa().stage(StageTrace.REACTIVE).orElseThrow().out()).isEqualTo(10);
   }
 
   private TickOutcome tickAt(Instant now) {
