@@ -1,0 +1,95 @@
+package io.predictivescaler.bench.eval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.predictivescaler.bench.cli.BenchCli;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class ForecastEvalCommandTest {
+  @TempDir Path dir;
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    CommandLine cli = BenchCli.configure(new CommandLine(new ForecastEvalCommand()));
+    cli.setOut(new PrintWriter(out));
+    cli.setErr(new PrintWriter(err));
+    return cli.execute(args);
+  }
+
+  private Path trace(int points) throws Exception {
+    var fmt = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    LocalDateTime t = LocalDateTime.of(2024, 1, 1, 0, 0);
+    StringBuilder sb = new StringBuilder("timestamp,value\n");
+    for (int i = 0; i < points; i++) {
+      double v = 100 + 50 * Math.sin(2 * Math.PI * i / 288);
+      sb.append(fmt.format(t.plusMinutes(5L * i))).append(',').append(v).append('\n');
+    }
+    Path file = dir.resolve("sine.csv");
+    Files.writeString(file, sb);
+    return file;
+  }
+
+  @Test
+  void writesTheArchitectureJsonShape() throws Exception {
+    Path file = trace(3 * 288);
+
+    int code =
+        run(
+            "--trace",
+            file.toString(),
+            "--horizon",
+            "5m",
+            "--models",
+            "last-value,seasonal-naive",
+            "--out",
+            dir.resolve("o").toString());
+
+    assertThat(code).as(err.toString()).isZero();
+    JsonNode json = new ObjectMapper().readTree(dir.resolve("o/forecast-eval.json").toFile());
+    assertThat(json.get("trace").asText()).isEqualTo("sine.csv");
+    assertThat(json.get("stepSeconds").asLong()).isEqualTo(300);
+    assertThat(json.get("horizonSeconds").asLong()).isEqualTo(300);
+    assertThat(json.get("origins").asInt()).isEqualTo(287);
+    JsonNode sn = json.get("models").get("seasonal-naive");
+    for (String field :
+        new String[] {
+          "mae", "rmse", "smape", "mase", "underShare", "fitMillisMedian", "predictMicrosMedian"
+        }) {
+      assertThat(sn.has(field)).as(field).isTrue();
+    }
+    assertThat(sn.get("mae").asDouble()).isLessThan(1e-3);
+    assertThat(out.toString()).contains("last-value").contains("seasonal-naive");
+  }
+
+  @Test
+  void malformedLineIsAnErrorNamingTheLine() throws Exception {
+    Path file = dir.resolve("bad.csv");
+    Files.writeString(file, "timestamp,value\n2024-01-01 00:00:00,1\n2024-01-01 00:05:00,abc\n");
+
+    int code = run("--trace", file.toString());
+
+    assertThat(code).isEqualTo(1);
+    assertThat(err.toString()).contains("line 3");
+  }
+
+  @Test
+  void unknownModelIsAUsageError() throws Exception {
+    Path file = trace(10);
+
+    int code = run("--trace", file.toString(), "--models", "arima");
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("model: must be one of");
+  }
+}

@@ -1,0 +1,151 @@
+package io.predictivescaler.forecast.feature;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The engineered features of a direct multi-horizon regression, and their names, defined here and
+ * nowhere else (Tribuo treats an unknown feature name as zero, silently).
+ *
+ * <p>Features describe the series as known at the origin (bucket 0 of a view). Every value is
+ * relative: a difference from the newest bucket divided by the recent scale (mean of the last
+ * {@value #SCALE_WINDOW} buckets), so one model handles any magnitude. Targets use the same
+ * transform: {@code (y[t + h] - y[t]) / scale}. Time of day and day of week are taken in UTC at the
+ * origin, as sine and cosine. Seasonal features read the bucket one season before each anchor's
+ * target time and are zero, with {@code season_ok = 0}, where history does not reach that far.
+ */
+public final class FeatureExtractor {
+  static final int SCALE_WINDOW = 48;
+  private static final int[] LAGS = {1, 2, 3, 4, 6};
+  private static final int[] MEANS = {4, 12, 48};
+  private static final double DAY = 86_400;
+  private static final double WEEK = 7 * DAY;
+
+  private final Anchors anchors;
+  private final int seasonSteps;
+  private final String[] names;
+
+  public FeatureExtractor(Anchors anchors, int seasonSteps) {
+    this.anchors = anchors;
+    this.seasonSteps = seasonSteps;
+    List<String> n = new ArrayList<>();
+    n.add("level");
+    for (int lag : LAGS) {
+      n.add("lag" + lag);
+    }
+    for (int w : MEANS) {
+      n.add("mean" + w);
+    }
+    n.add("max12");
+    n.add("min12");
+    n.add("tod_sin");
+    n.add("tod_cos");
+    n.add("dow_sin");
+    n.add("dow_cos");
+    n.add("season_ok");
+    n.add("season_level");
+    for (int i = 0; i < anchors.count(); i++) {
+      n.add(String.format("season_delta_h%03d", anchors.step(i)));
+      n.add(String.format("season_value_h%03d", anchors.step(i)));
+    }
+    this.names = n.toArray(String[]::new);
+  }
+
+  public Anchors anchors() {
+    return anchors;
+  }
+
+  /** Feature names in the order {@link #extract} writes them. A defensive copy. */
+  public String[] names() {
+    return names.clone();
+  }
+
+  public int size() {
+    return names.length;
+  }
+
+  /** Buckets of history a row needs before its origin for the non-seasonal features. */
+  public static int lookback() {
+    return SCALE_WINDOW;
+  }
+
+  /** The scale that features and targets are divided by, at origin {@code offset} of {@code v}. */
+  public static double scale(CoarseView v, int offset) {
+    double sum = 0;
+    int count = 0;
+    for (int k = 0; k < SCALE_WINDOW; k++) {
+      double x = v.ago(offset + k);
+      if (!Double.isNaN(x)) {
+        sum += Math.abs(x);
+        count++;
+      }
+    }
+    return count == 0 ? 1e-9 : Math.max(sum / count, 1e-9);
+  }
+
+  /**
+   * Writes the features at origin {@code offset} (buckets back from the newest) of {@code v} into
+   * {@code out}, whose length is {@link #size()}; returns the scale used.
+   */
+  public double extract(CoarseView v, int offset, double[] out) {
+    double scale = scale(v, offset);
+    double now = v.filled(offset);
+    int i = 0;
+    out[i++] = now / scale;
+    for (int lag : LAGS) {
+      out[i++] = (v.filled(offset + lag) - now) / scale;
+    }
+    for (int w : MEANS) {
+      out[i++] = (mean(v, offset, w) - now) / scale;
+    }
+    double max = Double.NEGATIVE_INFINITY;
+    double min = Double.POSITIVE_INFINITY;
+    for (int k = 0; k < 12; k++) {
+      double x = v.filled(offset + k);
+      max = Math.max(max, x);
+      min = Math.min(min, x);
+    }
+    out[i++] = (max - now) / scale;
+    out[i++] = (min - now) / scale;
+    long t = v.endEpochSecond() - offset * v.stepSeconds();
+    double tod = 2 * Math.PI * Math.floorMod(t, (long) DAY) / DAY;
+    double dow = 2 * Math.PI * Math.floorMod(t, (long) WEEK) / WEEK;
+    out[i++] = Math.sin(tod);
+    out[i++] = Math.cos(tod);
+    out[i++] = Math.sin(dow);
+    out[i++] = Math.cos(dow);
+    boolean seasonOk = offset + seasonSteps + 1 < v.length();
+    out[i++] = seasonOk ? 1 : 0;
+    double seasonBase = seasonOk ? smoothed(v, offset + seasonSteps) : now;
+    out[i++] = seasonOk ? (seasonBase - now) / scale : 0;
+    for (int a = 0; a < anchors.count(); a++) {
+      if (seasonOk) {
+        double then = smoothed(v, offset + seasonSteps - anchors.step(a));
+        out[i++] = (then - seasonBase) / scale;
+        out[i++] = (then - now) / scale;
+      } else {
+        out[i++] = 0;
+        out[i++] = 0;
+      }
+    }
+    return scale;
+  }
+
+  private static double mean(CoarseView v, int offset, int w) {
+    double sum = 0;
+    int count = 0;
+    for (int k = 0; k < w; k++) {
+      double x = v.ago(offset + k);
+      if (!Double.isNaN(x)) {
+        sum += x;
+        count++;
+      }
+    }
+    return count == 0 ? v.filled(offset) : sum / count;
+  }
+
+  /** Mean of buckets k-1, k, k+1, which damps the noise of a single bucket a season ago. */
+  private static double smoothed(CoarseView v, int k) {
+    return (v.filled(Math.max(0, k - 1)) + v.filled(k) + v.filled(k + 1)) / 3;
+  }
+}
