@@ -81,7 +81,7 @@ public record ForecastSettings(
         Duration.ofDays(3),
         Duration.ofHours(3),
         20,
-        0.05,
+        0.02,
         Duration.ofHours(12));
   }
 
