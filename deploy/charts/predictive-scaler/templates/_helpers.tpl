@@ -65,7 +65,7 @@ the union with that file.
 {{- define "predictive-scaler.workloadRules" -}}
 - apiGroups: ["apps"]
   resources: ["deployments"]
-  verbs: ["get", "patch"]
+  verbs: ["get", "list", "patch", "watch"]
 - apiGroups: ["apps"]
   resources: ["deployments/scale"]
   verbs: ["patch"]

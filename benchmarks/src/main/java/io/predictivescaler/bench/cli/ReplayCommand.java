@@ -9,6 +9,7 @@ import io.predictivescaler.bench.replay.SweepRange;
 import io.predictivescaler.bench.report.HtmlReport;
 import io.predictivescaler.bench.report.JsonReport;
 import io.predictivescaler.bench.report.SummaryTable;
+import io.predictivescaler.bench.strategy.ReplayPolicy;
 import io.predictivescaler.bench.strategy.StrategyFactory;
 import io.predictivescaler.bench.trace.Trace;
 import io.predictivescaler.bench.trace.TraceLoader;
@@ -140,9 +141,6 @@ public final class ReplayCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Trace loaded =
         trace != null ? TraceLoader.load(trace) : TraceLoader.loadResource(DEFAULT_TRACE);
-    // INTEGRATION POINT (policy): parse `policy` here with the service's ConfigMap parser
-    // (scaler-core config) so that an invalid file fails before the replay, and hand the parsed
-    // workload policy to the strategies through StrategyContext instead of the bare path.
     for (String name : settings.strategies()) {
       if (!factory.has(name)) {
         err.println("warning: strategy '" + name + "' is not available in this build yet; skipped");
@@ -185,6 +183,13 @@ public final class ReplayCommand implements Callable<Integer> {
     }
     if (policy != null && !Files.isRegularFile(policy)) {
       throw invalid("--policy", policy, "no such file");
+    }
+    if (policy != null) {
+      try {
+        ReplayPolicy.load(policy);
+      } catch (IllegalArgumentException e) {
+        throw invalid("--policy", policy, e.getMessage());
+      }
     }
     if (peakReplicas < 1 || peakReplicas > 10_000) {
       throw invalid("--peak-replicas", peakReplicas, "must be between 1 and 10000");

@@ -94,7 +94,8 @@ public final class ReplayRunner {
             utilization,
             settings.horizon(),
             settings.maxReplicas(),
-            settings.policyFile());
+            settings.policyFile(),
+            settings.hpaUtilization());
     long before = counter.done;
     SimulationResult result =
         new ClusterSimulator(scenario)

@@ -21,6 +21,8 @@ import java.util.Optional;
  * @param horizon how far ahead a forecasting strategy looks ({@code --horizon})
  * @param maxReplicas the ceiling a strategy without a policy file uses
  * @param policyFile the {@code --policy} file (service ConfigMap schema), when given
+ * @param reactiveUtilization target utilization of a reactive fallback ({@code --hpa-utilization}):
+ *     what {@code predictive} scales on while its forecast is not trusted
  */
 public record StrategyContext(
     String name,
@@ -28,7 +30,8 @@ public record StrategyContext(
     double utilization,
     Duration horizon,
     int maxReplicas,
-    Optional<Path> policyFile) {
+    Optional<Path> policyFile,
+    double reactiveUtilization) {
 
   public StrategyContext {
     Objects.requireNonNull(name, "name");
@@ -38,10 +41,30 @@ public record StrategyContext(
     if (!(utilization > 0 && utilization <= 1)) {
       throw new IllegalArgumentException("utilization must be in (0, 1], got " + utilization);
     }
+    if (!(reactiveUtilization > 0 && reactiveUtilization <= 1)) {
+      throw new IllegalArgumentException(
+          "reactiveUtilization must be in (0, 1], got " + reactiveUtilization);
+    }
     if (maxReplicas < scenario.minReplicas()) {
       throw new IllegalArgumentException(
           "maxReplicas must be >= minReplicas " + scenario.minReplicas() + ", got " + maxReplicas);
     }
+  }
+
+  /** A context whose reactive fallback runs at the same utilization. */
+  public StrategyContext(
+      String name,
+      Scenario scenario,
+      double utilization,
+      Duration horizon,
+      int maxReplicas,
+      Optional<Path> policyFile) {
+    this(name, scenario, utilization, horizon, maxReplicas, policyFile, utilization);
+  }
+
+  /** Load one replica of a reactive fallback should carry. */
+  public double reactiveLoadPerReplica() {
+    return scenario.capacityPerReplica() * reactiveUtilization;
   }
 
   /** Load one replica should carry at the target utilization. */

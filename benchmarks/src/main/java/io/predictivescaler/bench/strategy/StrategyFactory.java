@@ -34,10 +34,10 @@ public final class StrategyFactory {
 
   /** The strategies available in this build. */
   public static StrategyFactory defaults() {
-    return empty().with(ORACLE, OracleStrategy::new);
-    // INTEGRATION POINT (issue 7): when the decision pipeline and tick loop land, add
-    //   .with(HPA, HpaStrategy::new)              // decision pipeline, no forecast
-    //   .with(PREDICTIVE, PredictiveStrategy::new) // tick loop: window, forecaster, pipeline
+    return empty()
+        .with(HPA, HpaStrategy::new)
+        .with(PREDICTIVE, PredictiveStrategy::new)
+        .with(ORACLE, OracleStrategy::new);
   }
 
   public static StrategyFactory empty() {

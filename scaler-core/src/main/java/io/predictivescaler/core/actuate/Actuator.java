@@ -1,5 +1,8 @@
 package io.predictivescaler.core.actuate;
 
+import io.predictivescaler.core.config.ScalingMode;
+import io.predictivescaler.core.config.TargetRef;
+
 /**
  * Makes a replica decision real. Implementations call the Kubernetes API synchronously: run them on
  * a worker pool, never on an event loop. They return a result for every expected condition and do
@@ -8,7 +11,7 @@ package io.predictivescaler.core.actuate;
 public interface Actuator {
 
   /** The policy mode this actuator implements. */
-  ActuationMode mode();
+  ScalingMode mode();
 
   /**
    * Brings the workload to {@code desiredReplicas}, writing only when the cluster differs.
@@ -17,13 +20,13 @@ public interface Actuator {
    * @param currentReplicas the count the decision was based on (used when nothing is read back)
    * @param desiredReplicas the count the decision asks for
    */
-  ActuationResult apply(WorkloadRef target, int currentReplicas, int desiredReplicas);
+  ActuationResult apply(TargetRef target, int currentReplicas, int desiredReplicas);
 
   /**
    * Undoes whatever this actuator left on the cluster when the workload leaves the policy (or its
    * mode changes). The default has nothing to undo.
    */
-  default ActuationResult release(WorkloadRef target) {
+  default ActuationResult release(TargetRef target) {
     return ActuationResult.unchanged(-1);
   }
 }

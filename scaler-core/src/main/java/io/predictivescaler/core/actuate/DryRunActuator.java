@@ -1,5 +1,7 @@
 package io.predictivescaler.core.actuate;
 
+import io.predictivescaler.core.config.ScalingMode;
+import io.predictivescaler.core.config.TargetRef;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -9,12 +11,12 @@ public final class DryRunActuator implements Actuator {
   private static final Logger LOG = LoggerFactory.getLogger(DryRunActuator.class);
 
   @Override
-  public ActuationMode mode() {
-    return ActuationMode.DRY_RUN;
+  public ScalingMode mode() {
+    return ScalingMode.DRY_RUN;
   }
 
   @Override
-  public ActuationResult apply(WorkloadRef target, int currentReplicas, int desiredReplicas) {
+  public ActuationResult apply(TargetRef target, int currentReplicas, int desiredReplicas) {
     if (currentReplicas == desiredReplicas) {
       return ActuationResult.unchanged(currentReplicas);
     }

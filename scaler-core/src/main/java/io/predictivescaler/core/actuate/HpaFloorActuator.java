@@ -8,6 +8,8 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.predictivescaler.core.config.ScalingMode;
+import io.predictivescaler.core.config.TargetRef;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -38,12 +40,12 @@ public final class HpaFloorActuator implements Actuator {
   }
 
   @Override
-  public ActuationMode mode() {
-    return ActuationMode.HPA_FLOOR;
+  public ScalingMode mode() {
+    return ScalingMode.HPA_FLOOR;
   }
 
   @Override
-  public ActuationResult apply(WorkloadRef target, int currentReplicas, int desiredReplicas) {
+  public ActuationResult apply(TargetRef target, int currentReplicas, int desiredReplicas) {
     String action = "setting the HPA floor of " + target + " to " + desiredReplicas;
     int[] firstSeen = {-1};
     return run(
@@ -58,7 +60,7 @@ public final class HpaFloorActuator implements Actuator {
                   .get();
           if (deployment == null) {
             return ActuationResult.refused(
-                RefusalReason.TARGET_NOT_FOUND, "Deployment " + target + " does not exist");
+                RefusalReason.TARGET_NOT_FOUND, target + " does not exist");
           }
           Optional<HorizontalPodAutoscaler> found = ownership.findHpa(target);
           if (found.isEmpty()) {
@@ -88,7 +90,7 @@ public final class HpaFloorActuator implements Actuator {
    * Restores the SRE's floor and removes the annotation; unchanged when there is nothing to undo.
    */
   @Override
-  public ActuationResult release(WorkloadRef target) {
+  public ActuationResult release(TargetRef target) {
     return run(
         "restoring the HPA floor of " + target,
         () -> {
@@ -156,8 +158,8 @@ public final class HpaFloorActuator implements Actuator {
     }
   }
 
-  private static String noHpaMessage(WorkloadRef target) {
-    return "mode hpa-floor needs an autoscaling/v2 HorizontalPodAutoscaler targeting Deployment "
+  private static String noHpaMessage(TargetRef target) {
+    return "mode hpa-floor needs an autoscaling/v2 HorizontalPodAutoscaler targeting "
         + target
         + "; none found. Create one, or use mode: scale.";
   }

@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import io.predictivescaler.core.config.TargetRef;
 import java.net.HttpURLConnection;
 import java.util.Map;
 import java.util.Objects;
@@ -36,7 +37,7 @@ public final class OwnershipCheck {
   }
 
   /** The first other autoscaler targeting the Deployment, KEDA first (it also owns an HPA). */
-  public Optional<ExternalAutoscaler> find(WorkloadRef target) {
+  public Optional<ExternalAutoscaler> find(TargetRef target) {
     Optional<ExternalAutoscaler> keda = findScaledObject(target);
     if (keda.isPresent()) {
       return keda;
@@ -49,7 +50,7 @@ public final class OwnershipCheck {
   }
 
   /** The autoscaling/v2 HPA whose scaleTargetRef is the Deployment, if any. */
-  public Optional<HorizontalPodAutoscaler> findHpa(WorkloadRef target) {
+  public Optional<HorizontalPodAutoscaler> findHpa(TargetRef target) {
     return client
         .autoscaling()
         .v2()
@@ -62,7 +63,7 @@ public final class OwnershipCheck {
         .findFirst();
   }
 
-  private Optional<ExternalAutoscaler> findScaledObject(WorkloadRef target) {
+  private Optional<ExternalAutoscaler> findScaledObject(TargetRef target) {
     try {
       return client
           .genericKubernetesResources(SCALED_OBJECTS)
@@ -84,11 +85,11 @@ public final class OwnershipCheck {
     }
   }
 
-  private static boolean targets(CrossVersionObjectReference ref, WorkloadRef target) {
+  private static boolean targets(CrossVersionObjectReference ref, TargetRef target) {
     return ref != null && DEPLOYMENT.equals(ref.getKind()) && target.name().equals(ref.getName());
   }
 
-  private static boolean scaledObjectTargets(GenericKubernetesResource so, WorkloadRef target) {
+  private static boolean scaledObjectTargets(GenericKubernetesResource so, TargetRef target) {
     if (!(so.getAdditionalProperties().get("spec") instanceof Map<?, ?> spec)
         || !(spec.get("scaleTargetRef") instanceof Map<?, ?> ref)) {
       return false;

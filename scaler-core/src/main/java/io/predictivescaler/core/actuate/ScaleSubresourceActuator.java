@@ -6,6 +6,8 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.RollableScalableResource;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.predictivescaler.core.config.ScalingMode;
+import io.predictivescaler.core.config.TargetRef;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -33,12 +35,12 @@ public final class ScaleSubresourceActuator implements Actuator {
   }
 
   @Override
-  public ActuationMode mode() {
-    return ActuationMode.SCALE;
+  public ScalingMode mode() {
+    return ScalingMode.SCALE;
   }
 
   @Override
-  public ActuationResult apply(WorkloadRef target, int currentReplicas, int desiredReplicas) {
+  public ActuationResult apply(TargetRef target, int currentReplicas, int desiredReplicas) {
     if (desiredReplicas < 0) {
       throw new IllegalArgumentException(
           "desired replicas of " + target + " must be >= 0, got " + desiredReplicas);
@@ -58,12 +60,12 @@ public final class ScaleSubresourceActuator implements Actuator {
    * One read-decide-write pass; remembers across retries what it saw first and whether it wrote.
    */
   private final class Attempt {
-    private final WorkloadRef target;
+    private final TargetRef target;
     private final int desired;
     private Integer firstSeen;
     private boolean wrote;
 
-    Attempt(WorkloadRef target, int desired) {
+    Attempt(TargetRef target, int desired) {
       this.target = target;
       this.desired = desired;
     }
@@ -73,8 +75,7 @@ public final class ScaleSubresourceActuator implements Actuator {
           client.apps().deployments().inNamespace(target.namespace()).withName(target.name());
       Deployment deployment = resource.get();
       if (deployment == null) {
-        return ActuationResult.refused(
-            RefusalReason.TARGET_NOT_FOUND, "Deployment " + target + " does not exist");
+        return ActuationResult.refused(RefusalReason.TARGET_NOT_FOUND, target + " does not exist");
       }
       int current = replicasOf(deployment);
       if (firstSeen == null) {
@@ -121,9 +122,8 @@ public final class ScaleSubresourceActuator implements Actuator {
     return annotations != null && "true".equals(annotations.get(ScalerAnnotations.PAUSED));
   }
 
-  static String conflictMessage(WorkloadRef target, ExternalAutoscaler owner) {
-    return "Deployment "
-        + target
+  static String conflictMessage(TargetRef target, ExternalAutoscaler owner) {
+    return target
         + " is already scaled by "
         + owner
         + "; predictive-scaler will not fight it in scale mode. Set mode: hpa-floor for this"

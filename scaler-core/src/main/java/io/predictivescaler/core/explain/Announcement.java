@@ -1,7 +1,7 @@
 package io.predictivescaler.core.explain;
 
-import io.predictivescaler.core.actuate.ActuationMode;
 import io.predictivescaler.core.actuate.ActuationResult;
+import io.predictivescaler.core.config.ScalingMode;
 
 /**
  * What to tell SREs about one decision: the Event's type, reason and message.
@@ -29,8 +29,8 @@ record Announcement(
         if (!actuation.changedCluster()) {
           yield null;
         }
-        String what = decision.mode() == ActuationMode.HPA_FLOOR ? "Raised HPA floor" : "Scaled";
-        if (decision.mode() == ActuationMode.HPA_FLOOR
+        String what = decision.mode() == ScalingMode.HPA_FLOOR ? "Raised HPA floor" : "Scaled";
+        if (decision.mode() == ScalingMode.HPA_FLOOR
             && actuation.toReplicas() < actuation.fromReplicas()) {
           what = "Lowered HPA floor";
         }

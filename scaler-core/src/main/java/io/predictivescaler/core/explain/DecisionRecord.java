@@ -1,7 +1,7 @@
 package io.predictivescaler.core.explain;
 
-import io.predictivescaler.core.actuate.ActuationMode;
-import io.predictivescaler.core.actuate.WorkloadRef;
+import io.predictivescaler.core.config.ScalingMode;
+import io.predictivescaler.core.config.TargetRef;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -26,13 +26,13 @@ import java.util.Objects;
  * @param forecastError absolute error of the forecast made one horizon ago for now, null if none
  */
 public record DecisionRecord(
-    WorkloadRef workload,
+    TargetRef workload,
     Instant time,
     int fromReplicas,
     int toReplicas,
     String reasonCode,
     String explanation,
-    ActuationMode mode,
+    ScalingMode mode,
     Double forecastPeak,
     String model,
     boolean trusted,

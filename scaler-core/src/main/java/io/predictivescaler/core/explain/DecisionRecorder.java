@@ -6,12 +6,12 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.predictivescaler.core.actuate.ActuationMode;
 import io.predictivescaler.core.actuate.ActuationOutcome;
 import io.predictivescaler.core.actuate.ActuationResult;
 import io.predictivescaler.core.actuate.ApiRetry;
 import io.predictivescaler.core.actuate.ScalerAnnotations;
-import io.predictivescaler.core.actuate.WorkloadRef;
+import io.predictivescaler.core.config.ScalingMode;
+import io.predictivescaler.core.config.TargetRef;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -37,8 +37,8 @@ public final class DecisionRecorder {
   private final MeterRegistry registry;
   private final EventEmitter events;
   private final Duration repeatInterval;
-  private final Map<WorkloadRef, WorkloadMeters> meters = new ConcurrentHashMap<>();
-  private final Map<WorkloadRef, Emitted> lastEmitted = new ConcurrentHashMap<>();
+  private final Map<TargetRef, WorkloadMeters> meters = new ConcurrentHashMap<>();
+  private final Map<TargetRef, Emitted> lastEmitted = new ConcurrentHashMap<>();
 
   private record Emitted(String key, Instant at) {}
 
@@ -72,16 +72,16 @@ public final class DecisionRecorder {
       return;
     }
     LOG.atInfo()
-        .addKeyValue("workload", decision.workload())
+        .addKeyValue("workload", decision.workload().namespace() + "/" + decision.workload().name())
         .addKeyValue("from", decision.fromReplicas())
         .addKeyValue("to", decision.toReplicas())
         .addKeyValue("reason", announcement.reason())
         .addKeyValue("outcome", actuation.outcome().label())
-        .addKeyValue("mode", decision.mode().configName())
+        .addKeyValue("mode", decision.mode().yamlName())
         .log(announcement.message());
     try {
       String uid = null;
-      if (decision.mode() != ActuationMode.DRY_RUN && announcement.annotate()) {
+      if (decision.mode() != ScalingMode.DRY_RUN && announcement.annotate()) {
         uid = annotate(decision, actuation);
       }
       events.emit(decision.workload(), uid, announcement, decision.time());
@@ -95,7 +95,7 @@ public final class DecisionRecorder {
   }
 
   /** Drops the meters and memory of a workload that left the policy. */
-  public void forget(WorkloadRef workload) {
+  public void forget(TargetRef workload) {
     WorkloadMeters removed = meters.remove(workload);
     if (removed != null) {
       removed.remove();

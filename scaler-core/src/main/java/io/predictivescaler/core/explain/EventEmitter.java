@@ -5,7 +5,7 @@ import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.predictivescaler.core.actuate.WorkloadRef;
+import io.predictivescaler.core.config.TargetRef;
 import java.net.HttpURLConnection;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
@@ -28,7 +28,7 @@ final class EventEmitter {
     this.instance = instance == null ? "" : instance;
   }
 
-  void emit(WorkloadRef workload, String knownUid, Announcement announcement, Instant time) {
+  void emit(TargetRef workload, String knownUid, Announcement announcement, Instant time) {
     String uid = knownUid != null ? knownUid : uidOf(workload);
     String timestamp = time.toString();
     String message = announcement.message();
@@ -69,7 +69,7 @@ final class EventEmitter {
     }
   }
 
-  private String uidOf(WorkloadRef workload) {
+  private String uidOf(TargetRef workload) {
     Deployment deployment =
         client
             .apps()
@@ -80,7 +80,7 @@ final class EventEmitter {
     return deployment == null ? null : deployment.getMetadata().getUid();
   }
 
-  private String eventName(WorkloadRef workload, Instant time) {
+  private String eventName(TargetRef workload, Instant time) {
     long nanos = time.getEpochSecond() * 1_000_000_000L + time.getNano();
     return workload.name() + "." + Long.toHexString(nanos + sequence.getAndIncrement());
   }

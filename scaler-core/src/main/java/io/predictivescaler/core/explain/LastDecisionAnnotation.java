@@ -26,7 +26,7 @@ public final class LastDecisionAnnotation {
     fields.put("forecastPeak", decision.forecastPeak());
     fields.put("model", decision.model());
     fields.put("trusted", decision.trusted());
-    fields.put("mode", decision.mode().configName());
+    fields.put("mode", decision.mode().yamlName());
     fields.put("outcome", actuation.outcome().label());
     try {
       return JSON.writeValueAsString(fields);

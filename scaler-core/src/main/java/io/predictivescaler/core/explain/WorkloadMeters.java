@@ -5,7 +5,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
-import io.predictivescaler.core.actuate.WorkloadRef;
+import io.predictivescaler.core.config.TargetRef;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,7 +36,7 @@ final class WorkloadMeters {
   private volatile double shadowHpaReplicas = Double.NaN;
   private volatile double trusted = Double.NaN;
 
-  WorkloadMeters(MeterRegistry registry, WorkloadRef workload) {
+  WorkloadMeters(MeterRegistry registry, TargetRef workload) {
     this.registry = registry;
     this.tags = Tags.of("namespace", workload.namespace(), "workload", workload.name());
     gauge("replicas.current", "Replicas when the last decision was made", m -> m.currentReplicas);

@@ -2,10 +2,8 @@ package io.predictivescaler.core.service;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
-import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import org.slf4j.LoggerFactory;
 
@@ -27,33 +25,21 @@ public final class LoggingSetup {
     if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
       return; // another SLF4J backend: leave its configuration alone
     }
-    Encoder<ILoggingEvent> encoder = format == LogFormat.JSON ? json(context) : text(context);
-    ConsoleAppender<ILoggingEvent> appender = new ConsoleAppender<>();
-    appender.setContext(context);
-    appender.setName(format.configName());
-    appender.setEncoder(encoder);
-    appender.start();
-    Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-    root.detachAndStopAllAppenders();
-    root.addAppender(appender);
-  }
-
-  private static Encoder<ILoggingEvent> json(LoggerContext context) {
-    JsonLayout layout = new JsonLayout();
+    ConsoleLayout layout = new ConsoleLayout();
     layout.setContext(context);
+    layout.setFormat(format.configName());
     layout.start();
     LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();
     encoder.setContext(context);
     encoder.setLayout(layout);
     encoder.start();
-    return encoder;
-  }
-
-  private static Encoder<ILoggingEvent> text(LoggerContext context) {
-    PatternLayoutEncoder encoder = new PatternLayoutEncoder();
-    encoder.setContext(context);
-    encoder.setPattern(TEXT_PATTERN);
-    encoder.start();
-    return encoder;
+    ConsoleAppender<ILoggingEvent> appender = new ConsoleAppender<>();
+    appender.setContext(context);
+    appender.setName("console");
+    appender.setEncoder(encoder);
+    appender.start();
+    Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    root.detachAndStopAllAppenders();
+    root.addAppender(appender);
   }
 }

@@ -84,7 +84,11 @@ public final class TickOrchestrator {
     return Collections.unmodifiableSet(view.keySet());
   }
 
-  /** The last outcome of a workload; empty before its first tick or when it is not managed. */
+  /**
+   * The last outcome of a workload; empty before its first tick or when it is not managed. Its
+   * observation's load history is empty (the window is not kept per workload between ticks: it is a
+   * 24 h copy); everything else is as the tick returned it.
+   */
   public Optional<TickOutcome> last(TargetRef target) {
     WorkloadLoop loop = view.get(target);
     return loop == null ? Optional.empty() : Optional.ofNullable(loop.last());

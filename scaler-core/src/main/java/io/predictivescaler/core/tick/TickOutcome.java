@@ -50,6 +50,27 @@ public record TickOutcome(
         policy, now, null, null, Optional.empty(), leadTime, null, null, null, why);
   }
 
+  /**
+   * The same outcome with an empty load history in its observation (ending where it ended), so that
+   * an outcome kept between ticks does not pin a copy of the workload's window in memory.
+   */
+  TickOutcome withoutHistory() {
+    if (observation == null || observation.history().size() == 0) {
+      return this;
+    }
+    return new TickOutcome(
+        policy,
+        now,
+        observation.withoutHistory(),
+        forecast,
+        summary,
+        leadTime,
+        decision,
+        shadowHpa,
+        actuation,
+        skipped);
+  }
+
   public boolean decided() {
     return decision != null;
   }

@@ -131,7 +131,7 @@ final class WorkloadLoop {
     TickOutcome outcome =
         new TickOutcome(
             policy, now, observation, forecast, summary, lead, decision, shadow, actuation, "");
-    last = outcome;
+    last = outcome.withoutHistory();
     return outcome;
   }
 

@@ -31,4 +31,11 @@ public record WorkloadObservation(
       throw new IllegalArgumentException("readyReplicas must be >= 0, got " + readyReplicas);
     }
   }
+
+  /** The same observation with an empty history that ends where this one's ends. */
+  WorkloadObservation withoutHistory() {
+    RegularSeries empty =
+        new RegularSeries(history.end().plus(history.step()), history.step(), new float[0]);
+    return new WorkloadObservation(currentReplicas, readyReplicas, metric, observedLoad, empty);
+  }
 }

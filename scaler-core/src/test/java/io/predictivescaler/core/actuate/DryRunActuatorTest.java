@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.predictivescaler.core.config.ScalingMode;
+import io.predictivescaler.core.config.TargetRef;
 import io.predictivescaler.core.kube.ApiCall;
 import io.predictivescaler.core.kube.Fixtures;
 import org.junit.jupiter.api.Test;
@@ -19,9 +21,9 @@ class DryRunActuatorTest {
   void reportsWhatItWouldDoWithoutTouchingTheCluster() throws Exception {
     Fixtures.deployment(client, "shop", "checkout", 2);
     ApiCall.drain(server);
-    Actuator dryRun = new ActuatorFactory(client, ApiRetry.defaults()).forMode("dry-run");
+    Actuator dryRun = new ActuatorFactory(client, ApiRetry.defaults()).forMode(ScalingMode.DRY_RUN);
 
-    ActuationResult result = dryRun.apply(new WorkloadRef("shop", "checkout"), 2, 7);
+    ActuationResult result = dryRun.apply(TargetRef.deployment("shop", "checkout"), 2, 7);
 
     assertThat(result.outcome()).isEqualTo(ActuationOutcome.DRY_RUN);
     assertThat(result.fromReplicas()).isEqualTo(2);
@@ -43,7 +45,8 @@ class DryRunActuatorTest {
 
   @Test
   void reportsUnchangedWhenTheCountMatches() {
-    ActuationResult result = new DryRunActuator().apply(new WorkloadRef("shop", "checkout"), 3, 3);
+    ActuationResult result =
+        new DryRunActuator().apply(TargetRef.deployment("shop", "checkout"), 3, 3);
 
     assertThat(result.outcome()).isEqualTo(ActuationOutcome.UNCHANGED);
   }

@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.predictivescaler.core.config.TargetRef;
 import io.predictivescaler.core.kube.Fixtures;
 import io.predictivescaler.core.kube.NoBuiltInRetries;
 import java.util.Map;
@@ -25,13 +26,13 @@ class HpaFloorActuatorTest {
   static KubernetesMockServer server;
 
   private String ns;
-  private WorkloadRef checkout;
+  private TargetRef checkout;
   private HpaFloorActuator actuator;
 
   @BeforeEach
   void setUp() {
     ns = "floor" + NAMESPACES.incrementAndGet();
-    checkout = new WorkloadRef(ns, "checkout");
+    checkout = TargetRef.deployment(ns, "checkout");
     actuator = new HpaFloorActuator(client, ScaleSubresourceActuatorTest.noWaitRetry(3, d -> {}));
     Fixtures.deployment(client, ns, "checkout", 2);
   }

@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.predictivescaler.core.config.TargetRef;
 import io.predictivescaler.core.kube.ApiCall;
 import io.predictivescaler.core.kube.Fixtures;
 import io.predictivescaler.core.kube.NoBuiltInRetries;
@@ -27,7 +28,7 @@ class ScaleSubresourceActuatorTest {
   static KubernetesMockServer server;
 
   private String ns;
-  private WorkloadRef checkout;
+  private TargetRef checkout;
   private String scalePath;
   private String deploymentPath;
   private ScaleSubresourceActuator actuator;
@@ -35,7 +36,7 @@ class ScaleSubresourceActuatorTest {
   @BeforeEach
   void setUp() throws InterruptedException {
     ns = "shop" + NAMESPACES.incrementAndGet(); // one server per class: a namespace per test
-    checkout = new WorkloadRef(ns, "checkout");
+    checkout = TargetRef.deployment(ns, "checkout");
     deploymentPath = "/apis/apps/v1/namespaces/" + ns + "/deployments/checkout";
     scalePath = deploymentPath + "/scale";
     actuator = new ScaleSubresourceActuator(client, noWaitRetry(3, d -> {}));
@@ -162,7 +163,8 @@ class ScaleSubresourceActuatorTest {
     ActuationResult result = actuator.apply(checkout, 2, 5);
 
     assertThat(result.outcome()).isEqualTo(ActuationOutcome.FAILED);
-    assertThat(result.message()).startsWith("scaling " + ns + "/checkout to 5: HTTP 409");
+    assertThat(result.message())
+        .startsWith("scaling Deployment " + ns + "/checkout to 5: HTTP 409");
     assertThat(writes()).isEqualTo(2);
     assertThat(replicas()).isEqualTo(2);
   }
@@ -209,7 +211,7 @@ class ScaleSubresourceActuatorTest {
     assertThat(result.outcome()).isEqualTo(ActuationOutcome.FAILED);
     assertThat(result.reason()).isEqualTo("FailedRescale");
     assertThat(result.message())
-        .isEqualTo("scaling " + ns + "/checkout to 5: HTTP 503: etcd is down");
+        .isEqualTo("scaling Deployment " + ns + "/checkout to 5: HTTP 503: etcd is down");
     assertThat(result.cause()).isNotNull();
     assertThat(writes()).isEqualTo(3);
   }

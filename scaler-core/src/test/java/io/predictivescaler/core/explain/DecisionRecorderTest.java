@@ -11,11 +11,11 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.predictivescaler.core.actuate.ActuationMode;
 import io.predictivescaler.core.actuate.ActuationResult;
 import io.predictivescaler.core.actuate.RefusalReason;
 import io.predictivescaler.core.actuate.ScalerAnnotations;
-import io.predictivescaler.core.actuate.WorkloadRef;
+import io.predictivescaler.core.config.ScalingMode;
+import io.predictivescaler.core.config.TargetRef;
 import io.predictivescaler.core.kube.ApiCall;
 import io.predictivescaler.core.kube.Fixtures;
 import java.time.Duration;
@@ -36,14 +36,14 @@ class DecisionRecorderTest {
 
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   private String ns;
-  private WorkloadRef checkout;
+  private TargetRef checkout;
   private Deployment deployment;
   private DecisionRecorder recorder;
 
   @BeforeEach
   void setUp() throws InterruptedException {
     ns = "rec" + NAMESPACES.incrementAndGet();
-    checkout = new WorkloadRef(ns, "checkout");
+    checkout = TargetRef.deployment(ns, "checkout");
     deployment = Fixtures.deployment(client, ns, "checkout", 3);
     recorder = new DecisionRecorder(client, registry, "scaler-0", Duration.ofMinutes(10));
     ApiCall.drain(server);
@@ -51,7 +51,7 @@ class DecisionRecorderTest {
 
   @Test
   void explainsAScaleUpWithAnEventAndTheLastDecisionAnnotation() throws Exception {
-    DecisionRecord decision = decision(T0, 3, 6, "PredictedLoad", ActuationMode.SCALE);
+    DecisionRecord decision = decision(T0, 3, 6, "PredictedLoad", ScalingMode.SCALE);
 
     recorder.record(decision, ActuationResult.applied(3, 6));
 
@@ -76,9 +76,9 @@ class DecisionRecorderTest {
   @Test
   void updatesThePerWorkloadMetersOnEveryDecision() {
     recorder.record(
-        decision(T0, 3, 6, "PredictedLoad", ActuationMode.SCALE), ActuationResult.applied(3, 6));
+        decision(T0, 3, 6, "PredictedLoad", ScalingMode.SCALE), ActuationResult.applied(3, 6));
     recorder.record(
-        decision(T0.plusSeconds(15), 6, 6, "DesiredWithinRange", ActuationMode.SCALE),
+        decision(T0.plusSeconds(15), 6, 6, "DesiredWithinRange", ScalingMode.SCALE),
         ActuationResult.unchanged(6));
 
     assertThat(gauge("predictive.scaler.replicas.current")).isEqualTo(6.0);
@@ -97,12 +97,12 @@ class DecisionRecorderTest {
     ActuationResult refused =
         ActuationResult.refused(RefusalReason.CONFLICTING_AUTOSCALER, "use mode: hpa-floor");
 
-    recorder.record(decision(T0, 3, 6, "PredictedLoad", ActuationMode.SCALE), refused);
+    recorder.record(decision(T0, 3, 6, "PredictedLoad", ScalingMode.SCALE), refused);
     recorder.record(
-        decision(T0.plusSeconds(15), 3, 6, "PredictedLoad", ActuationMode.SCALE), refused);
+        decision(T0.plusSeconds(15), 3, 6, "PredictedLoad", ScalingMode.SCALE), refused);
     List<Event> afterRepeat = events();
     recorder.record(
-        decision(T0.plusSeconds(601), 3, 6, "PredictedLoad", ActuationMode.SCALE), refused);
+        decision(T0.plusSeconds(601), 3, 6, "PredictedLoad", ScalingMode.SCALE), refused);
 
     assertThat(afterRepeat).hasSize(1);
     assertThat(afterRepeat.get(0).getType()).isEqualTo("Warning");
@@ -114,7 +114,7 @@ class DecisionRecorderTest {
   @Test
   void dryRunEmitsAnEventButWritesNothingToTheDeployment() throws Exception {
     recorder.record(
-        decision(T0, 3, 6, "PredictedLoad", ActuationMode.DRY_RUN), ActuationResult.dryRun(3, 6));
+        decision(T0, 3, 6, "PredictedLoad", ScalingMode.DRY_RUN), ActuationResult.dryRun(3, 6));
 
     assertThat(ApiCall.drain(server))
         .noneMatch(r -> r.getMethod().equals("PATCH") || r.getMethod().equals("PUT"));
@@ -130,7 +130,7 @@ class DecisionRecorderTest {
     ActuationResult failed =
         ActuationResult.failed("scaling x to 6: HTTP 503", new IllegalStateException("boom"));
 
-    recorder.record(decision(T0, 3, 6, "PredictedLoad", ActuationMode.SCALE), failed);
+    recorder.record(decision(T0, 3, 6, "PredictedLoad", ScalingMode.SCALE), failed);
 
     assertThat(
             registry
@@ -147,8 +147,7 @@ class DecisionRecorderTest {
   @Test
   void staysQuietWhenNothingChanges() {
     recorder.record(
-        decision(T0, 4, 4, "DesiredWithinRange", ActuationMode.SCALE),
-        ActuationResult.unchanged(4));
+        decision(T0, 4, 4, "DesiredWithinRange", ScalingMode.SCALE), ActuationResult.unchanged(4));
 
     assertThat(events()).isEmpty();
   }
@@ -156,7 +155,7 @@ class DecisionRecorderTest {
   @Test
   void forgettingAWorkloadRemovesItsMeters() {
     recorder.record(
-        decision(T0, 3, 6, "PredictedLoad", ActuationMode.SCALE), ActuationResult.applied(3, 6));
+        decision(T0, 3, 6, "PredictedLoad", ScalingMode.SCALE), ActuationResult.applied(3, 6));
 
     recorder.forget(checkout);
 
@@ -166,8 +165,7 @@ class DecisionRecorderTest {
         .isEmpty();
   }
 
-  private DecisionRecord decision(
-      Instant time, int from, int to, String reason, ActuationMode mode) {
+  private DecisionRecord decision(Instant time, int from, int to, String reason, ScalingMode mode) {
     return new DecisionRecord(
         checkout,
         time,

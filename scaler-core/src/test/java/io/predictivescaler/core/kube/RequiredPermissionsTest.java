@@ -10,11 +10,11 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.predictivescaler.core.actuate.ActuationMode;
 import io.predictivescaler.core.actuate.ActuationResult;
 import io.predictivescaler.core.actuate.ActuatorFactory;
 import io.predictivescaler.core.actuate.ApiRetry;
-import io.predictivescaler.core.actuate.WorkloadRef;
+import io.predictivescaler.core.config.ScalingMode;
+import io.predictivescaler.core.config.TargetRef;
 import io.predictivescaler.core.explain.DecisionRecord;
 import io.predictivescaler.core.explain.DecisionRecorder;
 import io.predictivescaler.core.service.LeaderElection;
@@ -29,6 +29,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -69,23 +70,24 @@ class RequiredPermissionsTest {
     ActuatorFactory actuators = new ActuatorFactory(client, ApiRetry.defaults());
     DecisionRecorder recorder =
         new DecisionRecorder(client, new SimpleMeterRegistry(), "scaler-0", Duration.ofMinutes(10));
-    WorkloadRef checkout = new WorkloadRef("shop", "checkout");
-    WorkloadRef cart = new WorkloadRef("shop", "cart");
+    TargetRef checkout = TargetRef.deployment("shop", "checkout");
+    TargetRef cart = TargetRef.deployment("shop", "cart");
     Fixtures.deployment(client, "shop", "checkout", 2);
     Fixtures.deployment(client, "shop", "cart", 2);
     Fixtures.hpa(client, "shop", "cart", "cart", 2, 10);
     record();
     MADE.clear();
 
-    ActuationResult scaled = actuators.forMode(ActuationMode.SCALE).apply(checkout, 2, 4);
-    ActuationResult refused = actuators.forMode(ActuationMode.SCALE).apply(cart, 2, 4);
-    actuators.forMode(ActuationMode.HPA_FLOOR).apply(cart, 2, 5);
-    actuators.forMode(ActuationMode.HPA_FLOOR).release(cart);
-    actuators.forMode(ActuationMode.DRY_RUN).apply(checkout, 4, 6);
-    recorder.record(decision(checkout, 2, 4, ActuationMode.SCALE), scaled);
-    recorder.record(decision(cart, 2, 4, ActuationMode.DRY_RUN), ActuationResult.dryRun(2, 4));
-    recorder.record(decision(cart, 2, 4, ActuationMode.SCALE), refused);
+    ActuationResult scaled = actuators.forMode(ScalingMode.SCALE).apply(checkout, 2, 4);
+    ActuationResult refused = actuators.forMode(ScalingMode.SCALE).apply(cart, 2, 4);
+    actuators.forMode(ScalingMode.HPA_FLOOR).apply(cart, 2, 5);
+    actuators.forMode(ScalingMode.HPA_FLOOR).release(cart);
+    actuators.forMode(ScalingMode.DRY_RUN).apply(checkout, 4, 6);
+    recorder.record(decision(checkout, 2, 4, ScalingMode.SCALE), scaled);
+    recorder.record(decision(cart, 2, 4, ScalingMode.DRY_RUN), ActuationResult.dryRun(2, 4));
+    recorder.record(decision(cart, 2, 4, ScalingMode.SCALE), refused);
     record();
+    watchDeployments();
     leaderElectsRenewsAndReleases();
 
     assertThat(scaled.changedCluster()).isTrue();
@@ -110,6 +112,15 @@ class RequiredPermissionsTest {
             .collect(Collectors.toCollection(TreeSet::new));
 
     assertThat(unused).as("permissions in %s that no code path uses", FILE).isEmpty();
+  }
+
+  private static void watchDeployments() throws Exception {
+    try (DeploymentCache cache = new DeploymentCache(client, List.of("shop"))) {
+      cache.start().toCompletableFuture().get(10, TimeUnit.SECONDS);
+      await().atMost(Duration.ofSeconds(8)).until(cache::isWatching);
+      assertThat(cache.replicas(TargetRef.deployment("shop", "checkout"))).isPresent();
+    }
+    record();
   }
 
   private static void leaderElectsRenewsAndReleases() throws InterruptedException {
@@ -168,8 +179,7 @@ class RequiredPermissionsTest {
     return permitted;
   }
 
-  private static DecisionRecord decision(
-      WorkloadRef workload, int from, int to, ActuationMode mode) {
+  private static DecisionRecord decision(TargetRef workload, int from, int to, ScalingMode mode) {
     return new DecisionRecord(
         workload,
         Instant.parse("2025-03-01T10:00:00Z"),

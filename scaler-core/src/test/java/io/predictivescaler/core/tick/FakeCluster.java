@@ -1,10 +1,9 @@
 package io.predictivescaler.core.tick;
 
 import io.predictivescaler.collector.window.RollingWindow;
-import io.predictivescaler.core.actuate.ActuationMode;
 import io.predictivescaler.core.actuate.ActuationResult;
 import io.predictivescaler.core.actuate.Actuator;
-import io.predictivescaler.core.actuate.WorkloadRef;
+import io.predictivescaler.core.config.ScalingMode;
 import io.predictivescaler.core.config.TargetRef;
 import io.predictivescaler.core.config.WorkloadPolicy;
 import java.time.Duration;
@@ -78,14 +77,15 @@ final class FakeCluster implements WorkloadObserver, Actuator {
   Instant now;
 
   @Override
-  public ActuationMode mode() {
-    return ActuationMode.SCALE;
+  public ScalingMode mode() {
+    return ScalingMode.SCALE;
   }
 
   @Override
-  public ActuationResult apply(WorkloadRef target, int currentReplicas, int desiredReplicas) {
+  public ActuationResult apply(TargetRef target, int currentReplicas, int desiredReplicas) {
     Deployment d = deployments.get(target.name());
-    writes.add(target + ":" + currentReplicas + "->" + desiredReplicas);
+    writes.add(
+        target.namespace() + "/" + target.name() + ":" + currentReplicas + "->" + desiredReplicas);
     for (int i = d.replicas; i < desiredReplicas; i++) {
       d.pending.add(now);
     }
@@ -94,8 +94,8 @@ final class FakeCluster implements WorkloadObserver, Actuator {
   }
 
   @Override
-  public ActuationResult release(WorkloadRef target) {
-    releases.add(target.toString());
+  public ActuationResult release(TargetRef target) {
+    releases.add(target.namespace() + "/" + target.name());
     return ActuationResult.unchanged(-1);
   }
 

@@ -1,0 +1,99 @@
+package io.predictivescaler.bench.strategy;
+
+import io.predictivescaler.bench.sim.Decision;
+import io.predictivescaler.bench.sim.ScalingStrategy;
+import io.predictivescaler.bench.sim.TickInput;
+import io.predictivescaler.collector.window.RollingWindow;
+import io.predictivescaler.core.actuate.ActuationResult;
+import io.predictivescaler.core.actuate.Actuator;
+import io.predictivescaler.core.config.ScalingMode;
+import io.predictivescaler.core.config.TargetRef;
+import io.predictivescaler.core.config.WorkloadPolicy;
+import io.predictivescaler.core.tick.RefitScheduler;
+import io.predictivescaler.core.tick.TickListener;
+import io.predictivescaler.core.tick.TickOrchestrator;
+import io.predictivescaler.core.tick.TickOutcome;
+import io.predictivescaler.core.tick.WindowObservation;
+import io.predictivescaler.forecast.Forecast;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * predictive-scaler itself: the service's {@link TickOrchestrator} (window, forecaster with its
+ * refit schedule and trust verdict, decision pipeline) driven by the replay's virtual clock, with
+ * the simulated cluster as its observer and actuator. Refits run inline so that replays are
+ * deterministic.
+ */
+public final class PredictiveStrategy implements ScalingStrategy {
+
+  private final WorkloadPolicy policy;
+  private final RollingWindow window;
+  private final TickOrchestrator orchestrator;
+  private TickInput tick;
+  private int desired;
+
+  public PredictiveStrategy(StrategyContext context) {
+    this.policy = ReplayPolicy.forStrategy(context);
+    this.window = RollingWindow.withDefaultRetention(policy.step());
+    this.orchestrator =
+        new TickOrchestrator(
+            (p, now) ->
+                Optional.of(
+                    WindowObservation.of(
+                        p, tick.currentReplicas(), tick.readyReplicas(), window.snapshot(), now)),
+            mode -> new SimulatedScale(),
+            RefitScheduler.inline(),
+            () -> true,
+            TickListener.none());
+    orchestrator.applyPolicies(List.of(policy));
+  }
+
+  @Override
+  public Decision decide(TickInput input) {
+    tick = input;
+    desired = input.currentReplicas();
+    if (input.hasObservation()) {
+      window.append(input.observedAt(), input.observedLoad(), input.now());
+    }
+    List<TickOutcome> outcomes = orchestrator.tick(input.now());
+    if (outcomes.isEmpty()) {
+      return Decision.of(desired, "NotDue");
+    }
+    TickOutcome outcome = outcomes.get(0);
+    if (!outcome.decided()) {
+      return Decision.of(desired, outcome.skipped().split(":", 2)[0]);
+    }
+    return new Decision(desired, outcome.decision().reason().code(), reported(outcome, input));
+  }
+
+  private io.predictivescaler.bench.sim.Forecast reported(TickOutcome outcome, TickInput input) {
+    Forecast f = outcome.forecast();
+    if (f == null || f.steps() == 0) {
+      return null;
+    }
+    Instant target = input.now().plus(policy.horizon());
+    Instant last = f.timeAt(f.steps() - 1);
+    if (target.isAfter(last)) {
+      target = last;
+    }
+    double point = f.pointAt(target);
+    return new io.predictivescaler.bench.sim.Forecast(
+        target, point, point, f.upperAt(target), f.model());
+  }
+
+  /** The simulated cluster's scale subresource: the simulator applies what is asked. */
+  private final class SimulatedScale implements Actuator {
+
+    @Override
+    public ScalingMode mode() {
+      return ScalingMode.SCALE;
+    }
+
+    @Override
+    public ActuationResult apply(TargetRef target, int currentReplicas, int desiredReplicas) {
+      desired = desiredReplicas;
+      return ActuationResult.applied(currentReplicas, desiredReplicas);
+    }
+  }
+}

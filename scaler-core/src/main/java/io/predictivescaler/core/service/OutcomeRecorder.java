@@ -1,0 +1,115 @@
+package io.predictivescaler.core.service;
+
+import io.predictivescaler.core.actuate.ActuationOutcome;
+import io.predictivescaler.core.actuate.ActuationResult;
+import io.predictivescaler.core.config.TargetRef;
+import io.predictivescaler.core.decision.Decision;
+import io.predictivescaler.core.decision.ForecastSummary;
+import io.predictivescaler.core.explain.DecisionRecord;
+import io.predictivescaler.core.explain.DecisionRecorder;
+import io.predictivescaler.core.tick.TickListener;
+import io.predictivescaler.core.tick.TickOutcome;
+import io.predictivescaler.forecast.Forecast;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns each tick's outcome into what SREs read: a {@link DecisionRecord} for the {@link
+ * DecisionRecorder} (meters; Event, annotation and one log line when something changed), and a
+ * point of the workload's forecast-vs-actual track for the ops API. Runs on the tick thread.
+ */
+final class OutcomeRecorder implements TickListener {
+
+  private static final Logger LOG = LoggerFactory.getLogger(OutcomeRecorder.class);
+
+  private final DecisionRecorder recorder;
+  private final BooleanSupplier mayActuate;
+  private final Map<TargetRef, ForecastTrack> tracks = new ConcurrentHashMap<>();
+  private final Map<TargetRef, String> lastSkip = new ConcurrentHashMap<>();
+
+  /**
+   * @param mayActuate whether this replica writes; followers keep meters but leave Events to the
+   *     leader
+   */
+  OutcomeRecorder(DecisionRecorder recorder, BooleanSupplier mayActuate) {
+    this.recorder = Objects.requireNonNull(recorder, "recorder");
+    this.mayActuate = Objects.requireNonNull(mayActuate, "mayActuate");
+  }
+
+  @Override
+  public void onTick(TickOutcome outcome) {
+    TargetRef target = outcome.policy().target();
+    if (!outcome.decided()) {
+      if (!outcome.skipped().equals(lastSkip.put(target, outcome.skipped()))) {
+        LOG.atWarn()
+            .addKeyValue("workload", target.namespace() + "/" + target.name())
+            .log("no decision: {}", outcome.skipped());
+      }
+      return;
+    }
+    lastSkip.remove(target);
+    ForecastPoint point =
+        tracks
+            .computeIfAbsent(target, t -> new ForecastTrack())
+            .add(
+                outcome.now(),
+                outcome.observation().observedLoad(),
+                outcome.forecast(),
+                outcome.policy().horizon());
+    recorder.record(toRecord(outcome, ForecastTrack.error(point)), actuation(outcome));
+  }
+
+  @Override
+  public void onRemoved(TargetRef target) {
+    tracks.remove(target);
+    lastSkip.remove(target);
+    recorder.forget(target);
+  }
+
+  /** The workload's forecast vs actual over the last hour, oldest first. */
+  List<ForecastPoint> track(TargetRef target) {
+    ForecastTrack track = tracks.get(target);
+    return track == null ? List.of() : track.points();
+  }
+
+  private ActuationResult actuation(TickOutcome outcome) {
+    ActuationResult actuation = outcome.actuation();
+    int current = outcome.decision().currentReplicas();
+    if (actuation == null) {
+      return ActuationResult.unchanged(current);
+    }
+    if (actuation.outcome() == ActuationOutcome.DRY_RUN && !mayActuate.getAsBoolean()) {
+      return ActuationResult.unchanged(current);
+    }
+    return actuation;
+  }
+
+  static DecisionRecord toRecord(TickOutcome outcome, Double forecastError) {
+    Decision decision = outcome.decision();
+    ForecastSummary summary = outcome.summary().orElse(null);
+    Forecast forecast = outcome.forecast();
+    Instant atHorizon = outcome.now().plus(outcome.policy().horizon());
+    return new DecisionRecord(
+        outcome.policy().target(),
+        outcome.now(),
+        decision.currentReplicas(),
+        decision.replicas(),
+        decision.reason().code(),
+        decision.explanation(),
+        outcome.policy().mode(),
+        summary == null ? null : ForecastTrack.finite(summary.peakUpperLoad()),
+        summary != null ? summary.model() : forecast == null ? "" : forecast.model(),
+        summary != null && summary.trusted(),
+        outcome.shadowHpa().replicas(),
+        outcome.observation().observedLoad(),
+        forecast == null ? null : ForecastTrack.finite(forecast.pointAt(atHorizon)),
+        forecast == null ? null : ForecastTrack.finite(forecast.upperAt(atHorizon)),
+        forecastError);
+  }
+}

@@ -1,0 +1,280 @@
+package io.predictivescaler.core.service;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.micrometer.prometheus.PrometheusMeterRegistry;
+import io.predictivescaler.collector.verticle.CollectorVerticle;
+import io.predictivescaler.core.actuate.ActuatorFactory;
+import io.predictivescaler.core.actuate.ApiRetry;
+import io.predictivescaler.core.config.ConfigMapPolicyWatcher;
+import io.predictivescaler.core.config.PolicySet;
+import io.predictivescaler.core.config.PolicyWatchOptions;
+import io.predictivescaler.core.config.TargetRef;
+import io.predictivescaler.core.explain.DecisionRecorder;
+import io.predictivescaler.core.kube.DeploymentCache;
+import io.predictivescaler.core.tick.BoundedRefitScheduler;
+import io.predictivescaler.core.tick.ClusterObserver;
+import io.predictivescaler.core.tick.TickOrchestrator;
+import io.predictivescaler.core.tick.TickOutcome;
+import io.predictivescaler.forecast.ForecasterStatus;
+import io.vertx.core.Vertx;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root, the only place that wires the service: registry, Vert.x, the Kubernetes
+ * client, metric sources and collector, the policy watcher, the Deployment informer, the tick
+ * orchestrator with its refit pool and actuators, decision recording, leader election, the ops HTTP
+ * server, the tick timer, and the order in which all of it shuts down. Tests build it through
+ * {@link ServiceOverrides} instead of copying it.
+ */
+// the simpleclient flavour of the Prometheus registry is deprecated but pinned (ARCHITECTURE §10)
+@SuppressWarnings("deprecation")
+public final class ScalerService implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ScalerService.class);
+  private static final Duration REPEAT_INTERVAL = Duration.ofMinutes(10);
+  private static final int REFIT_QUEUE = 256;
+
+  private final ServiceOverrides overrides;
+  private final PrometheusMeterRegistry registry = MetricsSetup.registry();
+  private final Vertx vertx = MetricsSetup.vertx(registry);
+  private final KubernetesClient client;
+  private final ScheduledExecutorService resilienceTimer =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread thread = new Thread(r, "metric-source-timer");
+            thread.setDaemon(true);
+            return thread;
+          });
+  private final MetricSources sources;
+  private final CollectorVerticle collector;
+  private final SeriesBinding series;
+  private final DeploymentCache deployments;
+  private final BoundedRefitScheduler refits;
+  private final LeaderElection election;
+  private final ActuationGate gate;
+  private final OutcomeRecorder outcomes;
+  private final TickOrchestrator orchestrator;
+  private final ConfigMapPolicyWatcher watcher;
+  private final OpsHttpServer http;
+  private final TickTimer ticks;
+  private final GracefulShutdown shutdown = new GracefulShutdown();
+  private final CountDownLatch stopped = new CountDownLatch(1);
+  private volatile boolean configLoaded;
+  private volatile String configError = "no valid policy loaded yet";
+
+  private ScalerService(ServiceConfig config, ServiceOverrides overrides) {
+    this.overrides = overrides;
+    Clock clock = overrides.clock() != null ? overrides.clock() : Clock.systemUTC();
+    client =
+        overrides.client() != null
+            ? overrides.client().get()
+            : new KubernetesClientBuilder().build();
+    sources =
+        new MetricSources(
+            config, overrides.metricSources(), vertx, client, resilienceTimer, registry);
+    collector = new CollectorVerticle(sources.all(), registry, clock);
+    series = new SeriesBinding(vertx, collector, sources.all().keySet(), sources::forget);
+    deployments = new DeploymentCache(client, config.namespaces());
+    refits =
+        new BoundedRefitScheduler(
+            Math.max(1, Runtime.getRuntime().availableProcessors() - 1), REFIT_QUEUE);
+    election =
+        new LeaderElection(
+            client,
+            overrides.leaderElection() != null
+                ? overrides.leaderElection()
+                : config.leaderElection(),
+            () -> {},
+            () -> {});
+    gate = new ActuationGate(election::isLeader);
+    outcomes =
+        new OutcomeRecorder(
+            new DecisionRecorder(client, registry, config.identity(), REPEAT_INTERVAL),
+            gate::mayActuate);
+    ActuatorFactory actuators =
+        new ActuatorFactory(
+            client, overrides.apiRetry() != null ? overrides.apiRetry() : ApiRetry.defaults());
+    orchestrator =
+        new TickOrchestrator(
+            new ClusterObserver(deployments::replicas, series::window, sources::resources),
+            actuators::forMode,
+            refits,
+            gate::mayActuate,
+            outcomes);
+    watcher =
+        new ConfigMapPolicyWatcher(
+            client,
+            new PolicyWatchOptions(config.namespaces(), Optional.of(config.leaseNamespace())),
+            registry,
+            clock,
+            this::onPolicies);
+    http =
+        new OpsHttpServer(
+            overrides.httpPort() != null ? overrides.httpPort() : config.httpPort(),
+            registry,
+            this::readiness,
+            new WorkloadStatusView(watcher::current, orchestrator, outcomes));
+    ticks = new TickTimer(vertx, orchestrator, clock);
+    shutdownOrder();
+  }
+
+  /**
+   * Builds and starts the service; returns once the collector and the ops HTTP server run (the
+   * informers and the lease campaign go on in the background).
+   *
+   * @throws IllegalStateException when a part cannot start; what started is stopped again
+   */
+  public static ScalerService start(ServiceConfig config, ServiceOverrides overrides) {
+    Objects.requireNonNull(config, "config");
+    ScalerService service = new ScalerService(config, overrides);
+    try {
+      service.begin();
+    } catch (RuntimeException e) {
+      service.close();
+      throw new IllegalStateException("starting predictive-scaler: " + e.getMessage(), e);
+    }
+    return service;
+  }
+
+  private void begin() {
+    vertx.deployVerticle(collector).await();
+    series.start();
+    deployments
+        .start()
+        .whenComplete(
+            (ok, e) -> {
+              if (e != null && !gate.isStopped()) {
+                LOG.error("listing Deployments failed: {}", e.toString());
+              }
+            });
+    election.start();
+    watcher
+        .start()
+        .whenComplete(
+            (ok, e) -> {
+              if (e == null) {
+                configLoaded = true;
+              } else if (!gate.isStopped()) {
+                configError = "watching policy ConfigMaps failed: " + e.getMessage();
+                LOG.error("{}; check RBAC for configmaps list/watch", configError);
+              }
+            });
+    vertx.deployVerticle(http).await();
+    Duration period =
+        overrides.tickPeriod() != null
+            ? overrides.tickPeriod()
+            : ServiceOverrides.DEFAULT_TICK_PERIOD;
+    ticks.start(period);
+    LOG.info("predictive-scaler started; ops HTTP on port {}", http.actualPort());
+  }
+
+  private void onPolicies(PolicySet policies) {
+    orchestrator.applyPolicies(policies.workloads().values());
+    series.apply(policies);
+  }
+
+  /** Ready once the policies are loaded and the Deployment informers watch the API. */
+  public ReadinessStatus readiness() {
+    List<String> failing = new ArrayList<>();
+    if (!configLoaded) {
+      failing.add("config: " + configError);
+    }
+    if (!deployments.isWatching()) {
+      failing.add("api: not watching Deployments (API server unreachable or access denied)");
+    }
+    return new ReadinessStatus(failing);
+  }
+
+  /** Runs one tick now, on the tick worker, at the clock's time. */
+  public CompletionStage<List<TickOutcome>> tickNow() {
+    return ticks.tickNow().toCompletionStage();
+  }
+
+  /** The policies in force, as last published by the watcher. */
+  public PolicySet policies() {
+    return watcher.current();
+  }
+
+  /** The forecaster's status of a workload: model, fit time, trust, accuracy. */
+  public Optional<ForecasterStatus> forecasterStatus(TargetRef target) {
+    return orchestrator.forecasterStatus(target);
+  }
+
+  /** Whether the collector has handed over a window of the workload's load yet. */
+  public boolean hasWindow(TargetRef target) {
+    return series.window(target).map(w -> !w.isEmpty()).orElse(false);
+  }
+
+  /** True while this replica holds the lease and may write. */
+  public boolean mayActuate() {
+    return gate.mayActuate();
+  }
+
+  /** The port of the ops HTTP server. */
+  public int httpPort() {
+    return http.actualPort();
+  }
+
+  /** Blocks until {@link #close()} has finished. */
+  public void awaitStopped() throws InterruptedException {
+    stopped.await();
+  }
+
+  /** Graceful shutdown: stop actuating, release the lease, stop Vert.x, close the client. */
+  @Override
+  public void close() {
+    try {
+      shutdown.run();
+    } finally {
+      stopped.countDown();
+    }
+  }
+
+  private void shutdownOrder() {
+    shutdown
+        .then(
+            "stop actuating",
+            Duration.ofSeconds(1),
+            () -> {
+              gate.stop();
+              ticks.stop();
+            })
+        .then("release the lease", Duration.ofSeconds(5), election::close)
+        .then(
+            "stop watching",
+            Duration.ofSeconds(5),
+            () -> {
+              watcher.close();
+              deployments.close();
+              series.close();
+            })
+        .then("stop refits", Duration.ofSeconds(5), () -> refits.shutdown(Duration.ofSeconds(3)))
+        .then(
+            "stop Vert.x",
+            Duration.ofSeconds(10),
+            () -> {
+              ticks.close();
+              sources.close();
+              vertx.close().await();
+            })
+        .then(
+            "close the Kubernetes client",
+            Duration.ofSeconds(5),
+            () -> {
+              resilienceTimer.shutdownNow();
+              client.close();
+            });
+  }
+}

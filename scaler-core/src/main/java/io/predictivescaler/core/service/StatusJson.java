@@ -1,0 +1,108 @@
+package io.predictivescaler.core.service;
+
+import io.predictivescaler.core.actuate.ActuationResult;
+import io.predictivescaler.core.config.GoDuration;
+import io.predictivescaler.core.config.PrometheusMetric;
+import io.predictivescaler.core.config.ResourceMetric;
+import io.predictivescaler.core.config.WorkloadPolicy;
+import io.predictivescaler.core.decision.Decision;
+import io.predictivescaler.core.decision.ScalingRules;
+import io.predictivescaler.core.tick.TickOutcome;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The JSON shapes of {@code /api/v1/workloads}: a policy as SREs wrote it (Go durations, the
+ * policies.yaml field names) and a tick's decision with its full stage trace.
+ */
+final class StatusJson {
+
+  private StatusJson() {}
+
+  static Map<String, Object> policy(WorkloadPolicy p) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put(
+        "target",
+        Map.of(
+            "kind", "Deployment", "namespace", p.target().namespace(), "name", p.target().name()));
+    if (p.metric() instanceof PrometheusMetric m) {
+      out.put("metric", Map.of("prometheus", m.query()));
+      out.put("targetPerReplica", m.targetPerReplica());
+    } else if (p.metric() instanceof ResourceMetric m) {
+      out.put("metric", Map.of("resource", m.resource().yamlName()));
+      out.put("targetUtilization", m.targetUtilizationPercent());
+    }
+    out.put("minReplicas", p.minReplicas());
+    out.put("maxReplicas", p.maxReplicas());
+    out.put("mode", p.mode().yamlName());
+    out.put("step", GoDuration.format(p.step()));
+    out.put("horizon", GoDuration.format(p.horizon()));
+    out.put("window", GoDuration.format(p.window()));
+    out.put("refit", GoDuration.format(p.refit()));
+    out.put("model", p.model().configName());
+    out.put("quantile", p.quantile());
+    out.put("tolerance", Map.of("up", p.tolerance().up(), "down", p.tolerance().down()));
+    out.put("leadTime", p.leadTime().auto() ? "auto" : GoDuration.format(p.leadTime().duration()));
+    out.put("leadTimeFallback", GoDuration.format(p.leadTime().duration()));
+    out.put(
+        "behavior",
+        Map.of(
+            "scaleUp",
+            rules(p.behavior().scaleUp()),
+            "scaleDown",
+            rules(p.behavior().scaleDown())));
+    out.put("burst", Map.of("enabled", p.burst().enabled(), "factor", p.burst().factor()));
+    return out;
+  }
+
+  /** The last tick of a workload: its decision, trace and actuation, or why none was made. */
+  static Map<String, Object> decision(TickOutcome outcome) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("time", outcome.now().toString());
+    out.put("leadTime", GoDuration.format(outcome.leadTime()));
+    if (!outcome.decided()) {
+      out.put("skipped", outcome.skipped());
+      return out;
+    }
+    Decision decision = outcome.decision();
+    out.put("from", decision.currentReplicas());
+    out.put("to", decision.replicas());
+    out.put("reason", decision.reason().code());
+    out.put("explanation", decision.explanation());
+    out.put("observedLoad", ForecastTrack.finite(outcome.observation().observedLoad()));
+    out.put("metric", outcome.observation().metric().name());
+    outcome
+        .summary()
+        .ifPresent(
+            s -> {
+              Map<String, Object> forecast = new LinkedHashMap<>();
+              forecast.put("model", s.model());
+              forecast.put("status", s.status().name());
+              forecast.put("peakUpper", ForecastTrack.finite(s.peakUpperLoad()));
+              forecast.put("detail", s.detail());
+              out.put("forecast", forecast);
+            });
+    out.put("shadowHpaReplicas", outcome.shadowHpa().replicas());
+    out.put("trace", decision.trace());
+    ActuationResult actuation = outcome.actuation();
+    if (actuation != null) {
+      Map<String, Object> act = new LinkedHashMap<>();
+      act.put("outcome", actuation.outcome().label());
+      act.put("reason", actuation.reason());
+      act.put("message", actuation.message());
+      out.put("actuation", act);
+    }
+    return out;
+  }
+
+  private static Map<String, Object> rules(ScalingRules rules) {
+    return Map.of(
+        "stabilizationWindowSeconds",
+        rules.stabilizationWindow().toSeconds(),
+        "selectPolicy",
+        rules.selectPolicy().name().charAt(0)
+            + rules.selectPolicy().name().substring(1).toLowerCase(java.util.Locale.ROOT),
+        "policies",
+        rules.policies().stream().map(Object::toString).toList());
+  }
+}

@@ -1,0 +1,95 @@
+package io.predictivescaler.core.service;
+
+import io.predictivescaler.core.config.PolicySet;
+import io.predictivescaler.core.config.TargetRef;
+import io.predictivescaler.core.config.WorkloadPolicy;
+import io.predictivescaler.core.tick.TickOrchestrator;
+import io.predictivescaler.core.tick.TickOutcome;
+import io.predictivescaler.forecast.Accuracy;
+import io.predictivescaler.forecast.ForecasterStatus;
+import io.predictivescaler.forecast.TrustVerdict;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * {@code /api/v1/workloads} from memory: the policies in force, each workload's last tick with its
+ * stage trace, forecast vs actual over the last hour, and the forecaster's model, accuracy and
+ * trust verdict.
+ */
+final class WorkloadStatusView implements WorkloadStatusProvider {
+
+  private final Supplier<PolicySet> policies;
+  private final TickOrchestrator orchestrator;
+  private final OutcomeRecorder outcomes;
+
+  WorkloadStatusView(
+      Supplier<PolicySet> policies, TickOrchestrator orchestrator, OutcomeRecorder outcomes) {
+    this.policies = Objects.requireNonNull(policies, "policies");
+    this.orchestrator = Objects.requireNonNull(orchestrator, "orchestrator");
+    this.outcomes = Objects.requireNonNull(outcomes, "outcomes");
+  }
+
+  @Override
+  public List<WorkloadStatus> workloads() {
+    return policies.get().workloads().values().stream().map(this::status).toList();
+  }
+
+  @Override
+  public Optional<WorkloadStatus> workload(String namespace, String name) {
+    TargetRef target;
+    try {
+      target = TargetRef.deployment(namespace, name);
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+    return policies.get().policy(target).map(this::status);
+  }
+
+  private WorkloadStatus status(WorkloadPolicy policy) {
+    TargetRef target = policy.target();
+    TickOutcome last = orchestrator.last(target).orElse(null);
+    ForecasterStatus forecaster = orchestrator.forecasterStatus(target).orElse(null);
+    TrustVerdict trust = forecaster == null ? null : forecaster.trust();
+    String model =
+        forecaster == null || forecaster.modelInUse() == null
+            ? policy.model().configName()
+            : forecaster.modelInUse();
+    return new WorkloadStatus(
+        target.namespace(),
+        target.name(),
+        policy.mode().yamlName(),
+        StatusJson.policy(policy),
+        last == null ? null : StatusJson.decision(last),
+        outcomes.track(target),
+        model,
+        forecaster == null ? Map.of() : accuracy(forecaster.accuracy()),
+        trust != null && trust.trusted(),
+        trust == null ? "no forecast yet" : trust.code() + ": " + trust.reason());
+  }
+
+  private static Map<String, Double> accuracy(Accuracy accuracy) {
+    if (accuracy == null) {
+      return Map.of();
+    }
+    Map<String, Double> out = new LinkedHashMap<>();
+    put(out, "mae", accuracy.mae());
+    put(out, "lastValueMae", accuracy.lastValueMae());
+    put(out, "seasonalNaiveMae", accuracy.seasonalNaiveMae());
+    put(out, "movingMeanMae", accuracy.movingMeanMae());
+    put(out, "underShare", accuracy.underShare());
+    put(out, "bandCoverage", accuracy.bandCoverage());
+    out.put("samples", (double) accuracy.samples());
+    return out;
+  }
+
+  private static void put(Map<String, Double> out, String key, double value) {
+    Double finite = ForecastTrack.finite(value);
+    if (finite != null) {
+      out.put(key, finite);
+    }
+  }
+}

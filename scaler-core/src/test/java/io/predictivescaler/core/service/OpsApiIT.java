@@ -1,0 +1,100 @@
+package io.predictivescaler.core.service;
+
+import static io.predictivescaler.core.service.ServiceHarness.query;
+import static io.predictivescaler.core.service.ServiceHarness.workload;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The ops endpoints over real HTTP on a free port, after one tick of one workload. */
+@EnableKubernetesMockClient(crud = true, https = false)
+class OpsApiIT {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  KubernetesClient client;
+  private ServiceHarness harness;
+  private ScalerService service;
+
+  @BeforeEach
+  void startAndTickOnce() throws Exception {
+    harness = new ServiceHarness(client, ServiceHarness.T0);
+    harness.prometheus.load(query("checkout"), t -> 950);
+    harness.deployment("checkout", 2, Map.of());
+    harness.policies("workloads:\n" + workload("checkout", "scale", 1, 20));
+    service = harness.startLeader("checkout");
+    harness.tick(service, "checkout");
+  }
+
+  @AfterEach
+  void tearDown() {
+    harness.close();
+  }
+
+  @Test
+  void healthAndReadinessAnswer() throws Exception {
+    HttpResponse<String> health = harness.get(service, "/healthz");
+    HttpResponse<String> ready = harness.get(service, "/readyz");
+
+    assertThat(health.statusCode()).isEqualTo(200);
+    assertThat(health.body()).isEqualTo("ok\n");
+    assertThat(ready.statusCode()).isEqualTo(200);
+    assertThat(JSON.readTree(ready.body()).get("ready").asBoolean()).isTrue();
+  }
+
+  @Test
+  void metricsHoldWorkloadVertxAndResilienceMeters() throws Exception {
+    String metrics = harness.get(service, "/metrics").body();
+
+    assertThat(metrics)
+        .contains(
+            "predictive_scaler_replicas_desired{namespace=\"shop\",workload=\"checkout\",} 6.0")
+        .contains(
+            "predictive_scaler_load_observed{namespace=\"shop\",workload=\"checkout\",} 950.0")
+        .contains("predictive_scaler_shadow_hpa_replicas{namespace=\"shop\",workload=\"checkout\"")
+        .contains("vertx_")
+        .contains("resilience4j_circuitbreaker_state{")
+        .contains("collector_backfilled_points_total{source=\"prometheus\",}")
+        .contains("jvm_memory_used_bytes");
+  }
+
+  @Test
+  void workloadsListsThePolicyAndTheLastDecisionWithItsTrace() throws Exception {
+    HttpResponse<String> response = harness.get(service, "/api/v1/workloads");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    JsonNode workload = JSON.readTree(response.body()).get("workloads").get(0);
+    assertThat(workload.get("name").asText()).isEqualTo("checkout");
+    assertThat(workload.get("mode").asText()).isEqualTo("scale");
+    assertThat(workload.at("/policy/maxReplicas").asInt()).isEqualTo(20);
+    assertThat(workload.at("/policy/step").asText()).isEqualTo("15s");
+    assertThat(workload.at("/lastDecision/from").asInt()).isEqualTo(2);
+    assertThat(workload.at("/lastDecision/to").asInt()).isEqualTo(6);
+    assertThat(workload.at("/lastDecision/actuation/outcome").asText()).isEqualTo("applied");
+    assertThat(workload.at("/lastDecision/trace/0/stage").asText()).isEqualTo("reactive");
+    assertThat(workload.get("trusted").asBoolean()).isFalse();
+    assertThat(workload.get("trustReason").asText()).isNotBlank();
+  }
+
+  @Test
+  void oneWorkloadShowsForecastVersusActual() throws Exception {
+    HttpResponse<String> found = harness.get(service, "/api/v1/workloads/shop/checkout");
+    HttpResponse<String> missing = harness.get(service, "/api/v1/workloads/shop/nope");
+
+    assertThat(found.statusCode()).isEqualTo(200);
+    JsonNode points = JSON.readTree(found.body()).get("forecastVsActual");
+    assertThat(points).hasSize(1);
+    assertThat(points.get(0).get("actual").asDouble()).isEqualTo(950.0);
+    assertThat(missing.statusCode()).isEqualTo(404);
+    assertThat(JSON.readTree(missing.body()).get("error").asText())
+        .isEqualTo("no policy covers workload shop/nope");
+  }
+}

@@ -1,0 +1,82 @@
+package io.predictivescaler.core.service;
+
+import static io.predictivescaler.core.service.ServiceHarness.NS;
+import static io.predictivescaler.core.service.ServiceHarness.STEP;
+import static io.predictivescaler.core.service.ServiceHarness.WAIT;
+import static io.predictivescaler.core.service.ServiceHarness.query;
+import static io.predictivescaler.core.service.ServiceHarness.workload;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.predictivescaler.core.config.TargetRef;
+import io.predictivescaler.core.config.WorkloadPolicy;
+import io.predictivescaler.core.tick.TickOutcome;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Policy ConfigMap changes reach the running service: valid ones on the next tick, bad ones not.
+ */
+@EnableKubernetesMockClient(crud = true, https = false)
+class PolicyReloadIT {
+
+  private static final TargetRef CHECKOUT = TargetRef.deployment(NS, "checkout");
+
+  KubernetesClient client;
+  private ServiceHarness harness;
+  private ScalerService service;
+
+  @BeforeEach
+  void startWithMaxFour() throws Exception {
+    harness = new ServiceHarness(client, ServiceHarness.T0);
+    harness.prometheus.load(query("checkout"), t -> 950);
+    harness.deployment("checkout", 2, Map.of());
+    harness.policies("workloads:\n" + workload("checkout", "scale", 1, 4));
+    service = harness.startLeader("checkout");
+    harness.tick(service, "checkout");
+  }
+
+  @AfterEach
+  void tearDown() {
+    harness.close();
+  }
+
+  @Test
+  void aValidChangeAppliesOnTheNextTick() throws Exception {
+    harness.policies("workloads:\n" + workload("checkout", "scale", 1, 5));
+    await().atMost(WAIT).until(() -> maxReplicas() == 5);
+    harness.clock.advance(STEP);
+
+    TickOutcome outcome = harness.tick(service, "checkout");
+
+    assertThat(outcome.policy().maxReplicas()).isEqualTo(5);
+    assertThat(harness.replicas("checkout")).isEqualTo(5);
+  }
+
+  @Test
+  void anInvalidChangeKeepsTheLastGoodPolicyAndEmitsAnEvent() throws Exception {
+    harness.policies("workloads:\n" + workload("checkout", "scale", 1, 5, "horizon: -5m"));
+    await().atMost(WAIT).until(() -> harness.event("InvalidPolicy").isPresent());
+    harness.clock.advance(STEP);
+
+    TickOutcome outcome = harness.tick(service, "checkout");
+
+    Event event = harness.event("InvalidPolicy").orElseThrow();
+    assertThat(event.getType()).isEqualTo("Warning");
+    assertThat(event.getInvolvedObject().getKind()).isEqualTo("ConfigMap");
+    assertThat(event.getMessage()).contains("workloads[0].horizon");
+    assertThat(outcome.policy().maxReplicas()).isEqualTo(4);
+    assertThat(harness.replicas("checkout")).isEqualTo(4);
+    assertThat(harness.get(service, "/metrics").body())
+        .contains("predictive_scaler_config_rejected_total 1.0");
+  }
+
+  private int maxReplicas() {
+    return service.policies().policy(CHECKOUT).map(WorkloadPolicy::maxReplicas).orElse(-1);
+  }
+}

@@ -1,0 +1,190 @@
+package io.predictivescaler.core.service;
+
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.predictivescaler.core.config.ConfigMapPolicyWatcher;
+import io.predictivescaler.core.config.TargetRef;
+import io.predictivescaler.core.tick.TickOutcome;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the real service (built by {@link ScalerService#start}) against a fabric8 mock API server,
+ * with a stub Prometheus and a test clock; ticks are driven by the test through {@link
+ * ScalerService#tickNow()}. Also the cluster objects and HTTP calls the ITs need.
+ *
+ * <p>Windows come from the collector's backfill at registration; the collector's own timers run on
+ * real time, so a test that advances the clock more than five steps past the start sees its load as
+ * stale (metrics unavailable).
+ */
+final class ServiceHarness implements AutoCloseable {
+
+  static final String NS = "shop";
+  static final Instant T0 = Instant.parse("2026-03-02T00:00:00Z");
+  static final Duration STEP = Duration.ofSeconds(15);
+  static final Duration WAIT = Duration.ofSeconds(30);
+
+  final KubernetesClient client;
+  final MutableClock clock;
+  final StubPrometheus prometheus = new StubPrometheus();
+  private final List<ScalerService> services = new ArrayList<>();
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  ServiceHarness(KubernetesClient client, Instant start) {
+    this.client = client;
+    this.clock = new MutableClock(start);
+  }
+
+  /** Starts an instance named {@code identity}; several share one Lease. */
+  ScalerService start(String identity) {
+    ServiceConfig config =
+        ServiceConfigParser.parse(
+            new String[] {"--identity", identity, "--lease-namespace", "ops"}, Map.of());
+    ServiceOverrides overrides =
+        ServiceOverrides.none()
+            .withClient(
+                () -> new KubernetesClientBuilder().withConfig(client.getConfiguration()).build())
+            .withClock(clock)
+            .withMetricSource(prometheus)
+            .withTickPeriod(Duration.ZERO)
+            .withHttpPort(0)
+            .withLeaderElection(
+                new LeaderElectionSettings(
+                    "predictive-scaler",
+                    "ops",
+                    identity,
+                    Duration.ofMillis(2000),
+                    Duration.ofMillis(1500),
+                    Duration.ofMillis(250)));
+    ScalerService service = ScalerService.start(config, overrides);
+    services.add(service);
+    return service;
+  }
+
+  /** Starts one instance and waits until it is ready, leads, and holds windows of {@code names}. */
+  ScalerService startLeader(String... names) {
+    ScalerService service = start("scaler-0");
+    await().atMost(WAIT).until(() -> service.readiness().isReady() && service.mayActuate());
+    for (String name : names) {
+      await().atMost(WAIT).until(() -> service.hasWindow(TargetRef.deployment(NS, name)));
+    }
+    return service;
+  }
+
+  /** One tick at the clock's time; the outcome for {@code name}. */
+  TickOutcome tick(ScalerService service, String name) throws Exception {
+    List<TickOutcome> outcomes = service.tickNow().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    return outcomes.stream()
+        .filter(o -> o.policy().target().name().equals(name))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no tick outcome for " + name + ": " + outcomes));
+  }
+
+  void policies(String yaml) {
+    client
+        .configMaps()
+        .inNamespace(NS)
+        .resource(
+            new ConfigMapBuilder()
+                .withNewMetadata()
+                .withName("policies")
+                .withNamespace(NS)
+                .addToLabels(ConfigMapPolicyWatcher.POLICY_LABEL, "true")
+                .endMetadata()
+                .addToData(ConfigMapPolicyWatcher.POLICY_KEY, yaml)
+                .build())
+        .createOr(existing -> existing.update());
+  }
+
+  Deployment deployment(String name, int replicas, Map<String, String> annotations) {
+    return client
+        .apps()
+        .deployments()
+        .inNamespace(NS)
+        .resource(
+            new DeploymentBuilder()
+                .withNewMetadata()
+                .withName(name)
+                .withNamespace(NS)
+                .withAnnotations(annotations)
+                .endMetadata()
+                .withNewSpec()
+                .withReplicas(replicas)
+                .endSpec()
+                .withNewStatus()
+                .withReplicas(replicas)
+                .withReadyReplicas(replicas)
+                .endStatus()
+                .build())
+        .create();
+  }
+
+  int replicas(String name) {
+    return client.apps().deployments().inNamespace(NS).withName(name).get().getSpec().getReplicas();
+  }
+
+  List<Event> events(String reason) {
+    return client.v1().events().inNamespace(NS).list().getItems().stream()
+        .filter(e -> reason.equals(e.getReason()))
+        .toList();
+  }
+
+  Optional<Event> event(String reason) {
+    return events(reason).stream().findFirst();
+  }
+
+  HttpResponse<String> get(ScalerService service, String path)
+      throws IOException, InterruptedException {
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.httpPort() + path))
+            .timeout(Duration.ofSeconds(10))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** One entry of {@code workloads:} for a Prometheus workload; {@code extra} are more fields. */
+  static String workload(String name, String mode, int min, int max, String... extra) {
+    StringBuilder yaml =
+        new StringBuilder()
+            .append("  - target: {name: ")
+            .append(name)
+            .append("}\n    metric: {prometheus: '")
+            .append(query(name))
+            .append("'}\n    targetPerReplica: 100\n    minReplicas: ")
+            .append(min)
+            .append("\n    maxReplicas: ")
+            .append(max)
+            .append("\n    mode: ")
+            .append(mode)
+            .append('\n');
+    for (String field : extra) {
+      yaml.append("    ").append(field).append('\n');
+    }
+    return yaml.toString();
+  }
+
+  static String query(String name) {
+    return "load{app=\"" + name + "\"}";
+  }
+
+  @Override
+  public void close() {
+    services.forEach(ScalerService::close);
+  }
+}
