@@ -19,7 +19,11 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     version = "predictive-scaler benchmarks 0.1.0",
     description = "Replays traces against scaling strategies and evaluates forecasters.",
-    subcommands = {ReplayCommand.class, io.predictivescaler.bench.eval.ForecastEvalCommand.class})
+    subcommands = {
+      ReplayCommand.class,
+      io.predictivescaler.bench.eval.ForecastEvalCommand.class,
+      io.predictivescaler.bench.scale.TickLoopScale.class
+    })
 public final class BenchCli implements Callable<Integer> {
 
   @Spec CommandSpec spec;
