@@ -24,8 +24,8 @@ final class OnlineBook {
   private long stepSeconds;
   private int steps;
   private long[] origins;
-  private double[][] points;
-  private double[][] uppers;
+  private float[][] points;
+  private float[][] uppers;
   private double[] lastValues;
   private double[] means;
   private ResidualQuantiles residuals;
@@ -146,8 +146,8 @@ final class OnlineBook {
     steps = grid.steps();
     origins = new long[steps + 1];
     Arrays.fill(origins, Long.MIN_VALUE);
-    points = new double[steps + 1][steps];
-    uppers = new double[steps + 1][steps];
+    points = new float[steps + 1][steps];
+    uppers = new float[steps + 1][steps];
     lastValues = new double[steps + 1];
     means = new double[steps + 1];
     residuals = new ResidualQuantiles(steps, residualCapacity);
@@ -197,8 +197,10 @@ final class OnlineBook {
   private void remember(long origin, double[] point, double[] upper, double last, double mean) {
     int slot = slot(origin);
     origins[slot] = origin;
-    System.arraycopy(point, 0, points[slot], 0, steps);
-    System.arraycopy(upper, 0, uppers[slot], 0, steps);
+    for (int j = 0; j < steps; j++) {
+      points[slot][j] = (float) point[j];
+      uppers[slot][j] = (float) upper[j];
+    }
     lastValues[slot] = last;
     means[slot] = mean;
   }

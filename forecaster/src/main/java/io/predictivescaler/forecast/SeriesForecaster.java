@@ -22,7 +22,7 @@ import java.util.Set;
 public final class SeriesForecaster {
   private static final Duration COLD_RETRY = Duration.ofMinutes(5);
   private static final int MIN_ONLINE_RESIDUALS = 30;
-  private static final int RESIDUAL_CAPACITY = 500;
+  private static final int RESIDUAL_CAPACITY = 240;
 
   /** Coarse series (30 min) keep at least this many buckets, whatever trainingHistory says. */
   private static final long MIN_TRAINING_BUCKETS = 600;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.predictivescaler.bench.replay.ReplayFixtures;
+import io.predictivescaler.bench.strategy.OracleStrategy;
 import io.predictivescaler.bench.strategy.StrategyFactory;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -132,7 +133,7 @@ class ReplayCommandTest {
   void unavailableStrategiesAreSkippedWithAWarning() throws URISyntaxException {
     int code =
         run(
-            StrategyFactory.defaults(),
+            StrategyFactory.empty().with("oracle", OracleStrategy::new),
             "--trace",
             resource("step-3h.csv").toString(),
             "--out",
@@ -149,7 +150,7 @@ class ReplayCommandTest {
   void noRunnableStrategyIsARuntimeError() throws URISyntaxException {
     int code =
         run(
-            StrategyFactory.defaults(),
+            StrategyFactory.empty().with("oracle", OracleStrategy::new),
             "--trace",
             resource("step-3h.csv").toString(),
             "--strategies",

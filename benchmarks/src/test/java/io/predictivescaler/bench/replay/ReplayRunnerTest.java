@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.predictivescaler.bench.sim.Scenario;
 import io.predictivescaler.bench.strategy.LastValueTestStrategy;
+import io.predictivescaler.bench.strategy.OracleStrategy;
 import io.predictivescaler.bench.strategy.StrategyFactory;
 import io.predictivescaler.bench.trace.Trace;
 import io.predictivescaler.bench.trace.TraceException;
@@ -88,7 +89,10 @@ class ReplayRunnerTest {
 
   @Test
   void runsAvailableStrategiesInOrderAndSkipsTheRest() {
-    StrategyFactory factory = StrategyFactory.defaults().with("hpa", LastValueTestStrategy::new);
+    StrategyFactory factory =
+        StrategyFactory.empty()
+            .with("oracle", OracleStrategy::new)
+            .with("hpa", LastValueTestStrategy::new);
 
     ReplayResult result =
         new ReplayRunner(factory)
@@ -104,7 +108,10 @@ class ReplayRunnerTest {
 
   @Test
   void sweepRunsEachAvailableSweptStrategyAtEachUtilization() {
-    StrategyFactory factory = StrategyFactory.defaults().with("hpa", LastValueTestStrategy::new);
+    StrategyFactory factory =
+        StrategyFactory.empty()
+            .with("oracle", OracleStrategy::new)
+            .with("hpa", LastValueTestStrategy::new);
     List<Long> progress = new ArrayList<>();
 
     ReplayResult result =

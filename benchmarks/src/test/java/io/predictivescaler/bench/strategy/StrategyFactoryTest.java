@@ -22,16 +22,19 @@ class StrategyFactoryTest {
           Optional.empty());
 
   @Test
-  void defaultsOfferTheOracleAndNothingFaked() {
+  void defaultsOfferTheRealStrategiesInReportOrder() {
     StrategyFactory factory = StrategyFactory.defaults();
 
-    assertThat(factory.names()).containsExactly(StrategyFactory.ORACLE);
+    assertThat(factory.names()).containsExactlyElementsOf(StrategyFactory.KNOWN);
+    assertThat(factory.create(StrategyFactory.HPA, context)).isInstanceOf(HpaStrategy.class);
+    assertThat(factory.create(StrategyFactory.PREDICTIVE, context))
+        .isInstanceOf(PredictiveStrategy.class);
     assertThat(factory.create(StrategyFactory.ORACLE, context)).isInstanceOf(OracleStrategy.class);
   }
 
   @Test
   void withAddsAProviderWithoutChangingTheOriginal() {
-    StrategyFactory base = StrategyFactory.defaults();
+    StrategyFactory base = StrategyFactory.empty();
     ScalingStrategy constant = tick -> Decision.of(3, "Constant");
 
     StrategyFactory extended = base.with(StrategyFactory.HPA, ctx -> constant);
@@ -42,7 +45,10 @@ class StrategyFactoryTest {
 
   @Test
   void unknownNameListsTheAvailableOnes() {
-    assertThatThrownBy(() -> StrategyFactory.defaults().create("hpa", context))
+    StrategyFactory oracleOnly =
+        StrategyFactory.empty().with(StrategyFactory.ORACLE, OracleStrategy::new);
+
+    assertThatThrownBy(() -> oracleOnly.create("hpa", context))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("'hpa'")
         .hasMessageContaining("oracle");

@@ -9,7 +9,7 @@ import io.predictivescaler.forecast.Accuracy;
 public final class AccuracyTracker {
   private static final int SERIES = 4;
   private final int capacity;
-  private final double[][] errors;
+  private final float[][] errors;
   private final boolean[] under;
   private final boolean[] covered;
   private final double[] sums = new double[SERIES];
@@ -24,7 +24,7 @@ public final class AccuracyTracker {
       throw new IllegalArgumentException("capacity: must be >= 1, got " + capacity);
     }
     this.capacity = capacity;
-    this.errors = new double[SERIES][capacity];
+    this.errors = new float[SERIES][capacity];
     this.under = new boolean[capacity];
     this.covered = new boolean[capacity];
   }
@@ -50,7 +50,7 @@ public final class AccuracyTracker {
     }
     double[] values = {point, lastValue, seasonal, mean};
     for (int s = 0; s < SERIES; s++) {
-      double e = Math.abs(actual - values[s]);
+      float e = (float) Math.abs(actual - values[s]);
       errors[s][next] = e;
       if (!Double.isNaN(e)) {
         sums[s] += e;
