@@ -2,6 +2,7 @@ package io.predictivescaler.bench.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,7 +30,19 @@ public final class BenchCli implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   public static void main(String[] args) {
+    quietControllerLogs();
     System.exit(configure(new CommandLine(new BenchCli())).execute(args));
+  }
+
+  /**
+   * The controller logs at INFO for operators (a workload joined, a decision changed replicas); on
+   * this tool's stdout, which carries the summary table, only its warnings belong.
+   */
+  static void quietControllerLogs() {
+    if (LoggerFactory.getLogger("io.predictivescaler")
+        instanceof ch.qos.logback.classic.Logger logback) {
+      logback.setLevel(ch.qos.logback.classic.Level.WARN);
+    }
   }
 
   /** Installs the error handling every command of this jar shares. */
