@@ -84,18 +84,21 @@ public final class ConfigMapPolicyWatcher implements AutoCloseable {
   /**
    * Starts one informer per watched namespace (or one for all). The stage completes once every
    * informer has listed its ConfigMaps and the resulting set has been published, even if empty; it
-   * fails when an informer cannot start, for example when RBAC forbids listing ConfigMaps.
+   * fails when an informer cannot start, for example when RBAC forbids listing ConfigMaps or the
+   * API server is not reachable yet; the watcher is then stopped and {@code start()} may be called
+   * again.
    */
   public synchronized CompletionStage<Void> start() {
     if (!informers.isEmpty()) {
       throw new IllegalStateException("already started");
     }
+    List<SharedIndexInformer<ConfigMap>> attempt = new ArrayList<>();
     if (options.watchesAllNamespaces()) {
-      informers.add(
+      attempt.add(
           client.configMaps().inAnyNamespace().withLabel(POLICY_LABEL, "true").runnableInformer(0));
     } else {
       for (String namespace : options.namespaces()) {
-        informers.add(
+        attempt.add(
             client
                 .configMaps()
                 .inNamespace(namespace)
@@ -103,11 +106,19 @@ public final class ConfigMapPolicyWatcher implements AutoCloseable {
                 .runnableInformer(0));
       }
     }
+    informers.addAll(attempt);
     CompletableFuture<?>[] started =
-        informers.stream()
+        attempt.stream()
             .map(i -> i.addEventHandler(new Handler(i)).start().toCompletableFuture())
             .toArray(CompletableFuture[]::new);
-    return CompletableFuture.allOf(started).thenRun(this::onSynced);
+    return CompletableFuture.allOf(started)
+        .thenRun(this::onSynced)
+        .whenComplete(
+            (ok, failure) -> {
+              if (failure != null) {
+                stop(attempt);
+              }
+            });
   }
 
   /** The effective policies last published; empty before the first sync. */
@@ -118,7 +129,13 @@ public final class ConfigMapPolicyWatcher implements AutoCloseable {
 
   @Override
   public synchronized void close() {
-    informers.forEach(SharedIndexInformer::stop);
+    List.copyOf(informers).forEach(SharedIndexInformer::stop);
+    informers.clear();
+  }
+
+  private synchronized void stop(List<SharedIndexInformer<ConfigMap>> attempt) {
+    informers.removeAll(attempt);
+    attempt.forEach(SharedIndexInformer::stop);
   }
 
   /**

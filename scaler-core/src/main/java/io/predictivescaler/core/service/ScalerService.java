@@ -45,6 +45,7 @@ public final class ScalerService implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ScalerService.class);
   private static final Duration REPEAT_INTERVAL = Duration.ofMinutes(10);
   private static final int REFIT_QUEUE = 256;
+  private static final Duration WATCH_RETRY = Duration.ofSeconds(10);
 
   private final ServiceOverrides overrides;
   private final PrometheusMeterRegistry registry = MetricsSetup.registry();
@@ -160,17 +161,7 @@ public final class ScalerService implements AutoCloseable {
               }
             });
     election.start();
-    watcher
-        .start()
-        .whenComplete(
-            (ok, e) -> {
-              if (e == null) {
-                configLoaded = true;
-              } else if (!gate.isStopped()) {
-                configError = "watching policy ConfigMaps failed: " + e.getMessage();
-                LOG.error("{}; check RBAC for configmaps list/watch", configError);
-              }
-            });
+    watchPolicies();
     vertx.deployVerticle(http).await();
     Duration period =
         overrides.tickPeriod() != null
@@ -178,6 +169,39 @@ public final class ScalerService implements AutoCloseable {
             : ServiceOverrides.DEFAULT_TICK_PERIOD;
     ticks.start(period);
     LOG.info("predictive-scaler started; ops HTTP on port {}", http.actualPort());
+  }
+
+  /**
+   * Starts the policy watcher; when the first list fails (API server not reachable yet, RBAC
+   * missing) the service stays unready, says why on /readyz, and tries again every {@link
+   * #WATCH_RETRY} instead of staying unready until a restart.
+   */
+  private void watchPolicies() {
+    watcher
+        .start()
+        .whenComplete(
+            (ok, e) -> {
+              if (e == null) {
+                configLoaded = true;
+                configError = null;
+              } else if (!gate.isStopped()) {
+                configError = "watching policy ConfigMaps failed: " + e.getMessage();
+                LOG.error(
+                    "{}; check RBAC for configmaps list/watch; retrying in {}",
+                    configError,
+                    WATCH_RETRY);
+                vertx.setTimer(
+                    WATCH_RETRY.toMillis(),
+                    id ->
+                        vertx.executeBlocking(
+                            () -> {
+                              if (!gate.isStopped()) {
+                                watchPolicies();
+                              }
+                              return null;
+                            }));
+              }
+            });
   }
 
   private void onPolicies(PolicySet policies) {
