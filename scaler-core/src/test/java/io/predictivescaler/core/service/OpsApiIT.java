@@ -1,6 +1,5 @@
 package io.predictivescaler.core.service;
 
-import static io.predictivescaler.core.service.ServiceHarness.query;
 import static io.predictivescaler.core.service.ServiceHarness.workload;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.net.http.HttpResponse;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,11 +25,7 @@ class OpsApiIT {
   @BeforeEach
   void startAndTickOnce() throws Exception {
     harness = new ServiceHarness(client, ServiceHarness.T0);
-    harness.prometheus.load(query("checkout"), t -> 950);
-    harness.deployment("checkout", 2, Map.of());
-    harness.policies("workloads:\n" + workload("checkout", "scale", 1, 20));
-    service = harness.startLeader("checkout");
-    harness.tick(service, "checkout");
+    service = harness.startCheckoutAfterOneTick(20);
   }
 
   @AfterEach

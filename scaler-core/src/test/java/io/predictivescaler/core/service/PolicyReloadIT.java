@@ -3,7 +3,6 @@ package io.predictivescaler.core.service;
 import static io.predictivescaler.core.service.ServiceHarness.NS;
 import static io.predictivescaler.core.service.ServiceHarness.STEP;
 import static io.predictivescaler.core.service.ServiceHarness.WAIT;
-import static io.predictivescaler.core.service.ServiceHarness.query;
 import static io.predictivescaler.core.service.ServiceHarness.workload;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -14,7 +13,6 @@ import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.predictivescaler.core.config.TargetRef;
 import io.predictivescaler.core.config.WorkloadPolicy;
 import io.predictivescaler.core.tick.TickOutcome;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,11 +32,7 @@ class PolicyReloadIT {
   @BeforeEach
   void startWithMaxFour() throws Exception {
     harness = new ServiceHarness(client, ServiceHarness.T0);
-    harness.prometheus.load(query("checkout"), t -> 950);
-    harness.deployment("checkout", 2, Map.of());
-    harness.policies("workloads:\n" + workload("checkout", "scale", 1, 4));
-    service = harness.startLeader("checkout");
-    harness.tick(service, "checkout");
+    service = harness.startCheckoutAfterOneTick(4);
   }
 
   @AfterEach

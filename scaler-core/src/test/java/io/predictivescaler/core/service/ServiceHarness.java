@@ -87,6 +87,19 @@ final class ServiceHarness implements AutoCloseable {
     return service;
   }
 
+  /**
+   * A leader managing {@code shop/checkout} (2 replicas, load 950, {@code scale} mode, replicas 1
+   * to {@code maxReplicas}) after its first tick.
+   */
+  ScalerService startCheckoutAfterOneTick(int maxReplicas) throws Exception {
+    prometheus.load(query("checkout"), t -> 950);
+    deployment("checkout", 2, Map.of());
+    policies("workloads:\n" + workload("checkout", "scale", 1, maxReplicas));
+    ScalerService service = startLeader("checkout");
+    tick(service, "checkout");
+    return service;
+  }
+
   /** One tick at the clock's time; the outcome for {@code name}. */
   TickOutcome tick(ScalerService service, String name) throws Exception {
     List<TickOutcome> outcomes = service.tickNow().toCompletableFuture().get(30, TimeUnit.SECONDS);
