@@ -1,5 +1,6 @@
 package io.predictivescaler.core.tick;
 
+import io.predictivescaler.core.actuate.ActuationOutcome;
 import io.predictivescaler.core.actuate.ActuationResult;
 import io.predictivescaler.core.actuate.Actuator;
 import io.predictivescaler.core.config.ScalingMode;
@@ -150,7 +151,7 @@ public final class TickOrchestrator {
       return;
     }
     ActuationResult result = actuators.apply(loop.policy().mode()).release(loop.policy().target());
-    if (result.outcome() == io.predictivescaler.core.actuate.ActuationOutcome.FAILED) {
+    if (result.outcome() == ActuationOutcome.FAILED) {
       LOG.warn("releasing {}: {}", loop.policy().target(), result.message());
     }
   }

@@ -86,8 +86,7 @@ final class WorkloadLoop {
       RefitScheduler refits,
       BooleanSupplier mayActuate,
       Function<ScalingMode, Actuator> actuators) {
-    long stepMillis = policy.step().toMillis();
-    nextDueMillis = Math.floorDiv(now.toEpochMilli(), stepMillis) * stepMillis + stepMillis;
+    scheduleNext(now);
     leadTimes.observe(now, observation.currentReplicas(), observation.readyReplicas());
     Duration lead = leadTime();
     Forecast forecast = forecast(now, observation, refits);
@@ -136,11 +135,16 @@ final class WorkloadLoop {
   }
 
   TickOutcome skip(Instant now, String why) {
-    long stepMillis = policy.step().toMillis();
-    nextDueMillis = Math.floorDiv(now.toEpochMilli(), stepMillis) * stepMillis + stepMillis;
+    scheduleNext(now);
     TickOutcome outcome = TickOutcome.skipped(policy, now, leadTime(), why);
     last = outcome;
     return outcome;
+  }
+
+  /** The next step boundary after {@code now}: ticks are aligned to the workload's step. */
+  private void scheduleNext(Instant now) {
+    long stepMillis = policy.step().toMillis();
+    nextDueMillis = Math.floorDiv(now.toEpochMilli(), stepMillis) * stepMillis + stepMillis;
   }
 
   private Duration leadTime() {
