@@ -3,7 +3,12 @@ package io.predictivescaler.core.tick;
 import io.predictivescaler.core.actuate.ActuationOutcome;
 import io.predictivescaler.core.actuate.ActuationResult;
 import io.predictivescaler.core.actuate.Actuator;
+import io.predictivescaler.core.config.PrometheusMetric;
 import io.predictivescaler.core.config.ScalingMode;
+import io.predictivescaler.core.counterfactual.CandidateLog;
+import io.predictivescaler.core.counterfactual.CounterfactualChoice;
+import io.predictivescaler.core.counterfactual.LightCluster;
+import io.predictivescaler.core.counterfactual.RiskChooser;
 import io.predictivescaler.core.config.WorkloadPolicy;
 import io.predictivescaler.core.decision.Decision;
 import io.predictivescaler.core.decision.DecisionInput;
@@ -15,7 +20,8 @@ import io.predictivescaler.core.decision.ScalingPolicy;
 import io.predictivescaler.forecast.Forecast;
 import io.predictivescaler.forecast.ForecastSettings;
 import io.predictivescaler.forecast.SeriesForecaster;
-import io.predictivescaler.forecast.TrustCode;
+import io.predictivescaler.forecast.peak.PeakBand;
+import io.predictivescaler.forecast.peak.PeakCalibrator;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -32,11 +38,22 @@ final class WorkloadLoop {
 
   private static final DecisionPipeline PIPELINE = new DecisionPipeline();
 
+  /** A band whose recent coverage is this far below its level has lost calibration. */
+  private static final double COLLAPSE_MARGIN = 0.15;
+
+  private static final Duration CANDIDATE_BUCKET = Duration.ofMinutes(1);
+  private static final Duration CANDIDATE_SPAN = Duration.ofHours(12);
+  private static final Duration MIN_CANDIDATE_SPAN = Duration.ofHours(2);
+
   private WorkloadPolicy policy;
   private ScalingPolicy scaling;
   private ForecastSettings forecastSettings;
   private SeriesForecaster forecaster;
   private LeadTimeEstimator leadTimes;
+  private PeakCalibrator calibrator = new PeakCalibrator();
+  private CandidateLog candidates;
+  private CounterfactualChoice choice;
+  private Instant chosenAt;
   private DecisionState state = DecisionState.initial();
   private DecisionState shadowState = DecisionState.initial();
   private long nextDueMillis = Long.MIN_VALUE;
@@ -63,6 +80,9 @@ final class WorkloadLoop {
     ForecastSettings settings = PolicyTranslation.forecastSettings(newPolicy);
     if (forecaster == null || !settings.equals(forecastSettings)) {
       forecaster = new SeriesForecaster(settings);
+      calibrator = new PeakCalibrator();
+      candidates = null;
+      choice = null;
       forecastSettings = settings;
     }
     if (leadTimes == null || policy == null || !newPolicy.leadTime().equals(policy.leadTime())) {
@@ -90,7 +110,9 @@ final class WorkloadLoop {
     leadTimes.observe(now, observation.currentReplicas(), observation.readyReplicas());
     Duration lead = leadTime();
     Forecast forecast = forecast(now, observation, refits);
-    Optional<ForecastSummary> summary = Optional.of(summarize(forecast, now, lead));
+    PeakBand band = calibrate(now, observation, forecast, lead);
+    choose(now, observation, band, lead);
+    Optional<ForecastSummary> summary = Optional.of(summarize(forecast, band));
 
     MetricInput reactiveMetric = ReactiveTarget.of(policy, observation.metric());
     boolean trusted = summary.get().trusted();
@@ -164,20 +186,90 @@ final class WorkloadLoop {
     return forecaster.forecast(observation.history(), now);
   }
 
-  private ForecastSummary summarize(Forecast forecast, Instant now, Duration lead) {
+  /**
+   * The calibrated peak over the lead window: from the newest sample (which the metric delay makes
+   * older than {@code now}) to {@code now + lead + one step}, when capacity asked for now is Ready
+   * and the next tick can correct it.
+   */
+  private PeakBand calibrate(
+      Instant now, WorkloadObservation observation, Forecast forecast, Duration lead) {
     if (forecast == null) {
+      return null;
+    }
+    var history = observation.history();
+    long step = history.stepSeconds();
+    long until = now.plus(lead).getEpochSecond() + policy.step().getSeconds();
+    long span = Math.max(step, until - history.end().getEpochSecond());
+    int leadSteps = (int) Math.min(Integer.MAX_VALUE, -Math.floorDiv(-span, step));
+    return calibrator.update(history, forecast.point(), leadSteps);
+  }
+
+  /**
+   * Records what this tick saw for counterfactual replays and, on the re-pick schedule, replays the
+   * recent history for every candidate and keeps the cheapest within the risk budget.
+   */
+  private void choose(Instant now, WorkloadObservation observation, PeakBand band, Duration lead) {
+    if (band == null || !(policy.metric() instanceof PrometheusMetric metric)) {
+      return;
+    }
+    long bucket = Math.max(CANDIDATE_BUCKET.getSeconds(), policy.step().getSeconds());
+    if (candidates == null || candidates.bucketSeconds() != bucket) {
+      candidates =
+          new CandidateLog(
+              bucket, (int) (CANDIDATE_SPAN.getSeconds() / bucket), PeakCalibrator.LEVELS.length);
+    }
+    candidates.record(
+        now.getEpochSecond(), band.last(), band.calibrated() ? band.bands() : null);
+    boolean due = chosenAt == null || !now.isBefore(chosenAt.plus(forecastSettings.repickInterval()));
+    if (!due || candidates.size() * bucket < MIN_CANDIDATE_SPAN.getSeconds()) {
+      return;
+    }
+    long delay = Math.max(0, now.getEpochSecond() - observation.history().end().getEpochSecond());
+    LightCluster cluster =
+        new LightCluster(
+            bucket,
+            (int) -Math.floorDiv(-delay, bucket),
+            (int) Math.max(1, -Math.floorDiv(-lead.getSeconds(), bucket)),
+            (int) (scaling.behavior().scaleDown().stabilizationWindow().getSeconds() / bucket),
+            policy.minReplicas(),
+            policy.maxReplicas(),
+            metric.targetPerReplica(),
+            metric.reactiveTargetPerReplica(),
+            Math.max(scaling.tolerance().up(), scaling.tolerance().down()));
+    choice = RiskChooser.choose(candidates, cluster, PeakCalibrator.LEVELS, Double.NaN);
+    chosenAt = now;
+  }
+
+  private ForecastSummary summarize(Forecast forecast, PeakBand band) {
+    if (forecast == null || band == null) {
       return ForecastSummary.insufficientHistory("none", "no load samples yet");
     }
-    double peak = forecast.peakUpper(now.plus(lead), now.plus(policy.horizon()));
-    if (Double.isNaN(peak)) {
-      peak = forecast.peakUpper(forecast.origin(), now.plus(policy.horizon()));
+    String model = forecast.fittedAt() == null ? "last-value" : forecast.model();
+    double level = choice == null ? policy.quantile() : choice.level();
+    if (choice != null && choice.hpaChosen()) {
+      return ForecastSummary.untrusted(
+          band.at(policy.quantile()), model, "counterfactual replay chose the plain HPA: " + choice.rule());
     }
-    if (forecast.trusted()) {
-      return ForecastSummary.trusted(peak, forecast.model());
+    if (!band.calibrated()) {
+      return ForecastSummary.insufficientHistory(
+          model,
+          "peak band calibrating: "
+              + band.scores()
+              + " of "
+              + PeakCalibrator.MIN_SCORES
+              + " outcomes seen");
     }
-    if (forecast.trust().code() == TrustCode.InsufficientHistory) {
-      return ForecastSummary.insufficientHistory(forecast.model(), forecast.trust().reason());
+    double coverage = band.coverageAt(level);
+    if (coverage < level - COLLAPSE_MARGIN) {
+      return ForecastSummary.untrusted(
+          band.at(level),
+          model,
+          String.format(
+              java.util.Locale.ROOT,
+              "peak band coverage %.1f%% far below its %.1f%% level: calibration collapsed",
+              100 * coverage,
+              100 * level));
     }
-    return ForecastSummary.untrusted(peak, forecast.model(), forecast.trust().reason());
+    return ForecastSummary.trusted(band.at(level), model);
   }
 }

@@ -1,0 +1,51 @@
+package io.predictivescaler.forecast.peak;
+
+/**
+ * The calibrated distribution of the peak load over the lead window, at one tick.
+ *
+ * @param last the newest load
+ * @param predicted the point prediction of the peak: the newest load or the forecast path's
+ *     highest point over the lead window, whichever is higher
+ * @param levels the quantile levels of {@code bands}, ascending
+ * @param bands the peak load at each level (adapted so that its coverage stays at the level)
+ * @param coverage the recent empirical coverage of each level's band
+ * @param scores matured outcomes the calibration has seen
+ */
+public record PeakBand(
+    double last,
+    double predicted,
+    double[] levels,
+    double[] bands,
+    double[] coverage,
+    long scores) {
+
+  static PeakBand none(double last, long scores) {
+    return new PeakBand(last, last, new double[0], new double[0], new double[0], scores);
+  }
+
+  /** True when enough outcomes have matured for the bands to mean what their levels say. */
+  public boolean calibrated() {
+    return bands.length > 0 && scores >= PeakCalibrator.MIN_SCORES;
+  }
+
+  /** Index of the tracked level closest to {@code level}. */
+  public int indexOf(double level) {
+    int best = 0;
+    for (int l = 1; l < levels.length; l++) {
+      if (Math.abs(levels[l] - level) < Math.abs(levels[best] - level)) {
+        best = l;
+      }
+    }
+    return best;
+  }
+
+  /** The band at the tracked level closest to {@code level}; the prediction when there is none. */
+  public double at(double level) {
+    return bands.length == 0 ? predicted : bands[indexOf(level)];
+  }
+
+  /** Recent coverage of the band at the tracked level closest to {@code level}; NaN if none. */
+  public double coverageAt(double level) {
+    return coverage.length == 0 ? Double.NaN : coverage[indexOf(level)];
+  }
+}

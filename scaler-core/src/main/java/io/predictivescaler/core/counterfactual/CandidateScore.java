@@ -1,0 +1,43 @@
+package io.predictivescaler.core.counterfactual;
+
+import java.util.Locale;
+
+/**
+ * How one candidate did in a counterfactual replay of the workload's recent history.
+ *
+ * @param name "hpa" or "q0.95"-style for predictive at a quantile level
+ * @param level the quantile level; NaN for the HPA
+ * @param overloadMinutes minutes in which load exceeded Ready capacity
+ * @param nearMissMinutes minutes in which load came within {@link LightCluster#NEAR_MISS} of it
+ *     without exceeding it
+ * @param replicaHours the integral of replicas
+ * @param minutes the minutes replayed
+ */
+public record CandidateScore(
+    String name,
+    double level,
+    double overloadMinutes,
+    double nearMissMinutes,
+    double replicaHours,
+    double minutes) {
+
+  /** Overload minutes plus half the near misses: what the choice compares against the budget. */
+  public double risk() {
+    return overloadMinutes + 0.5 * nearMissMinutes;
+  }
+
+  public boolean isHpa() {
+    return Double.isNaN(level);
+  }
+
+  @Override
+  public String toString() {
+    return String.format(
+        Locale.ROOT,
+        "%s: %.0f overload min, %.0f near-miss min, %.1f replica-h",
+        name,
+        overloadMinutes,
+        nearMissMinutes,
+        replicaHours);
+  }
+}

@@ -1,0 +1,32 @@
+package io.predictivescaler.core.counterfactual;
+
+import java.util.List;
+
+/**
+ * The outcome of a re-pick: which candidate runs the workload until the next one, and how every
+ * candidate did on the workload's recent history.
+ *
+ * @param level the chosen quantile level; NaN when the plain HPA was chosen
+ * @param scores every candidate's counterfactual figures, the HPA first
+ * @param rule why this candidate won, for explanations
+ */
+public record CounterfactualChoice(double level, List<CandidateScore> scores, String rule) {
+
+  public CounterfactualChoice {
+    scores = List.copyOf(scores);
+  }
+
+  public boolean hpaChosen() {
+    return Double.isNaN(level);
+  }
+
+  /** The chosen candidate's figures. */
+  public CandidateScore chosen() {
+    for (CandidateScore s : scores) {
+      if (hpaChosen() ? s.isHpa() : s.level() == level) {
+        return s;
+      }
+    }
+    throw new IllegalStateException("chosen level " + level + " has no score");
+  }
+}

@@ -1,0 +1,128 @@
+package io.predictivescaler.core.counterfactual;
+
+/**
+ * The light cluster model counterfactual replays run: the replay simulator's semantics on the
+ * workload's own recorded buckets. Per bucket a candidate recommends replicas from what it saw
+ * then; scale-ups become Ready {@code startupBuckets} later, scale-downs act at once (not-Ready pods
+ * first) and only after the scale-down stabilization window; the load the bucket really had is the
+ * one observed {@code delayBuckets} later (the metric delay). Rate policies are left out: they
+ * only matter in the rare ticks where they bind, and they bind every candidate alike.
+ *
+ * @param bucketSeconds bucket width
+ * @param delayBuckets metric delay in buckets
+ * @param startupBuckets pod start-up in buckets
+ * @param downWindowBuckets scale-down stabilization window in buckets
+ * @param minReplicas lower bound
+ * @param maxReplicas upper bound
+ * @param targetPerReplica load one replica serves; overload is load above Ready times this
+ * @param reactiveTargetPerReplica the plain HPA's target
+ * @param tolerance the HPA tolerance around a usage ratio of 1
+ */
+public record LightCluster(
+    long bucketSeconds,
+    int delayBuckets,
+    int startupBuckets,
+    int downWindowBuckets,
+    int minReplicas,
+    int maxReplicas,
+    double targetPerReplica,
+    double reactiveTargetPerReplica,
+    double tolerance) {
+
+  /** Load within this share below Ready capacity counts as a near miss. */
+  public static final double NEAR_MISS = 0.05;
+
+  /**
+   * Replays one candidate: the HPA when {@code bands} is null, else predictive with those bands.
+   */
+  public CandidateScore replay(String name, double level, float[] loads, float[] bands) {
+    int n = loads.length;
+    int[] arrivals = new int[n + startupBuckets + 1];
+    int[] recs = new int[n];
+    int current = -1;
+    int ready = 0;
+    int notReady = 0;
+    double overload = 0;
+    double nearMiss = 0;
+    double replicaBuckets = 0;
+    double accounted = 0;
+    double minutes = bucketSeconds / 60.0;
+    for (int b = 0; b < n; b++) {
+      ready += arrivals[b];
+      notReady -= arrivals[b];
+      float seen = loads[b];
+      if (current < 0) {
+        if (Float.isNaN(seen)) {
+          continue;
+        }
+        current = clamp((int) Math.ceil(seen / reactiveTargetPerReplica));
+        ready = current;
+      }
+      int rec = Float.isNaN(seen) ? current : recommend(current, seen, bands == null ? null : bands[b]);
+      recs[b] = rec;
+      int desired = rec;
+      if (rec < current) {
+        for (int k = Math.max(0, b - downWindowBuckets + 1); k < b; k++) {
+          desired = Math.max(desired, recs[k]);
+        }
+        desired = Math.min(desired, current);
+      }
+      if (desired > current) {
+        arrivals[b + startupBuckets] += desired - current;
+        notReady += desired - current;
+      } else if (desired < current) {
+        int remove = current - desired;
+        int fromPending = Math.min(remove, notReady);
+        cancelNewest(arrivals, b, fromPending);
+        notReady -= fromPending;
+        ready -= remove - fromPending;
+      }
+      current = desired;
+      int truthAt = b + delayBuckets;
+      if (truthAt < n && !Float.isNaN(loads[truthAt])) {
+        double capacity = ready * targetPerReplica;
+        double load = loads[truthAt];
+        if (load > capacity) {
+          overload += minutes;
+        } else if (load > capacity * (1 - NEAR_MISS)) {
+          nearMiss += minutes;
+        }
+        accounted += minutes;
+      }
+      replicaBuckets += current;
+    }
+    return new CandidateScore(
+        name, level, overload, nearMiss, replicaBuckets * bucketSeconds / 3600.0, accounted);
+  }
+
+  private int recommend(int current, float seen, Float band) {
+    if (band == null) {
+      return reactive(current, seen, reactiveTargetPerReplica);
+    }
+    int reactive = reactive(current, seen, targetPerReplica);
+    if (Float.isNaN(band)) {
+      return reactive(current, seen, reactiveTargetPerReplica);
+    }
+    return clamp(Math.max(reactive, (int) Math.ceil(band / targetPerReplica - 1e-9)));
+  }
+
+  private int reactive(int current, float seen, double target) {
+    double ratio = current == 0 ? Double.POSITIVE_INFINITY : seen / (current * target);
+    if (Math.abs(ratio - 1) <= tolerance) {
+      return current;
+    }
+    return clamp((int) Math.ceil(seen / target - 1e-9));
+  }
+
+  private static void cancelNewest(int[] arrivals, int from, int count) {
+    for (int i = arrivals.length - 1; i > from && count > 0; i--) {
+      int take = Math.min(count, arrivals[i]);
+      arrivals[i] -= take;
+      count -= take;
+    }
+  }
+
+  private int clamp(int replicas) {
+    return Math.max(minReplicas, Math.min(maxReplicas, replicas));
+  }
+}

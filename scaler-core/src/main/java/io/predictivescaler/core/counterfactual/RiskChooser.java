@@ -1,0 +1,80 @@
+package io.predictivescaler.core.counterfactual;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Picks a workload's candidate by counterfactual replay of its own recent history: the plain HPA at
+ * the reactive target, and predictive at each tracked quantile level. The cheapest candidate
+ * (replica-hours) whose risk is within the budget wins; the HPA is always a candidate, so on its own
+ * history the choice is never worse than the HPA.
+ *
+ * <p>Risk is overload minutes plus half the near-miss minutes (load within a few percent of Ready
+ * capacity). A history with no overload says little about a candidate that ran close to the edge:
+ * counting near misses keeps the choice from taking the cheapest of several "perfect" candidates
+ * just because the history happened to spare it.
+ */
+public final class RiskChooser {
+
+  private RiskChooser() {}
+
+  /**
+   * @param budgetShare the share of minutes allowed overloaded; NaN for {@code risk: hpa} (no more
+   *     risk than the plain HPA had on the same history)
+   */
+  public static CounterfactualChoice choose(
+      CandidateLog log, LightCluster cluster, double[] levels, double budgetShare) {
+    float[] loads = log.loads();
+    List<CandidateScore> scores = new ArrayList<>(levels.length + 1);
+    CandidateScore hpa = cluster.replay("hpa", Double.NaN, loads, null);
+    scores.add(hpa);
+    for (int l = 0; l < levels.length; l++) {
+      scores.add(
+          cluster.replay(
+              String.format(Locale.ROOT, "q%s", trim(levels[l])), levels[l], loads, log.bands(l)));
+    }
+    boolean hpaBudget = Double.isNaN(budgetShare);
+    double budget = hpaBudget ? hpa.risk() : budgetShare * hpa.minutes();
+    CandidateScore best = null;
+    for (CandidateScore s : scores) {
+      boolean within =
+          hpaBudget
+              ? s.risk() <= budget + 1e-9 && s.overloadMinutes() <= hpa.overloadMinutes() + 1e-9
+              : s.risk() <= budget + 1e-9;
+      if (within && (best == null || s.replicaHours() < best.replicaHours() - 1e-9)) {
+        best = s;
+      }
+    }
+    if (best == null) {
+      best = safest(scores);
+    }
+    String rule =
+        String.format(
+            Locale.ROOT,
+            "%s: cheapest within %s (risk %.1f <= %.1f) over the last %.1f h",
+            best.name(),
+            hpaBudget ? "risk: hpa" : "a " + trim(100 * budgetShare) + "% budget",
+            best.risk(),
+            budget,
+            hpa.minutes() / 60);
+    return new CounterfactualChoice(best.level(), scores, rule);
+  }
+
+  /** When no candidate fits the budget: the one with the least risk, then the cheapest. */
+  private static CandidateScore safest(List<CandidateScore> scores) {
+    CandidateScore best = scores.get(0);
+    for (CandidateScore s : scores) {
+      if (s.risk() < best.risk() - 1e-9
+          || (Math.abs(s.risk() - best.risk()) <= 1e-9 && s.replicaHours() < best.replicaHours())) {
+        best = s;
+      }
+    }
+    return best;
+  }
+
+  private static String trim(double v) {
+    String s = String.format(Locale.ROOT, "%.3f", v);
+    return s.replaceAll("0+$", "").replaceAll("\\.$", "");
+  }
+}
