@@ -10,7 +10,7 @@ import io.predictivescaler.core.decision.DecisionInput;
 import io.predictivescaler.core.decision.DecisionPipeline;
 import io.predictivescaler.core.decision.DecisionState;
 import io.predictivescaler.core.decision.ForecastSummary;
-import io.predictivescaler.core.decision.MetricInput;
+import io.predictivescaler.core.decision.ReasonCode;
 import io.predictivescaler.core.decision.ScalingPolicy;
 import io.predictivescaler.forecast.Forecast;
 import io.predictivescaler.forecast.ForecastSettings;
@@ -80,65 +80,66 @@ final class WorkloadLoop {
     return now.toEpochMilli() >= nextDueMillis;
   }
 
-  TickOutcome tick(
+  /** One tick: observe, forecast, decide, actuate, record. */
+  TickOutcome.Decided tick(
       Instant now,
       WorkloadObservation observation,
       RefitScheduler refits,
       BooleanSupplier mayActuate,
       Function<ScalingMode, Actuator> actuators) {
     scheduleNext(now);
+
     leadTimes.observe(now, observation.currentReplicas(), observation.readyReplicas());
     Duration lead = leadTime();
-    Forecast forecast = forecast(now, observation, refits);
-    Optional<ForecastSummary> summary = Optional.of(summarize(forecast, now, lead));
 
-    MetricInput reactiveMetric = ReactiveTarget.of(policy, observation.metric());
-    boolean trusted = summary.get().trusted();
+    Forecast forecast = forecast(now, observation, refits);
+    ForecastSummary summary = summarize(forecast, now, lead);
+
     DecisionInput input =
         new DecisionInput(
             now,
             observation.currentReplicas(),
             observation.readyReplicas(),
-            List.of(trusted ? observation.metric() : reactiveMetric),
-            summary,
+            List.of(observation.metric()),
+            Optional.of(summary),
             scaling,
             state);
     Decision decision = PIPELINE.decide(input);
-    Decision shadow =
-        PIPELINE.decide(input.withMetrics(List.of(reactiveMetric)).asPlainHpa(shadowState));
-    shadowState = shadow.nextStateIfNotApplied();
+    Decision shadow = PIPELINE.decide(input.asPlainHpa(shadowState));
 
-    ActuationResult actuation = null;
-    if (!decision.changesReplicas()) {
-      state = decision.nextState();
-    } else if (policy.mode() == ScalingMode.DRY_RUN) {
-      decision = decision.asDryRun();
-      state = decision.nextState();
-      actuation = ActuationResult.dryRun(decision.currentReplicas(), decision.replicas());
-    } else if (!mayActuate.getAsBoolean()) {
-      state = decision.nextStateIfNotApplied();
-    } else {
-      actuation =
-          actuators
-              .apply(policy.mode())
-              .apply(policy.target(), decision.currentReplicas(), decision.replicas());
-      state =
-          actuation.outcome() == ActuationOutcome.APPLIED
-              ? decision.nextState()
-              : decision.nextStateIfNotApplied();
-    }
-    TickOutcome outcome =
-        new TickOutcome(
-            policy, now, observation, forecast, summary, lead, decision, shadow, actuation, "");
+    ActuationResult actuation = actuate(decision, actuators, mayActuate);
+    state =
+        decision.nextState(actuation != null && actuation.outcome() == ActuationOutcome.APPLIED);
+    shadowState = shadow.nextState(false);
+
+    TickOutcome.Decided outcome =
+        new TickOutcome.Decided(
+            policy, now, observation, forecast, summary, lead, decision, shadow, actuation);
     last = outcome.withoutHistory();
     return outcome;
   }
 
-  TickOutcome skip(Instant now, String why) {
+  TickOutcome.Skipped skip(Instant now, ReasonCode reason, String message) {
     scheduleNext(now);
-    TickOutcome outcome = TickOutcome.skipped(policy, now, leadTime(), why);
+    TickOutcome.Skipped outcome = new TickOutcome.Skipped(policy, now, leadTime(), reason, message);
     last = outcome;
     return outcome;
+  }
+
+  /**
+   * Hands a change of replicas to the workload's actuator; null when there is nothing to change, or
+   * when the actuator writes to the cluster and this instance is not the leader.
+   */
+  private ActuationResult actuate(
+      Decision decision, Function<ScalingMode, Actuator> actuators, BooleanSupplier mayActuate) {
+    if (!decision.changesReplicas()) {
+      return null;
+    }
+    Actuator actuator = actuators.apply(policy.mode());
+    if (actuator.writesToCluster() && !mayActuate.getAsBoolean()) {
+      return null;
+    }
+    return actuator.apply(policy.target(), decision.currentReplicas(), decision.replicas());
   }
 
   /** The next step boundary after {@code now}: ticks are aligned to the workload's step. */
