@@ -60,6 +60,11 @@ public sealed interface TickOutcome permits TickOutcome.Decided, TickOutcome.Ski
       Objects.requireNonNull(shadowHpa, "shadowHpa");
     }
 
+    /** Whether the actuator applied the decision's change to the cluster. */
+    public boolean applied() {
+      return actuation != null && actuation.outcome() == ActuationOutcome.APPLIED;
+    }
+
     /**
      * Whether the dry-run actuator reported the decision instead of applying it: then the tick is
      * recorded as {@code DryRun}, the decision's own reason kept in the explanation.

@@ -1,6 +1,5 @@
 package io.predictivescaler.core.tick;
 
-import io.predictivescaler.core.actuate.ActuationOutcome;
 import io.predictivescaler.core.actuate.ActuationResult;
 import io.predictivescaler.core.actuate.Actuator;
 import io.predictivescaler.core.config.ScalingMode;
@@ -80,7 +79,10 @@ final class WorkloadLoop {
     return now.toEpochMilli() >= nextDueMillis;
   }
 
-  /** One tick: observe, forecast, decide, actuate, record. */
+  /**
+   * One tick: observe (lead time), forecast, decide (and shadow-decide as a plain HPA), actuate,
+   * record.
+   */
   TickOutcome.Decided tick(
       Instant now,
       WorkloadObservation observation,
@@ -88,35 +90,16 @@ final class WorkloadLoop {
       BooleanSupplier mayActuate,
       Function<ScalingMode, Actuator> actuators) {
     scheduleNext(now);
-
-    leadTimes.observe(now, observation.currentReplicas(), observation.readyReplicas());
-    Duration lead = leadTime();
-
+    Duration lead = observeLeadTime(now, observation);
     Forecast forecast = forecast(now, observation, refits);
     ForecastSummary summary = summarize(forecast, now, lead);
-
-    DecisionInput input =
-        new DecisionInput(
-            now,
-            observation.currentReplicas(),
-            observation.readyReplicas(),
-            List.of(observation.metric()),
-            Optional.of(summary),
-            scaling,
-            state);
+    DecisionInput input = decisionInput(now, observation, summary);
     Decision decision = PIPELINE.decide(input);
     Decision shadow = PIPELINE.decide(input.asPlainHpa(shadowState));
-
     ActuationResult actuation = actuate(decision, actuators, mayActuate);
-    state =
-        decision.nextState(actuation != null && actuation.outcome() == ActuationOutcome.APPLIED);
-    shadowState = shadow.nextState(false);
-
-    TickOutcome.Decided outcome =
+    return record(
         new TickOutcome.Decided(
-            policy, now, observation, forecast, summary, lead, decision, shadow, actuation);
-    last = outcome.withoutHistory();
-    return outcome;
+            policy, now, observation, forecast, summary, lead, decision, shadow, actuation));
   }
 
   TickOutcome.Skipped skip(Instant now, ReasonCode reason, String message) {
@@ -124,6 +107,23 @@ final class WorkloadLoop {
     TickOutcome.Skipped outcome = new TickOutcome.Skipped(policy, now, leadTime(), reason, message);
     last = outcome;
     return outcome;
+  }
+
+  private Duration observeLeadTime(Instant now, WorkloadObservation observation) {
+    leadTimes.observe(now, observation.currentReplicas(), observation.readyReplicas());
+    return leadTime();
+  }
+
+  private DecisionInput decisionInput(
+      Instant now, WorkloadObservation observation, ForecastSummary summary) {
+    return new DecisionInput(
+        now,
+        observation.currentReplicas(),
+        observation.readyReplicas(),
+        List.of(observation.metric()),
+        Optional.of(summary),
+        scaling,
+        state);
   }
 
   /**
@@ -140,6 +140,17 @@ final class WorkloadLoop {
       return null;
     }
     return actuator.apply(policy.target(), decision.currentReplicas(), decision.replicas());
+  }
+
+  /**
+   * Keeps what the next tick needs: the decision state (with a scale event only when the change was
+   * applied), the shadow HPA's (never applied), and the outcome without its load history.
+   */
+  private TickOutcome.Decided record(TickOutcome.Decided outcome) {
+    state = outcome.decision().nextState(outcome.applied());
+    shadowState = outcome.shadowHpa().nextState(false);
+    last = outcome.withoutHistory();
+    return outcome;
   }
 
   /** The next step boundary after {@code now}: ticks are aligned to the workload's step. */
