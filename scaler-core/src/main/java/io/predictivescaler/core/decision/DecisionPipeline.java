@@ -219,7 +219,7 @@ public final class DecisionPipeline {
     return rules.selectPolicy() + rules.policies().toString();
   }
 
-  static int clamp(int value, int low, int high) {
+  private static int clamp(int value, int low, int high) {
     return Math.max(low, Math.min(high, value));
   }
 }
