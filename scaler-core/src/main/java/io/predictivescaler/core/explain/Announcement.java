@@ -43,14 +43,14 @@ record Announcement(
       case DRY_RUN ->
           new Announcement(
               false,
-              decision.reason().code(),
+              actuation.reason(),
               "Dry run: would scale from "
                   + actuation.fromReplicas()
                   + " to "
                   + actuation.toReplicas()
                   + explanation,
               false,
-              "dry-run:" + decision.reason().code() + ":" + actuation.toReplicas());
+              "dry-run:" + actuation.toReplicas());
       case REFUSED ->
           new Announcement(
               true,
