@@ -68,7 +68,7 @@ public class DecisionPipelineBenchmark {
           input(now, current, load, Optional.of(trusted(load(tick + 40))), policy, state);
       Decision decision = pipeline.decide(input);
       current = decision.replicas();
-      state = decision.nextState();
+      state = decision.nextState(true);
     }
     Instant next = now.plusSeconds(STEP_SECONDS);
     double nextLoad = load(WARM_TICKS) + random.nextGaussian() * 40;

@@ -48,7 +48,7 @@ public final class HpaStrategy implements ScalingStrategy {
                 Optional.empty(),
                 policy,
                 state));
-    state = decision.nextState();
+    state = decision.nextState(true);
     return Decision.of(decision.replicas(), decision.reason().code());
   }
 }

@@ -61,13 +61,15 @@ public final class PredictiveStrategy implements ScalingStrategy {
       return Decision.of(desired, "NotDue");
     }
     TickOutcome outcome = outcomes.get(0);
-    if (!outcome.decided()) {
-      return Decision.of(desired, outcome.skipped().split(":", 2)[0]);
+    if (outcome instanceof TickOutcome.Skipped skipped) {
+      return Decision.of(desired, skipped.reason().code());
     }
-    return new Decision(desired, outcome.decision().reason().code(), reported(outcome, input));
+    TickOutcome.Decided decided = (TickOutcome.Decided) outcome;
+    return new Decision(desired, decided.reason().code(), reported(decided, input));
   }
 
-  private io.predictivescaler.bench.sim.Forecast reported(TickOutcome outcome, TickInput input) {
+  private io.predictivescaler.bench.sim.Forecast reported(
+      TickOutcome.Decided outcome, TickInput input) {
     Forecast f = outcome.forecast();
     if (f == null || f.steps() == 0) {
       return null;

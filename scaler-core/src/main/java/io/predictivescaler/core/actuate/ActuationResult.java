@@ -1,5 +1,6 @@
 package io.predictivescaler.core.actuate;
 
+import io.predictivescaler.core.decision.ReasonCode;
 import java.util.Objects;
 
 /**
@@ -9,7 +10,8 @@ import java.util.Objects;
  * @param outcome what happened
  * @param fromReplicas the count (or HPA floor) found before acting; -1 when unknown
  * @param toReplicas the count (or HPA floor) in force after acting; -1 when unknown
- * @param reason a stable CamelCase code for refusals and failures, empty otherwise
+ * @param reason a {@link ReasonCode#code()} for dry-run, pauses, refusals and failures, empty
+ *     otherwise
  * @param message a one-line human explanation, empty when there is nothing to add
  * @param cause the last API error for {@link ActuationOutcome#FAILED}, null otherwise
  */
@@ -22,7 +24,7 @@ public record ActuationResult(
     Throwable cause) {
 
   /** Reason code of a failure after retries, as the HPA spells it. */
-  public static final String FAILED_RESCALE = "FailedRescale";
+  public static final String FAILED_RESCALE = ReasonCode.FAILED_RESCALE.code();
 
   public ActuationResult {
     Objects.requireNonNull(outcome, "outcome");
@@ -43,7 +45,7 @@ public record ActuationResult(
         ActuationOutcome.PAUSED,
         current,
         current,
-        "ScalingPaused",
+        ReasonCode.SCALING_PAUSED.code(),
         "annotation "
             + ScalerAnnotations.PAUSED
             + "=\"true\" is set; would scale from "
@@ -66,7 +68,7 @@ public record ActuationResult(
         ActuationOutcome.DRY_RUN,
         from,
         to,
-        "",
+        ReasonCode.DRY_RUN.code(),
         "dry-run: would scale from " + from + " to " + to,
         null);
   }

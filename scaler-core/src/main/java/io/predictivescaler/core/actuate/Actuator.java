@@ -23,6 +23,14 @@ public interface Actuator {
   ActuationResult apply(TargetRef target, int currentReplicas, int desiredReplicas);
 
   /**
+   * Whether {@link #apply} writes to the cluster, so that only the leader may call it. The dry-run
+   * actuator does not: followers in dry-run report the same as the leader.
+   */
+  default boolean writesToCluster() {
+    return true;
+  }
+
+  /**
    * Undoes whatever this actuator left on the cluster when the workload leaves the policy (or its
    * mode changes). The default has nothing to undo.
    */

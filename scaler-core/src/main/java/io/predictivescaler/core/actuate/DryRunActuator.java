@@ -5,7 +5,12 @@ import io.predictivescaler.core.config.TargetRef;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** {@code mode: dry-run}: never calls the API; reports what {@code scale} mode would have done. */
+/**
+ * {@code mode: dry-run}: never calls the API; reports what {@code scale} mode would have done, as
+ * an {@link ActuationOutcome#DRY_RUN} result with reason {@code DryRun}. The one place dry-run
+ * lives: the decision is the same as in any mode, and it is recorded as not applied (no scale event
+ * for the rate policies).
+ */
 public final class DryRunActuator implements Actuator {
 
   private static final Logger LOG = LoggerFactory.getLogger(DryRunActuator.class);
@@ -13,6 +18,11 @@ public final class DryRunActuator implements Actuator {
   @Override
   public ScalingMode mode() {
     return ScalingMode.DRY_RUN;
+  }
+
+  @Override
+  public boolean writesToCluster() {
+    return false;
   }
 
   @Override

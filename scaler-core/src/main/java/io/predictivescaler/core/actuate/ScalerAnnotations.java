@@ -6,9 +6,6 @@ public final class ScalerAnnotations {
   /** On a Deployment: {@code "true"} stops every write to it until removed. */
   public static final String PAUSED = "predictive-scaler.io/paused";
 
-  /** On a Deployment: compact JSON of the last decision that changed or was refused. */
-  public static final String LAST_DECISION = "predictive-scaler.io/last-decision";
-
   /** On an HPA in hpa-floor mode: the minReplicas the SRE set, restored on release. */
   public static final String ORIGINAL_MIN_REPLICAS = "predictive-scaler.io/original-min-replicas";
 

@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.predictivescaler.core.decision.ReasonCode;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -16,7 +17,7 @@ import org.slf4j.LoggerFactory;
 /** Emits the {@code InvalidPolicy} Warning Event on a rejected ConfigMap. Blocking. */
 final class InvalidPolicyEvents {
 
-  static final String REASON = "InvalidPolicy";
+  static final String REASON = ReasonCode.INVALID_POLICY.code();
   static final String COMPONENT = "predictive-scaler";
 
   /** Event messages past this are cut; events.k8s.io caps its {@code note} at 1 kB. */

@@ -11,10 +11,11 @@ import java.util.Optional;
  * @param now the tick time
  * @param currentReplicas the target's desired replica count (scale {@code spec.replicas})
  * @param readyReplicas pods running and ready (used by Value targets, burst and forecasts)
- * @param metrics the workload's metrics; the first one is the one the forecast is in units of
+ * @param metrics the workload's metrics, each with its predictive and reactive target; the first
+ *     one is the one the forecast is in units of
  * @param forecast the forecast summary, if a forecaster runs for this workload
  * @param policy the workload's policy
- * @param state what the previous decision returned as {@link Decision#nextState()}
+ * @param state what the previous decision returned as {@link Decision#nextState(boolean)}
  */
 public record DecisionInput(
     Instant now,
@@ -39,25 +40,15 @@ public record DecisionInput(
     }
   }
 
-  /** The same input without a forecast. */
-  public DecisionInput withoutForecast() {
-    return new DecisionInput(
-        now, currentReplicas, readyReplicas, metrics, Optional.empty(), policy, state);
-  }
-
-  public DecisionInput withMetrics(List<MetricInput> newMetrics) {
-    return new DecisionInput(
-        now, currentReplicas, readyReplicas, newMetrics, forecast, policy, state);
-  }
-
   public DecisionInput withState(DecisionState newState) {
     return new DecisionInput(
         now, currentReplicas, readyReplicas, metrics, forecast, policy, newState);
   }
 
   /**
-   * What a plain HPA with the same range, tolerance and behavior would get: no forecast, no burst
-   * path, and the shadow HPA's own state (keep it apart from the predictive one).
+   * What a plain HPA with the same range, tolerance and behavior would get: no forecast (so the
+   * metrics are read at their reactive target), no burst path, and the shadow HPA's own state (keep
+   * it apart from the predictive one).
    */
   public DecisionInput asPlainHpa(DecisionState hpaState) {
     return new DecisionInput(

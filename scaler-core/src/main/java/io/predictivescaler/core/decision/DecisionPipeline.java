@@ -1,13 +1,17 @@
 package io.predictivescaler.core.decision;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The pure decision pipeline (ARCHITECTURE §6): reactive recommendation exactly like the Kubernetes
  * HPA, predictive recommendation, combine, tolerance, stabilization (with the burst path), rate
- * policies, clamp. Stateless and thread-safe: state comes in with the input and goes out with the
- * decision. Reads no clock.
+ * policies, clamp. Everything that shapes a decision happens here: which target the metrics are
+ * read at (the predictive one while a forecast is used, the reactive one otherwise), and the
+ * reason, which each stage returns where it sets the count; the last such stage wins, as in the
+ * HPA. Stateless and thread-safe: state comes in with the input and goes out with the decision.
+ * Reads no clock.
  */
 public final class DecisionPipeline {
 
@@ -15,24 +19,28 @@ public final class DecisionPipeline {
   public Decision decide(DecisionInput input) {
     ScalingPolicy policy = input.policy();
     int current = input.currentReplicas();
-    long now = input.now().toEpochMilli();
+    Instant at = input.now();
+    long now = at.toEpochMilli();
     DecisionState state =
         input.state().initialized()
             ? input.state()
             : input.state().withInitialRecommendation(now, current);
     long recommendationCutoff = now - policy.recommendationRetention().toMillis();
     long eventCutoff = now - policy.eventRetention().toMillis();
-    List<StageTrace> trace = new ArrayList<>(9);
+    Stages stages = new Stages();
 
     if (current == 0 && policy.minReplicas() != 0) {
       String rule =
           "the target has 0 replicas and minReplicas is "
               + policy.minReplicas()
               + ": scaling disabled";
-      trace.add(new StageTrace(StageTrace.RANGE, 0, 0, rule));
-      return decision(0, 0, ReasonCode.SCALING_DISABLED, rule, trace, state, state);
+      stages.add(
+          StageResult.set(
+              new StageTrace(StageTrace.RANGE, 0, 0, rule), ReasonCode.SCALING_DISABLED));
+      return stages.decision(0, current, at, state);
     }
     if (current > policy.maxReplicas() || current < policy.minReplicas()) {
+      // Like the HPA, a count outside the range goes straight to the bound: no metrics, no limits.
       boolean above = current > policy.maxReplicas();
       int bound = above ? policy.maxReplicas() : policy.minReplicas();
       String rule =
@@ -42,76 +50,33 @@ public final class DecisionPipeline {
               + bound
               + ": set to "
               + bound;
-      trace.add(new StageTrace(StageTrace.RANGE, current, bound, rule));
-      DecisionState held = state.next(now, false, 0, recommendationCutoff, 0, eventCutoff);
-      DecisionState applied =
-          state.next(now, false, 0, recommendationCutoff, bound - current, eventCutoff);
-      ReasonCode reason = above ? ReasonCode.TOO_MANY_REPLICAS : ReasonCode.TOO_FEW_REPLICAS;
-      return decision(bound, current, reason, rule, trace, applied, held);
-    }
-
-    ReactiveStage.Result reactive = ReactiveStage.run(input);
-    trace.add(new StageTrace(StageTrace.REACTIVE, current, reactive.replicas(), reactive.rule()));
-    if (!reactive.available()) {
-      return decision(
-          current, current, ReasonCode.METRICS_UNAVAILABLE, reactive.rule(), trace, state, state);
+      stages.add(
+          StageResult.set(
+              new StageTrace(StageTrace.RANGE, current, bound, rule),
+              above ? ReasonCode.TOO_MANY_REPLICAS : ReasonCode.TOO_FEW_REPLICAS));
+      return stages.decision(
+          bound, current, at, state.next(now, false, 0, recommendationCutoff, 0, eventCutoff));
     }
 
     PredictiveStage.Result predictive = PredictiveStage.run(input);
-    trace.add(
-        new StageTrace(
-            StageTrace.PREDICTIVE,
-            current,
-            predictive.usable() ? predictive.replicas() : current,
-            predictive.rule()));
-    int combined =
-        predictive.usable()
-            ? Math.max(reactive.replicas(), predictive.replicas())
-            : reactive.replicas();
-    trace.add(
-        new StageTrace(
-            StageTrace.COMBINE,
-            reactive.replicas(),
-            combined,
-            predictive.usable()
-                ? "max(reactive "
-                    + reactive.replicas()
-                    + ", predictive "
-                    + predictive.replicas()
-                    + ")"
-                : "reactive only"));
-
-    int desired = combined;
-    String toleranceRule =
-        "reactive tolerance already applied by the replica calculator, as in the HPA";
-    if (predictive.usable()) {
-      boolean within = policy.tolerance().isWithin(predictive.ratio());
-      desired = Math.max(reactive.replicas(), within ? current : predictive.replicas());
-      toleranceRule =
-          "forecast load ratio "
-              + RuleText.num(predictive.ratio())
-              + (within ? " within tolerance " : " outside tolerance ")
-              + policy.tolerance()
-              + (within ? ": forecast asks for " + current : "");
+    // A forecast in use sizes capacity at the predictive target; without one, the metrics are
+    // read at the reactive target, so that falling back is never less safe than the plain HPA.
+    List<MetricInput> metrics =
+        predictive.usable() ? input.metrics() : atReactiveTargets(input.metrics());
+    ReactiveStage.Result reactive = ReactiveStage.run(input, metrics);
+    stages.add(reactive.result(current));
+    if (!reactive.available()) {
+      return stages.decision(current, current, at, state);
     }
-    trace.add(new StageTrace(StageTrace.TOLERANCE, combined, desired, toleranceRule));
+    stages.add(predictive.result(current, reactive.rule()));
 
-    Burst burst = policy.burst();
-    boolean burstActive =
-        burst.enabled() && desired > current && reactive.loadRatio() >= burst.factor();
-    if (burst.enabled()) {
-      trace.add(
-          new StageTrace(
-              StageTrace.BURST,
-              desired,
-              desired,
-              "load "
-                  + RuleText.num(reactive.loadRatio())
-                  + "x ready capacity"
-                  + (burstActive
-                      ? " >= " + RuleText.num(burst.factor()) + "x: skip scale-up stabilization"
-                      : ": no burst")));
-    }
+    StageResult combine = ForecastStages.combine(reactive, predictive);
+    stages.add(combine);
+    StageResult tolerance =
+        ForecastStages.tolerance(
+            combine.replicas(), current, reactive, predictive, policy.tolerance());
+    stages.add(tolerance);
+    int desired = tolerance.replicas();
 
     ScalingRules up = policy.behavior().scaleUp();
     ScalingRules down = policy.behavior().scaleDown();
@@ -119,99 +84,135 @@ public final class DecisionPipeline {
         state.lowestRecommendationAfter(now - up.stabilizationWindow().toMillis(), desired);
     int downHighest =
         state.highestRecommendationAfter(now - down.stabilizationWindow().toMillis(), desired);
+    Burst burst = policy.burst();
+    boolean burstActive =
+        burst.enabled() && desired > current && reactive.loadRatio() >= burst.factor();
     int stabilized = clamp(current, burstActive ? desired : upLowest, downHighest);
-    boolean burstMattered = burstActive && clamp(current, upLowest, downHighest) != stabilized;
-    trace.add(
-        new StageTrace(
-            StageTrace.STABILIZATION,
-            desired,
-            stabilized,
-            stabilizationRule(desired, current, stabilized, up, down)));
-
-    int rated = stabilized;
-    String rateRule = "no scaling";
-    if (stabilized > current) {
-      int limit = Math.max(current, RateLimiter.scaleUpLimit(current, state, now, up));
-      rateRule = "scale-up policies " + describe(up) + " allow up to " + limit;
-      if (limit < policy.maxReplicas() && stabilized > limit) {
-        rated = limit;
-      }
-    } else if (stabilized < current) {
-      int limit = Math.min(current, RateLimiter.scaleDownLimit(current, state, now, down));
-      rateRule = "scale-down policies " + describe(down) + " allow down to " + limit;
-      if (limit > policy.minReplicas() && stabilized < limit) {
-        rated = limit;
-      }
+    if (burst.enabled()) {
+      stages.add(
+          burst(desired, reactive.loadRatio(), burst, burstActive, upLowest, downHighest, current));
     }
-    trace.add(new StageTrace(StageTrace.RATE, stabilized, rated, rateRule));
+    stages.add(stabilization(desired, current, stabilized, up, down));
+
+    StageResult rate = rate(stabilized, current, state, now, policy);
+    stages.add(rate);
+    int rated = rate.replicas();
 
     int replicas = clamp(rated, policy.minReplicas(), policy.maxReplicas());
-    String clampRule = "clamp to [" + policy.minReplicas() + ", " + policy.maxReplicas() + "]";
-    trace.add(new StageTrace(StageTrace.CLAMP, rated, replicas, clampRule));
+    StageTrace clamp =
+        new StageTrace(
+            StageTrace.CLAMP,
+            rated,
+            replicas,
+            "clamp to [" + policy.minReplicas() + ", " + policy.maxReplicas() + "]");
+    stages.add(
+        replicas == rated
+            ? StageResult.passed(clamp)
+            : StageResult.set(
+                clamp,
+                replicas > rated ? ReasonCode.TOO_FEW_REPLICAS : ReasonCode.TOO_MANY_REPLICAS));
 
-    DecisionState held = state.next(now, true, desired, recommendationCutoff, 0, eventCutoff);
-    DecisionState applied =
-        replicas == current
-            ? held
-            : state.next(now, true, desired, recommendationCutoff, replicas - current, eventCutoff);
-    ReasonCode reason;
-    String why;
-    if (replicas != rated) {
-      reason = replicas > rated ? ReasonCode.TOO_FEW_REPLICAS : ReasonCode.TOO_MANY_REPLICAS;
-      why = clampRule;
-    } else if (rated != stabilized) {
-      reason = stabilized > current ? ReasonCode.SCALE_UP_LIMIT : ReasonCode.SCALE_DOWN_LIMIT;
-      why = rateRule;
-    } else if (stabilized != desired) {
-      reason =
-          desired >= current ? ReasonCode.SCALE_UP_STABILIZED : ReasonCode.SCALE_DOWN_STABILIZED;
-      why = trace.get(trace.size() - 3).rule();
-    } else if (burstMattered) {
-      reason = ReasonCode.BURST_SCALE_UP;
-      why = "load " + RuleText.num(reactive.loadRatio()) + "x ready capacity skipped stabilization";
-    } else if (predictive.notUsed() != null) {
-      reason = predictive.notUsed();
-      why = predictive.rule() + "; " + reactive.rule();
-    } else if (desired > reactive.replicas()) {
-      reason = ReasonCode.PREDICTED_LOAD;
-      why = predictive.rule() + " (reactive " + reactive.replicas() + ")";
-    } else if (replicas == current && reactive.toleranceHold()) {
-      reason = ReasonCode.WITHIN_TOLERANCE;
-      why = reactive.rule();
-    } else {
-      reason = ReasonCode.DESIRED_WITHIN_RANGE;
-      why = reactive.rule();
+    // The HPA stores its metric recommendation before stabilization, unclamped; so do we.
+    return stages.decision(
+        replicas,
+        current,
+        at,
+        state.next(now, true, desired, recommendationCutoff, 0, eventCutoff));
+  }
+
+  private static List<MetricInput> atReactiveTargets(List<MetricInput> metrics) {
+    List<MetricInput> out = new ArrayList<>(metrics.size());
+    for (MetricInput metric : metrics) {
+      out.add(metric.atReactiveTarget());
     }
-    return decision(replicas, current, reason, why, trace, applied, held);
+    return out;
   }
 
-  private static Decision decision(
-      int replicas,
-      int current,
-      ReasonCode reason,
-      String why,
-      List<StageTrace> trace,
-      DecisionState applied,
-      DecisionState held) {
-    String explanation = current + " -> " + replicas + ": " + reason.code() + ", " + why;
-    return new Decision(replicas, current, reason, explanation, trace, applied, held);
+  /** The burst entry: sets the reason only when skipping the scale-up window changed the count. */
+  private static StageResult burst(
+      int desired,
+      double loadRatio,
+      Burst burst,
+      boolean active,
+      int upLowest,
+      int downHighest,
+      int current) {
+    String load = "load " + RuleText.num(loadRatio) + "x ready capacity";
+    StageTrace trace =
+        new StageTrace(
+            StageTrace.BURST,
+            desired,
+            desired,
+            load
+                + (active
+                    ? " >= " + RuleText.num(burst.factor()) + "x: skip scale-up stabilization"
+                    : ": no burst"));
+    boolean mattered = active && clamp(current, upLowest, downHighest) != desired;
+    return mattered
+        ? StageResult.set(trace, ReasonCode.BURST_SCALE_UP, load + " skipped stabilization")
+        : StageResult.passed(trace);
   }
 
-  private static String stabilizationRule(
+  private static StageResult stabilization(
       int desired, int current, int stabilized, ScalingRules up, ScalingRules down) {
     if (stabilized == desired) {
-      return "no recent recommendation holds it back";
+      return StageResult.passed(
+          new StageTrace(
+              StageTrace.STABILIZATION,
+              desired,
+              stabilized,
+              "no recent recommendation holds it back"));
     }
-    if (desired >= current) {
-      return "lowest recommendation in the last "
-          + up.stabilizationWindow().toSeconds()
-          + "s scale-up window: "
-          + stabilized;
+    boolean scaleUp = desired >= current;
+    String rule =
+        scaleUp
+            ? "lowest recommendation in the last "
+                + up.stabilizationWindow().toSeconds()
+                + "s scale-up window: "
+                + stabilized
+            : "highest recommendation in the last "
+                + down.stabilizationWindow().toSeconds()
+                + "s scale-down window: "
+                + stabilized;
+    return StageResult.set(
+        new StageTrace(StageTrace.STABILIZATION, desired, stabilized, rule),
+        scaleUp ? ReasonCode.SCALE_UP_STABILIZED : ReasonCode.SCALE_DOWN_STABILIZED);
+  }
+
+  /**
+   * The rate policies. As in the HPA, a limit at or beyond the replica range is left to the clamp,
+   * which then reports TooManyReplicas or TooFewReplicas rather than a rate limit.
+   */
+  private static StageResult rate(
+      int stabilized, int current, DecisionState state, long now, ScalingPolicy policy) {
+    ScalingRules up = policy.behavior().scaleUp();
+    ScalingRules down = policy.behavior().scaleDown();
+    if (stabilized > current) {
+      int limit = Math.max(current, RateLimiter.scaleUpLimit(current, state, now, up));
+      boolean limits = limit < policy.maxReplicas() && stabilized > limit;
+      StageTrace trace =
+          new StageTrace(
+              StageTrace.RATE,
+              stabilized,
+              limits ? limit : stabilized,
+              "scale-up policies " + describe(up) + " allow up to " + limit);
+      return limits ? StageResult.set(trace, ReasonCode.SCALE_UP_LIMIT) : StageResult.passed(trace);
     }
-    return "highest recommendation in the last "
-        + down.stabilizationWindow().toSeconds()
-        + "s scale-down window: "
-        + stabilized;
+    if (stabilized < current) {
+      int limit = Math.min(current, RateLimiter.scaleDownLimit(current, state, now, down));
+      boolean limits = limit > policy.minReplicas() && stabilized < limit;
+      StageTrace trace =
+          new StageTrace(
+              StageTrace.RATE,
+              stabilized,
+              limits ? limit : stabilized,
+              "scale-down policies " + describe(down) + " allow down to " + limit);
+      return limits
+          ? StageResult.set(trace, ReasonCode.SCALE_DOWN_LIMIT)
+          : StageResult.passed(trace);
+    }
+    return StageResult.passed(
+        new StageTrace(StageTrace.RATE, stabilized, stabilized, "no scaling"));
   }
 
   private static String describe(ScalingRules rules) {

@@ -190,6 +190,34 @@ public final class DecisionState {
     return new DecisionState(true, recAt, rec, uAt, uChange, dAt, dChange);
   }
 
+  /**
+   * The same state with a scale of {@code change} pods (non-zero; the sign says the direction)
+   * applied at {@code atMillis}. Keeps the newest {@value #MAX_ENTRIES} events of each kind.
+   */
+  DecisionState withScaleEvent(long atMillis, int change) {
+    if (change > 0) {
+      return new DecisionState(
+          true,
+          recommendationAt,
+          recommendation,
+          appendBounded(upAt, atMillis),
+          appendBounded(upChange, change),
+          downAt,
+          downChange);
+    }
+    if (change < 0) {
+      return new DecisionState(
+          true,
+          recommendationAt,
+          recommendation,
+          upAt,
+          upChange,
+          appendBounded(downAt, atMillis),
+          appendBounded(downChange, -change));
+    }
+    throw new IllegalArgumentException("a scale event needs a non-zero change, got 0");
+  }
+
   /** Recommendations plus scale events held. */
   public int size() {
     return recommendation.length + upChange.length + downChange.length;
@@ -274,6 +302,18 @@ public final class DecisionState {
     int[] out = Arrays.copyOf(values, values.length + 1);
     out[values.length] = value;
     return out;
+  }
+
+  private static long[] appendBounded(long[] values, long value) {
+    long[] kept =
+        values.length < MAX_ENTRIES ? values : Arrays.copyOfRange(values, 1, values.length);
+    return append(kept, value);
+  }
+
+  private static int[] appendBounded(int[] values, int value) {
+    int[] kept =
+        values.length < MAX_ENTRIES ? values : Arrays.copyOfRange(values, 1, values.length);
+    return append(kept, value);
   }
 
   private static long[] times(List<ScaleEvent> events) {

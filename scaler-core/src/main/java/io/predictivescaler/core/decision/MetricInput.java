@@ -8,4 +8,12 @@ public sealed interface MetricInput permits PodMetric, TotalMetric, UnavailableM
 
   /** The metric's name, used in traces and explanations. */
   String name();
+
+  /**
+   * The metric as a plain HPA targets it, used when no forecast drives the decision: the same
+   * metric unless it carries a separate reactive target.
+   */
+  default MetricInput atReactiveTarget() {
+    return this;
+  }
 }

@@ -2,9 +2,12 @@ package io.predictivescaler.core.decision;
 
 /**
  * Stage 2: replicas for the forecast's peak upper band, {@code ceil(peak / targetPerReplica)}. The
- * target per replica comes from the first metric: its AverageValue target; for Utilization, the
- * average ready-pod request times the target percent; for a Value target, the target shared by the
- * ready replicas (the HPA's own Value formula).
+ * target per replica comes from the first metric's predictive target: its AverageValue target; for
+ * Utilization, the average ready-pod request times the target percent; for a Value target, the
+ * target shared by the ready replicas (the HPA's own Value formula).
+ *
+ * <p>Only a {@link ForecastStatus#TRUSTED} forecast takes part; every other status has its own
+ * reason code and leaves the decision reactive only.
  */
 final class PredictiveStage {
 
@@ -16,7 +19,20 @@ final class PredictiveStage {
    * @param ratio peak load over current capacity, for the tolerance stage
    * @param notUsed why a present forecast was not used; null when usable or absent
    */
-  record Result(boolean usable, int replicas, double ratio, ReasonCode notUsed, String rule) {}
+  record Result(boolean usable, int replicas, double ratio, ReasonCode notUsed, String rule) {
+
+    /**
+     * The stage's own reason: when a forecast was supplied but not used, its status' reason, with
+     * the reactive rule that decides instead.
+     */
+    StageResult result(int current, String reactiveRule) {
+      StageTrace trace =
+          new StageTrace(StageTrace.PREDICTIVE, current, usable ? replicas : current, rule);
+      return notUsed == null
+          ? StageResult.passed(trace)
+          : StageResult.set(trace, notUsed, rule + "; " + reactiveRule);
+    }
+  }
 
   private PredictiveStage() {}
 
@@ -26,16 +42,20 @@ final class PredictiveStage {
     }
     ForecastSummary forecast = input.forecast().get();
     String model = "model " + forecast.model();
-    if (forecast.status() == ForecastStatus.INSUFFICIENT_HISTORY) {
-      return notUsed(
-          ReasonCode.INSUFFICIENT_HISTORY,
-          model + " has too little history" + detail(forecast) + ": reactive only");
-    }
-    if (forecast.status() == ForecastStatus.UNTRUSTED) {
-      return notUsed(
-          ReasonCode.FORECAST_UNTRUSTED,
-          model + " not trusted" + detail(forecast) + ": reactive only");
-    }
+    return switch (forecast.status()) {
+      case TRUSTED -> size(input, forecast, model);
+      case UNTRUSTED ->
+          notUsed(
+              ReasonCode.FORECAST_UNTRUSTED,
+              model + " not trusted" + detail(forecast) + ": reactive only");
+      case INSUFFICIENT_HISTORY ->
+          notUsed(
+              ReasonCode.INSUFFICIENT_HISTORY,
+              model + " has too little history" + detail(forecast) + ": reactive only");
+    };
+  }
+
+  private static Result size(DecisionInput input, ForecastSummary forecast, String model) {
     double peak = forecast.peakUpperLoad();
     if (!(peak >= 0) || Double.isInfinite(peak)) {
       return notUsed(

@@ -14,13 +14,28 @@ final class ReactiveStage {
    * @param loadRatio the highest load over ready capacity among valid metrics
    */
   record Result(
-      boolean available, int replicas, boolean toleranceHold, double loadRatio, String rule) {}
+      boolean available, int replicas, boolean toleranceHold, double loadRatio, String rule) {
+
+    /**
+     * The stage's own reason: the count stays when no metric can be used (MetricsUnavailable) or
+     * the winning metric is within tolerance (WithinTolerance); otherwise the HPA's
+     * DesiredWithinRange, which a later stage may override.
+     */
+    StageResult result(int current) {
+      StageTrace trace = new StageTrace(StageTrace.REACTIVE, current, replicas, rule);
+      if (!available) {
+        return StageResult.set(trace, ReasonCode.METRICS_UNAVAILABLE);
+      }
+      return StageResult.set(
+          trace, toleranceHold ? ReasonCode.WITHIN_TOLERANCE : ReasonCode.DESIRED_WITHIN_RANGE);
+    }
+  }
 
   private ReactiveStage() {}
 
-  static Result run(DecisionInput input) {
+  /** Runs the HPA's recommendation over {@code metrics}, each at the target the caller chose. */
+  static Result run(DecisionInput input, List<MetricInput> metrics) {
     int current = input.currentReplicas();
-    List<MetricInput> metrics = input.metrics();
     MetricProposal best = null;
     String firstInvalid = null;
     int invalid = 0;

@@ -1,10 +1,20 @@
 package io.predictivescaler.core.decision;
 
+import java.util.Optional;
+
 /**
- * Why a decision came out as it did. Codes shared with the Kubernetes HPA keep the HPA's name
- * ({@link #code()}) and meaning; the others are ours. docs/DECISIONS.md describes each one.
+ * Every reason code the scaler reports: the one list of Kubernetes Event reasons (as KEDA keeps its
+ * {@code pkg/eventreason}), also used as the {@code reason} of logs, metrics, the ops API and
+ * skipped ticks. Codes shared with the Kubernetes HPA keep the HPA's name ({@link #code()}) and
+ * meaning; the others are ours. docs/DECISIONS.md and docs/OPERATIONS.md describe each one.
+ *
+ * <p>The decision pipeline returns only the decision reasons (the first group). The others come
+ * from the actuators, the policy watcher and the tick loop.
  */
 public enum ReasonCode {
+
+  // Decision reasons: why the pipeline chose its replica count.
+
   /** HPA: the target has 0 replicas and minReplicas is above 0, so autoscaling is off. */
   SCALING_DISABLED("ScalingDisabled"),
   /** HPA: capped at maxReplicas. */
@@ -33,8 +43,28 @@ public enum ReasonCode {
   INSUFFICIENT_HISTORY("InsufficientHistory"),
   /** Ours: load far above ready capacity skipped scale-up stabilization. */
   BURST_SCALE_UP("BurstScaleUp"),
-  /** Ours: the decision was computed but not applied (dry-run mode). */
-  DRY_RUN("DryRun");
+
+  // Actuation reasons: what the actuator made of a decision.
+
+  /** Ours: the decision was computed but not applied (dry-run mode, the dry-run actuator). */
+  DRY_RUN("DryRun"),
+  /** Ours: the Deployment carries {@code predictive-scaler.io/paused: "true"}; nothing written. */
+  SCALING_PAUSED("ScalingPaused"),
+  /** HPA: the API kept failing after retries. */
+  FAILED_RESCALE("FailedRescale"),
+  /** Ours: another autoscaler (an HPA or a KEDA ScaledObject) already scales the Deployment. */
+  CONFLICTING_AUTOSCALER("ConflictingAutoscaler"),
+  /** Ours: the Deployment does not exist (a refusal, or a tick skipped for it). */
+  TARGET_NOT_FOUND("TargetNotFound"),
+  /** Ours: hpa-floor mode, but no HPA targets the Deployment. */
+  HPA_NOT_FOUND("HPANotFound"),
+
+  // Policy and tick reasons.
+
+  /** Ours: a policy ConfigMap was rejected; the last good policy stays in force. */
+  INVALID_POLICY("InvalidPolicy"),
+  /** Ours: the tick of one workload threw; its state is kept and the others go on. */
+  TICK_FAILED("TickFailed");
 
   private final String code;
 
@@ -45,6 +75,16 @@ public enum ReasonCode {
   /** The stable name users grep for in Events, logs and the API, e.g. {@code ScaleUpLimit}. */
   public String code() {
     return code;
+  }
+
+  /** The reason whose {@link #code()} is {@code code}, if there is one. */
+  public static Optional<ReasonCode> ofCode(String code) {
+    for (ReasonCode reason : values()) {
+      if (reason.code.equals(code)) {
+        return Optional.of(reason);
+      }
+    }
+    return Optional.empty();
   }
 
   @Override

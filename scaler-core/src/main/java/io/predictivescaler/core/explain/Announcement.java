@@ -7,19 +7,13 @@ import io.predictivescaler.core.config.ScalingMode;
  * What to tell SREs about one decision: the Event's type, reason and message.
  *
  * @param warning Event type Warning instead of Normal
- * @param reason the Event reason (a stable CamelCase code)
+ * @param reason the Event reason: a {@link io.predictivescaler.core.decision.ReasonCode#code()}
  * @param message one line
- * @param annotate whether the decision also goes into the last-decision annotation
  * @param alwaysEmit true for real changes; false for states that repeat every tick
  * @param key what must differ for a repeat to be announced before the repeat interval
  */
 record Announcement(
-    boolean warning,
-    String reason,
-    String message,
-    boolean annotate,
-    boolean alwaysEmit,
-    String key) {
+    boolean warning, String reason, String message, boolean alwaysEmit, String key) {
 
   /** Null when there is nothing to announce (unchanged). */
   static Announcement of(DecisionRecord decision, ActuationResult actuation) {
@@ -36,7 +30,7 @@ record Announcement(
         }
         yield new Announcement(
             false,
-            decision.reasonCode(),
+            decision.reason().code(),
             what
                 + " from "
                 + actuation.fromReplicas()
@@ -44,33 +38,30 @@ record Announcement(
                 + actuation.toReplicas()
                 + explanation,
             true,
-            true,
             "applied");
       }
       case DRY_RUN ->
           new Announcement(
               false,
-              decision.reasonCode(),
+              actuation.reason(),
               "Dry run: would scale from "
                   + actuation.fromReplicas()
                   + " to "
                   + actuation.toReplicas()
                   + explanation,
               false,
-              false,
-              "dry-run:" + decision.reasonCode() + ":" + actuation.toReplicas());
+              "dry-run:" + actuation.toReplicas());
       case REFUSED ->
           new Announcement(
               true,
               actuation.reason(),
               actuation.message(),
-              true,
               false,
               "refused:" + actuation.reason());
       case PAUSED ->
-          new Announcement(false, actuation.reason(), actuation.message(), false, false, "paused");
+          new Announcement(false, actuation.reason(), actuation.message(), false, "paused");
       case FAILED ->
-          new Announcement(true, actuation.reason(), actuation.message(), false, false, "failed");
+          new Announcement(true, actuation.reason(), actuation.message(), false, "failed");
       case UNCHANGED -> null;
     };
   }

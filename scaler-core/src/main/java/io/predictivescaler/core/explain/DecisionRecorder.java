@@ -1,16 +1,11 @@
 package io.predictivescaler.core.explain;
 
-import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.dsl.base.PatchContext;
-import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.predictivescaler.core.actuate.ActuationOutcome;
 import io.predictivescaler.core.actuate.ActuationResult;
 import io.predictivescaler.core.actuate.ApiRetry;
-import io.predictivescaler.core.actuate.ScalerAnnotations;
-import io.predictivescaler.core.config.ScalingMode;
 import io.predictivescaler.core.config.TargetRef;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,9 +17,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Explains decisions where SREs look: meters on every tick; for a decision that changed the
- * workload, was refused, paused, failed or dry-run, a Kubernetes Event on the Deployment, a log
- * line and (except in dry-run) the {@value ScalerAnnotations#LAST_DECISION} annotation. Repeats of
- * the same non-change (refused every tick, say) are emitted once per {@code repeatInterval}.
+ * workload, was refused, paused, failed or dry-run, a Kubernetes Event on the Deployment and a log
+ * line. It writes nothing to the Deployment itself (the scaler needs no write on whole
+ * Deployments): the decision record lives in Events, metrics and the ops API. Repeats of the same
+ * non-change (refused every tick, say) are emitted once per {@code repeatInterval}.
  *
  * <p>Calls the API synchronously: run on a worker pool. Never throws for API failures; they are
  * logged and counted in {@code predictive_scaler_recording_failures_total}.
@@ -33,7 +29,6 @@ public final class DecisionRecorder {
 
   private static final Logger LOG = LoggerFactory.getLogger(DecisionRecorder.class);
 
-  private final KubernetesClient client;
   private final MeterRegistry registry;
   private final EventEmitter events;
   private final Duration repeatInterval;
@@ -53,9 +48,8 @@ public final class DecisionRecorder {
       MeterRegistry registry,
       String reportingInstance,
       Duration repeatInterval) {
-    this.client = Objects.requireNonNull(client, "client");
     this.registry = Objects.requireNonNull(registry, "registry");
-    this.events = new EventEmitter(client, reportingInstance);
+    this.events = new EventEmitter(Objects.requireNonNull(client, "client"), reportingInstance);
     this.repeatInterval = Objects.requireNonNull(repeatInterval, "repeatInterval");
   }
 
@@ -80,11 +74,7 @@ public final class DecisionRecorder {
         .addKeyValue("mode", decision.mode().yamlName())
         .log(announcement.message());
     try {
-      String uid = null;
-      if (decision.mode() != ScalingMode.DRY_RUN && announcement.annotate()) {
-        uid = annotate(decision, actuation);
-      }
-      events.emit(decision.workload(), uid, announcement, decision.time());
+      events.emit(decision.workload(), announcement, decision.time());
     } catch (KubernetesClientException e) {
       workloadMeters.recordingFailed();
       LOG.warn(
@@ -116,21 +106,5 @@ public final class DecisionRecorder {
     }
     lastEmitted.put(decision.workload(), new Emitted(announcement.key(), decision.time()));
     return true;
-  }
-
-  private String annotate(DecisionRecord decision, ActuationResult actuation) {
-    String json = LastDecisionAnnotation.toJson(decision, actuation);
-    Map<String, Object> patch =
-        Map.of("metadata", Map.of("annotations", Map.of(ScalerAnnotations.LAST_DECISION, json)));
-    Deployment patched =
-        client
-            .apps()
-            .deployments()
-            .inNamespace(decision.workload().namespace())
-            .withName(decision.workload().name())
-            .patch(
-                PatchContext.of(PatchType.JSON_MERGE),
-                client.getKubernetesSerialization().asJson(patch));
-    return patched == null ? null : patched.getMetadata().getUid();
   }
 }

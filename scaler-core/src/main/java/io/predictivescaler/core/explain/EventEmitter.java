@@ -28,8 +28,8 @@ final class EventEmitter {
     this.instance = instance == null ? "" : instance;
   }
 
-  void emit(TargetRef workload, String knownUid, Announcement announcement, Instant time) {
-    String uid = knownUid != null ? knownUid : uidOf(workload);
+  void emit(TargetRef workload, Announcement announcement, Instant time) {
+    String uid = uidOf(workload);
     String timestamp = time.toString();
     String message = announcement.message();
     if (message.length() > MAX_MESSAGE) {

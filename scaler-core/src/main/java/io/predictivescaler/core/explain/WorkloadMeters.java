@@ -65,7 +65,7 @@ final class WorkloadMeters {
     recordingFailures =
         register(
             Counter.builder(PREFIX + "recording.failures")
-                .description("Events or annotations that could not be written")
+                .description("Events that could not be written")
                 .tags(tags)
                 .register(registry));
   }
@@ -81,7 +81,7 @@ final class WorkloadMeters {
     trusted = decision.trusted() ? 1 : 0;
     decisionsByReason
         .computeIfAbsent(
-            decision.reasonCode(),
+            decision.reason().code(),
             reason ->
                 register(
                     Counter.builder(PREFIX + "decisions")

@@ -4,7 +4,6 @@ import io.predictivescaler.core.actuate.ActuationOutcome;
 import io.predictivescaler.core.actuate.ActuationResult;
 import io.predictivescaler.core.config.TargetRef;
 import io.predictivescaler.core.decision.Decision;
-import io.predictivescaler.core.decision.ForecastSummary;
 import io.predictivescaler.core.explain.DecisionRecord;
 import io.predictivescaler.core.explain.DecisionRecorder;
 import io.predictivescaler.core.tick.TickListener;
@@ -21,8 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Turns each tick's outcome into what SREs read: a {@link DecisionRecord} for the {@link
- * DecisionRecorder} (meters; Event, annotation and one log line when something changed), and a
- * point of the workload's forecast-vs-actual track for the ops API. Runs on the tick thread.
+ * DecisionRecorder} (meters; Event and one log line when something changed), and a point of the
+ * workload's forecast-vs-actual track for the ops API. Runs on the tick thread.
  */
 final class OutcomeRecorder implements TickListener {
 
@@ -43,16 +42,19 @@ final class OutcomeRecorder implements TickListener {
   }
 
   @Override
-  public void onTick(TickOutcome outcome) {
-    TargetRef target = outcome.policy().target();
-    if (!outcome.decided()) {
-      if (!outcome.skipped().equals(lastSkip.put(target, outcome.skipped()))) {
+  public void onTick(TickOutcome tick) {
+    TargetRef target = tick.policy().target();
+    if (tick instanceof TickOutcome.Skipped skipped) {
+      String why = skipped.toString();
+      if (!why.equals(lastSkip.put(target, why))) {
         LOG.atWarn()
             .addKeyValue("workload", target.namespace() + "/" + target.name())
-            .log("no decision: {}", outcome.skipped());
+            .addKeyValue("reason", skipped.reason().code())
+            .log("no decision: {}", why);
       }
       return;
     }
+    TickOutcome.Decided outcome = (TickOutcome.Decided) tick;
     lastSkip.remove(target);
     ForecastPoint point =
         tracks
@@ -78,7 +80,7 @@ final class OutcomeRecorder implements TickListener {
     return track == null ? List.of() : track.points();
   }
 
-  private ActuationResult actuation(TickOutcome outcome) {
+  private ActuationResult actuation(TickOutcome.Decided outcome) {
     ActuationResult actuation = outcome.actuation();
     int current = outcome.decision().currentReplicas();
     if (actuation == null) {
@@ -90,9 +92,8 @@ final class OutcomeRecorder implements TickListener {
     return actuation;
   }
 
-  static DecisionRecord toRecord(TickOutcome outcome, Double forecastError) {
+  static DecisionRecord toRecord(TickOutcome.Decided outcome, Double forecastError) {
     Decision decision = outcome.decision();
-    ForecastSummary summary = outcome.summary().orElse(null);
     Forecast forecast = outcome.forecast();
     Instant atHorizon = outcome.now().plus(outcome.policy().horizon());
     return new DecisionRecord(
@@ -100,12 +101,10 @@ final class OutcomeRecorder implements TickListener {
         outcome.now(),
         decision.currentReplicas(),
         decision.replicas(),
-        decision.reason().code(),
-        decision.explanation(),
+        outcome.reason(),
+        outcome.explanation(),
         outcome.policy().mode(),
-        summary == null ? null : ForecastTrack.finite(summary.peakUpperLoad()),
-        summary != null ? summary.model() : forecast == null ? "" : forecast.model(),
-        summary != null && summary.trusted(),
+        outcome.summary().trusted(),
         outcome.shadowHpa().replicas(),
         outcome.observation().observedLoad(),
         forecast == null ? null : ForecastTrack.finite(forecast.pointAt(atHorizon)),

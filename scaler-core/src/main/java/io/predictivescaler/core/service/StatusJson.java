@@ -6,6 +6,7 @@ import io.predictivescaler.core.config.PrometheusMetric;
 import io.predictivescaler.core.config.ResourceMetric;
 import io.predictivescaler.core.config.WorkloadPolicy;
 import io.predictivescaler.core.decision.Decision;
+import io.predictivescaler.core.decision.ForecastSummary;
 import io.predictivescaler.core.decision.ScalingRules;
 import io.predictivescaler.core.tick.TickOutcome;
 import java.util.LinkedHashMap;
@@ -56,32 +57,30 @@ final class StatusJson {
   }
 
   /** The last tick of a workload: its decision, trace and actuation, or why none was made. */
-  static Map<String, Object> decision(TickOutcome outcome) {
+  static Map<String, Object> decision(TickOutcome tick) {
     Map<String, Object> out = new LinkedHashMap<>();
-    out.put("time", outcome.now().toString());
-    out.put("leadTime", GoDuration.format(outcome.leadTime()));
-    if (!outcome.decided()) {
-      out.put("skipped", outcome.skipped());
+    out.put("time", tick.now().toString());
+    out.put("leadTime", GoDuration.format(tick.leadTime()));
+    if (tick instanceof TickOutcome.Skipped skipped) {
+      out.put("reason", skipped.reason().code());
+      out.put("skipped", skipped.toString());
       return out;
     }
+    TickOutcome.Decided outcome = (TickOutcome.Decided) tick;
     Decision decision = outcome.decision();
     out.put("from", decision.currentReplicas());
     out.put("to", decision.replicas());
-    out.put("reason", decision.reason().code());
-    out.put("explanation", decision.explanation());
+    out.put("reason", outcome.reason().code());
+    out.put("explanation", outcome.explanation());
     out.put("observedLoad", ForecastTrack.finite(outcome.observation().observedLoad()));
     out.put("metric", outcome.observation().metric().name());
-    outcome
-        .summary()
-        .ifPresent(
-            s -> {
-              Map<String, Object> forecast = new LinkedHashMap<>();
-              forecast.put("model", s.model());
-              forecast.put("status", s.status().name());
-              forecast.put("peakUpper", ForecastTrack.finite(s.peakUpperLoad()));
-              forecast.put("detail", s.detail());
-              out.put("forecast", forecast);
-            });
+    ForecastSummary summary = outcome.summary();
+    Map<String, Object> forecast = new LinkedHashMap<>();
+    forecast.put("model", summary.model());
+    forecast.put("status", summary.status().name());
+    forecast.put("peakUpper", ForecastTrack.finite(summary.peakUpperLoad()));
+    forecast.put("detail", summary.detail());
+    out.put("forecast", forecast);
     out.put("shadowHpaReplicas", outcome.shadowHpa().replicas());
     out.put("trace", decision.trace());
     ActuationResult actuation = outcome.actuation();

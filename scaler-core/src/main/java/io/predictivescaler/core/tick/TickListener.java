@@ -3,8 +3,8 @@ package io.predictivescaler.core.tick;
 import io.predictivescaler.core.config.TargetRef;
 
 /**
- * Receives every tick's outcome per workload: the service turns it into Events, annotations, logs
- * and metrics; a replay records it for its report.
+ * Receives every tick's outcome per workload: the service turns it into Events, logs and metrics; a
+ * replay records it for its report.
  */
 @FunctionalInterface
 public interface TickListener {

@@ -6,6 +6,7 @@ import io.predictivescaler.core.actuate.Actuator;
 import io.predictivescaler.core.config.ScalingMode;
 import io.predictivescaler.core.config.TargetRef;
 import io.predictivescaler.core.config.WorkloadPolicy;
+import io.predictivescaler.core.decision.ReasonCode;
 import io.predictivescaler.forecast.ForecasterStatus;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -105,13 +106,14 @@ public final class TickOrchestrator {
     try {
       Optional<WorkloadObservation> observation = observer.observe(loop.policy(), now);
       if (observation.isEmpty()) {
-        return loop.skip(now, "TargetNotFound: " + loop.policy().target() + " does not exist");
+        return loop.skip(
+            now, ReasonCode.TARGET_NOT_FOUND, loop.policy().target() + " does not exist");
       }
       return loop.tick(now, observation.get(), refits, mayActuate, actuators);
     } catch (RuntimeException e) {
       LOG.warn(
           "tick of {} failed, keeping its last state: {}", loop.policy().target(), e.toString());
-      return loop.skip(now, "TickFailed: " + e);
+      return loop.skip(now, ReasonCode.TICK_FAILED, e.toString());
     }
   }
 

@@ -1,85 +1,131 @@
 package io.predictivescaler.core.tick;
 
+import io.predictivescaler.core.actuate.ActuationOutcome;
 import io.predictivescaler.core.actuate.ActuationResult;
 import io.predictivescaler.core.config.WorkloadPolicy;
 import io.predictivescaler.core.decision.Decision;
 import io.predictivescaler.core.decision.ForecastSummary;
+import io.predictivescaler.core.decision.ReasonCode;
 import io.predictivescaler.forecast.Forecast;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
- * One workload's tick: what was observed, forecast and decided, what a plain HPA would have decided
- * on the same inputs, and what the actuator did.
- *
- * @param policy the policy in force
- * @param now the tick time
- * @param observation what was read; null when the target was not found
- * @param forecast the forecaster's full forecast; null when none was made
- * @param summary what the decision pipeline was given of the forecast
- * @param leadTime the lead time used: configured, or measured when {@code leadTime: auto}
- * @param decision the decision; null when the target was not found
- * @param shadowHpa what a plain HPA would decide on the same inputs; null with {@code decision}
- * @param actuation what the actuator did; null when nothing was asked of it
- * @param skipped why no decision was made; empty when one was
+ * One workload's tick: {@link Decided} (what was observed, forecast and decided, what a plain HPA
+ * would have decided on the same inputs, and what the actuator did) or {@link Skipped} (no decision
+ * could be made, and why).
  */
-public record TickOutcome(
-    WorkloadPolicy policy,
-    Instant now,
-    WorkloadObservation observation,
-    Forecast forecast,
-    Optional<ForecastSummary> summary,
-    Duration leadTime,
-    Decision decision,
-    Decision shadowHpa,
-    ActuationResult actuation,
-    String skipped) {
+public sealed interface TickOutcome permits TickOutcome.Decided, TickOutcome.Skipped {
 
-  public TickOutcome {
-    Objects.requireNonNull(policy, "policy");
-    Objects.requireNonNull(now, "now");
-    Objects.requireNonNull(summary, "summary");
-    Objects.requireNonNull(leadTime, "leadTime");
-    skipped = skipped == null ? "" : skipped;
-  }
+  /** The policy in force. */
+  WorkloadPolicy policy();
 
-  static TickOutcome skipped(WorkloadPolicy policy, Instant now, Duration leadTime, String why) {
-    return new TickOutcome(
-        policy, now, null, null, Optional.empty(), leadTime, null, null, null, why);
+  /** The tick time. */
+  Instant now();
+
+  /** The lead time used: configured, or measured when {@code leadTime: auto}. */
+  Duration leadTime();
+
+  /**
+   * A tick that decided.
+   *
+   * @param observation what was read
+   * @param forecast the forecaster's full forecast; null when none was made
+   * @param summary what the decision pipeline was given of the forecast
+   * @param decision the decision
+   * @param shadowHpa what a plain HPA would decide on the same inputs
+   * @param actuation what the actuator did; null when nothing was asked of it (no change, or a
+   *     follower)
+   */
+  record Decided(
+      WorkloadPolicy policy,
+      Instant now,
+      WorkloadObservation observation,
+      Forecast forecast,
+      ForecastSummary summary,
+      Duration leadTime,
+      Decision decision,
+      Decision shadowHpa,
+      ActuationResult actuation)
+      implements TickOutcome {
+
+    public Decided {
+      Objects.requireNonNull(policy, "policy");
+      Objects.requireNonNull(now, "now");
+      Objects.requireNonNull(observation, "observation");
+      Objects.requireNonNull(summary, "summary");
+      Objects.requireNonNull(leadTime, "leadTime");
+      Objects.requireNonNull(decision, "decision");
+      Objects.requireNonNull(shadowHpa, "shadowHpa");
+    }
+
+    /** Whether the actuator applied the decision's change to the cluster. */
+    public boolean applied() {
+      return actuation != null && actuation.outcome() == ActuationOutcome.APPLIED;
+    }
+
+    /**
+     * Whether the dry-run actuator reported the decision instead of applying it: then the tick is
+     * recorded as {@code DryRun}, the decision's own reason kept in the explanation.
+     */
+    public boolean dryRun() {
+      return actuation != null && actuation.outcome() == ActuationOutcome.DRY_RUN;
+    }
+
+    /** The reason recorded for users (Events, logs, metrics, the ops API). */
+    public ReasonCode reason() {
+      return dryRun() ? ReasonCode.DRY_RUN : decision.reason();
+    }
+
+    /** The one line recorded for users. */
+    public String explanation() {
+      return dryRun() ? "dry-run, not applied: " + decision.explanation() : decision.explanation();
+    }
+
+    /**
+     * The same outcome with an empty load history in its observation (ending where it ended), so
+     * that an outcome kept between ticks does not pin a copy of the workload's window in memory.
+     */
+    Decided withoutHistory() {
+      if (observation.history().size() == 0) {
+        return this;
+      }
+      return new Decided(
+          policy,
+          now,
+          observation.withoutHistory(),
+          forecast,
+          summary,
+          leadTime,
+          decision,
+          shadowHpa,
+          actuation);
+    }
   }
 
   /**
-   * The same outcome with an empty load history in its observation (ending where it ended), so that
-   * an outcome kept between ticks does not pin a copy of the workload's window in memory.
+   * A tick that could not decide.
+   *
+   * @param reason the stable code, e.g. {@link ReasonCode#TARGET_NOT_FOUND}
+   * @param message one line for humans
    */
-  TickOutcome withoutHistory() {
-    if (observation == null || observation.history().size() == 0) {
-      return this;
-    }
-    return new TickOutcome(
-        policy,
-        now,
-        observation.withoutHistory(),
-        forecast,
-        summary,
-        leadTime,
-        decision,
-        shadowHpa,
-        actuation,
-        skipped);
-  }
+  record Skipped(
+      WorkloadPolicy policy, Instant now, Duration leadTime, ReasonCode reason, String message)
+      implements TickOutcome {
 
-  public boolean decided() {
-    return decision != null;
-  }
-
-  /** The replicas the workload should run from now on: the decision's, or the current count. */
-  public int desiredReplicas() {
-    if (decision != null) {
-      return decision.replicas();
+    public Skipped {
+      Objects.requireNonNull(policy, "policy");
+      Objects.requireNonNull(now, "now");
+      Objects.requireNonNull(leadTime, "leadTime");
+      Objects.requireNonNull(reason, "reason");
+      Objects.requireNonNull(message, "message");
     }
-    return observation == null ? -1 : observation.currentReplicas();
+
+    /** {@code TargetNotFound: shop/checkout does not exist}. */
+    @Override
+    public String toString() {
+      return reason.code() + ": " + message;
+    }
   }
 }

@@ -11,9 +11,11 @@ import java.time.Instant;
 
 /**
  * Builds a workload's observation from its load window: the newest sample is the decision's metric
- * (an AverageValue target of {@code targetPerReplica}), unless it is missing or older than {@value
- * #STALE_STEPS} steps, in which case the metric is unavailable for this tick and the pipeline does
- * not scale down on it. Shared by the service and replays so both read a window the same way.
+ * (AverageValue targets of {@code targetPerReplica} and, for reactive-only decisions, {@code
+ * reactiveTargetPerReplica}; the decision pipeline picks one), unless it is missing or older than
+ * {@value #STALE_STEPS} steps, in which case the metric is unavailable for this tick and the
+ * pipeline does not scale down on it. Shared by the service and replays so both read a window the
+ * same way.
  */
 public final class WindowObservation {
 
@@ -47,7 +49,10 @@ public final class WindowObservation {
               name, "newest sample is from " + newest + ", older than " + STALE_STEPS + " steps");
       latest = Double.NaN;
     } else {
-      metric = TotalMetric.averageValue(name, targetPerReplica(policy), latest);
+      PrometheusMetric prometheus = prometheusMetric(policy);
+      metric =
+          TotalMetric.averageValue(
+              name, prometheus.targetPerReplica(), prometheus.reactiveTargetPerReplica(), latest);
     }
     return new WorkloadObservation(
         currentReplicas, readyReplicas, metric, latest, WindowSeries.of(window));
@@ -70,9 +75,9 @@ public final class WindowObservation {
     return policy.metric() instanceof PrometheusMetric p ? p.query() : "load";
   }
 
-  private static double targetPerReplica(WorkloadPolicy policy) {
+  private static PrometheusMetric prometheusMetric(WorkloadPolicy policy) {
     if (policy.metric() instanceof PrometheusMetric p) {
-      return p.targetPerReplica();
+      return p;
     }
     throw new IllegalArgumentException(
         "a window observation needs a prometheus metric, got " + policy.metric());

@@ -26,6 +26,7 @@ class DryRunActuatorTest {
     ActuationResult result = dryRun.apply(TargetRef.deployment("shop", "checkout"), 2, 7);
 
     assertThat(result.outcome()).isEqualTo(ActuationOutcome.DRY_RUN);
+    assertThat(result.reason()).isEqualTo("DryRun");
     assertThat(result.fromReplicas()).isEqualTo(2);
     assertThat(result.toReplicas()).isEqualTo(7);
     assertThat(result.changedCluster()).isFalse();
@@ -41,6 +42,11 @@ class DryRunActuatorTest {
                 .getSpec()
                 .getReplicas())
         .isEqualTo(2);
+  }
+
+  @Test
+  void needsNoLeadershipSinceItWritesNothing() {
+    assertThat(new DryRunActuator().writesToCluster()).isFalse();
   }
 
   @Test

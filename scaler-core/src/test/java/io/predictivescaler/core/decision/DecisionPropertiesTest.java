@@ -133,7 +133,7 @@ class DecisionPropertiesTest {
       Decision decision = pipeline.decide(input);
       steps.add(new Step(i, T0.toEpochMilli() + w.atMillis[i], decision));
       current = decision.replicas();
-      state = decision.nextState();
+      state = decision.nextState(true);
     }
     return steps;
   }

@@ -20,7 +20,7 @@ class DecisionStateTest {
   void firstDecisionSeedsTheCurrentCountLikeRecordInitialRecommendation() {
     Decision decision = PIPELINE.decide(input(5, POLICY, DecisionState.initial(), desiring(5)));
 
-    assertThat(decision.nextState().recommendations())
+    assertThat(decision.nextState(true).recommendations())
         .extracting(TimedRecommendation::replicas)
         .containsExactly(5, 5);
   }
@@ -29,27 +29,56 @@ class DecisionStateTest {
   void recordsTheRecommendationAndTheAppliedScaleEvent() {
     Decision decision = PIPELINE.decide(input(4, POLICY, desiring(7)));
 
-    assertThat(decision.nextState().recommendations())
+    assertThat(decision.nextState(true).recommendations())
         .containsExactly(new TimedRecommendation(T0, 7));
-    assertThat(decision.nextState().scaleUpEvents()).containsExactly(new ScaleEvent(T0, 3));
-    assertThat(decision.nextState().scaleDownEvents()).isEmpty();
+    assertThat(decision.nextState(true).scaleUpEvents()).containsExactly(new ScaleEvent(T0, 3));
+    assertThat(decision.nextState(true).scaleDownEvents()).isEmpty();
   }
 
   @Test
   void unappliedStateKeepsTheRecommendationButNoScaleEvent() {
     Decision decision = PIPELINE.decide(input(4, POLICY, desiring(7)));
 
-    assertThat(decision.nextStateIfNotApplied().recommendations()).hasSize(1);
-    assertThat(decision.nextStateIfNotApplied().scaleUpEvents()).isEmpty();
+    assertThat(decision.nextState(false).recommendations()).hasSize(1);
+    assertThat(decision.nextState(false).scaleUpEvents()).isEmpty();
   }
 
   @Test
-  void dryRunReportsTheWouldBeDecisionWithoutCountingAScaleEvent() {
-    Decision dryRun = PIPELINE.decide(input(4, POLICY, desiring(7))).asDryRun();
+  void anAppliedScaleDownIsAScaleDownEvent() {
+    DecisionState state = DecisionState.of(List.of(), List.of(), List.of());
 
-    assertThat(dryRun.reason()).isEqualTo(ReasonCode.DRY_RUN);
-    assertThat(dryRun.explanation()).startsWith("dry-run, not applied: 4 -> 7: DesiredWithinRange");
-    assertThat(dryRun.nextState().scaleUpEvents()).isEmpty();
+    Decision decision = PIPELINE.decide(input(8, POLICY, state, desiring(2)));
+
+    assertThat(decision.replicas()).isLessThan(8);
+    assertThat(decision.nextState(true).scaleDownEvents())
+        .containsExactly(new ScaleEvent(T0, 8 - decision.replicas()));
+    assertThat(decision.nextState(true).scaleUpEvents()).isEmpty();
+  }
+
+  @Test
+  void aRangeCorrectionAppliedIsAScaleEventAndRecordsNoRecommendation() {
+    Decision decision = PIPELINE.decide(input(120, POLICY, desiring(50)));
+
+    assertThat(decision.replicas()).isEqualTo(100);
+    assertThat(decision.nextState(true).scaleDownEvents()).containsExactly(new ScaleEvent(T0, 20));
+    assertThat(decision.nextState(true).recommendations()).isEmpty();
+    assertThat(decision.nextState(false).scaleDownEvents()).isEmpty();
+  }
+
+  @Test
+  void keepsTheNewestScaleEventsWhenFull() {
+    List<ScaleEvent> full = new java.util.ArrayList<>();
+    for (int i = 0; i < DecisionState.MAX_ENTRIES; i++) {
+      full.add(new ScaleEvent(T0.minusMillis(DecisionState.MAX_ENTRIES - i), 1));
+    }
+    DecisionState state = DecisionState.of(List.of(), full, List.of());
+
+    DecisionState next = state.withScaleEvent(T0.toEpochMilli(), 3);
+
+    assertThat(next.scaleUpEvents()).hasSize(DecisionState.MAX_ENTRIES);
+    assertThat(next.scaleUpEvents().get(0)).isEqualTo(full.get(1));
+    assertThat(next.scaleUpEvents().get(DecisionState.MAX_ENTRIES - 1))
+        .isEqualTo(new ScaleEvent(T0, 3));
   }
 
   @Test
@@ -60,7 +89,7 @@ class DecisionStateTest {
 
     Decision decision = PIPELINE.decide(input(4, POLICY, state, desiring(4)));
 
-    assertThat(decision.nextState().recommendations())
+    assertThat(decision.nextState(true).recommendations())
         .extracting(TimedRecommendation::replicas)
         .containsExactly(8, 4);
   }
@@ -75,9 +104,9 @@ class DecisionStateTest {
 
     Decision decision = PIPELINE.decide(input(4, POLICY, state, desiring(4)));
 
-    assertThat(decision.nextState().scaleUpEvents())
+    assertThat(decision.nextState(true).scaleUpEvents())
         .containsExactly(new ScaleEvent(T0.minusSeconds(14), 1));
-    assertThat(decision.nextState().scaleDownEvents()).isEmpty();
+    assertThat(decision.nextState(true).scaleDownEvents()).isEmpty();
   }
 
   @Test
@@ -100,7 +129,7 @@ class DecisionStateTest {
               state);
       Decision decision = PIPELINE.decide(in);
       current = decision.replicas();
-      state = decision.nextState();
+      state = decision.nextState(true);
       largest = Math.max(largest, state.size());
     }
 

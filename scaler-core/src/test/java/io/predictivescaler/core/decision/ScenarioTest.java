@@ -52,7 +52,7 @@ class ScenarioTest {
       assertThat(decision.reason().code()).as(where).isEqualTo(tick.expectedReason());
 
       replicas = decision.replicas();
-      state = decision.nextState();
+      state = decision.nextState(true);
     }
   }
 }

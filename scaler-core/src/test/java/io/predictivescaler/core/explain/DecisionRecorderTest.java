@@ -3,8 +3,6 @@ package io.predictivescaler.core.explain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -13,9 +11,9 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.predictivescaler.core.actuate.ActuationResult;
 import io.predictivescaler.core.actuate.RefusalReason;
-import io.predictivescaler.core.actuate.ScalerAnnotations;
 import io.predictivescaler.core.config.ScalingMode;
 import io.predictivescaler.core.config.TargetRef;
+import io.predictivescaler.core.decision.ReasonCode;
 import io.predictivescaler.core.kube.ApiCall;
 import io.predictivescaler.core.kube.Fixtures;
 import java.time.Duration;
@@ -50,8 +48,8 @@ class DecisionRecorderTest {
   }
 
   @Test
-  void explainsAScaleUpWithAnEventAndTheLastDecisionAnnotation() throws Exception {
-    DecisionRecord decision = decision(T0, 3, 6, "PredictedLoad", ScalingMode.SCALE);
+  void explainsAScaleUpWithAnEvent() {
+    DecisionRecord decision = decision(T0, 3, 6, ReasonCode.PREDICTED_LOAD, ScalingMode.SCALE);
 
     recorder.record(decision, ActuationResult.applied(3, 6));
 
@@ -63,22 +61,33 @@ class DecisionRecorderTest {
     assertThat(event.getInvolvedObject().getKind()).isEqualTo("Deployment");
     assertThat(event.getInvolvedObject().getName()).isEqualTo("checkout");
     assertThat(event.getInvolvedObject().getUid()).isEqualTo(deployment.getMetadata().getUid());
-    JsonNode annotation = lastDecision();
-    assertThat(annotation.get("time").asText()).isEqualTo("2025-03-01T10:00:00Z");
-    assertThat(annotation.get("from").asInt()).isEqualTo(3);
-    assertThat(annotation.get("to").asInt()).isEqualTo(6);
-    assertThat(annotation.get("reason").asText()).isEqualTo("PredictedLoad");
-    assertThat(annotation.get("forecastPeak").asDouble()).isCloseTo(700.0, within(1e-9));
-    assertThat(annotation.get("model").asText()).isEqualTo("linear");
-    assertThat(annotation.get("trusted").asBoolean()).isTrue();
+  }
+
+  @Test
+  void writesNothingToTheDeploymentItself() throws InterruptedException {
+    recorder.record(
+        decision(T0, 3, 6, ReasonCode.PREDICTED_LOAD, ScalingMode.SCALE),
+        ActuationResult.applied(3, 6));
+    recorder.record(
+        decision(T0.plusSeconds(15), 6, 8, ReasonCode.PREDICTED_LOAD, ScalingMode.SCALE),
+        ActuationResult.refused(RefusalReason.CONFLICTING_AUTOSCALER, "use mode: hpa-floor"));
+
+    assertThat(ApiCall.drain(server))
+        .filteredOn(r -> r.getPath().contains("/deployments"))
+        .isNotEmpty()
+        .allMatch(r -> r.getMethod().equals("GET"));
+    assertThat(events()).hasSize(2);
+    assertThat(deployment().getMetadata().getAnnotations())
+        .doesNotContainKey("predictive-scaler.io/last-decision");
   }
 
   @Test
   void updatesThePerWorkloadMetersOnEveryDecision() {
     recorder.record(
-        decision(T0, 3, 6, "PredictedLoad", ScalingMode.SCALE), ActuationResult.applied(3, 6));
+        decision(T0, 3, 6, ReasonCode.PREDICTED_LOAD, ScalingMode.SCALE),
+        ActuationResult.applied(3, 6));
     recorder.record(
-        decision(T0.plusSeconds(15), 6, 6, "DesiredWithinRange", ScalingMode.SCALE),
+        decision(T0.plusSeconds(15), 6, 6, ReasonCode.DESIRED_WITHIN_RANGE, ScalingMode.SCALE),
         ActuationResult.unchanged(6));
 
     assertThat(gauge("predictive.scaler.replicas.current")).isEqualTo(6.0);
@@ -97,12 +106,12 @@ class DecisionRecorderTest {
     ActuationResult refused =
         ActuationResult.refused(RefusalReason.CONFLICTING_AUTOSCALER, "use mode: hpa-floor");
 
-    recorder.record(decision(T0, 3, 6, "PredictedLoad", ScalingMode.SCALE), refused);
+    recorder.record(decision(T0, 3, 6, ReasonCode.PREDICTED_LOAD, ScalingMode.SCALE), refused);
     recorder.record(
-        decision(T0.plusSeconds(15), 3, 6, "PredictedLoad", ScalingMode.SCALE), refused);
+        decision(T0.plusSeconds(15), 3, 6, ReasonCode.PREDICTED_LOAD, ScalingMode.SCALE), refused);
     List<Event> afterRepeat = events();
     recorder.record(
-        decision(T0.plusSeconds(601), 3, 6, "PredictedLoad", ScalingMode.SCALE), refused);
+        decision(T0.plusSeconds(601), 3, 6, ReasonCode.PREDICTED_LOAD, ScalingMode.SCALE), refused);
 
     assertThat(afterRepeat).hasSize(1);
     assertThat(afterRepeat.get(0).getType()).isEqualTo("Warning");
@@ -112,17 +121,16 @@ class DecisionRecorderTest {
   }
 
   @Test
-  void dryRunEmitsAnEventButWritesNothingToTheDeployment() throws Exception {
+  void dryRunEmitsAnEventButWritesNothingToTheDeployment() throws InterruptedException {
     recorder.record(
-        decision(T0, 3, 6, "PredictedLoad", ScalingMode.DRY_RUN), ActuationResult.dryRun(3, 6));
+        decision(T0, 3, 6, ReasonCode.DRY_RUN, ScalingMode.DRY_RUN), ActuationResult.dryRun(3, 6));
 
     assertThat(ApiCall.drain(server))
         .noneMatch(r -> r.getMethod().equals("PATCH") || r.getMethod().equals("PUT"));
     Event event = single(events());
+    assertThat(event.getReason()).isEqualTo("DryRun");
     assertThat(event.getMessage()).startsWith("Dry run: would scale from 3 to 6");
     assertThat(event.getInvolvedObject().getUid()).isEqualTo(deployment.getMetadata().getUid());
-    assertThat(deployment().getMetadata().getAnnotations())
-        .doesNotContainKey(ScalerAnnotations.LAST_DECISION);
   }
 
   @Test
@@ -130,7 +138,7 @@ class DecisionRecorderTest {
     ActuationResult failed =
         ActuationResult.failed("scaling x to 6: HTTP 503", new IllegalStateException("boom"));
 
-    recorder.record(decision(T0, 3, 6, "PredictedLoad", ScalingMode.SCALE), failed);
+    recorder.record(decision(T0, 3, 6, ReasonCode.PREDICTED_LOAD, ScalingMode.SCALE), failed);
 
     assertThat(
             registry
@@ -147,7 +155,8 @@ class DecisionRecorderTest {
   @Test
   void staysQuietWhenNothingChanges() {
     recorder.record(
-        decision(T0, 4, 4, "DesiredWithinRange", ScalingMode.SCALE), ActuationResult.unchanged(4));
+        decision(T0, 4, 4, ReasonCode.DESIRED_WITHIN_RANGE, ScalingMode.SCALE),
+        ActuationResult.unchanged(4));
 
     assertThat(events()).isEmpty();
   }
@@ -155,7 +164,8 @@ class DecisionRecorderTest {
   @Test
   void forgettingAWorkloadRemovesItsMeters() {
     recorder.record(
-        decision(T0, 3, 6, "PredictedLoad", ScalingMode.SCALE), ActuationResult.applied(3, 6));
+        decision(T0, 3, 6, ReasonCode.PREDICTED_LOAD, ScalingMode.SCALE),
+        ActuationResult.applied(3, 6));
 
     recorder.forget(checkout);
 
@@ -165,7 +175,8 @@ class DecisionRecorderTest {
         .isEmpty();
   }
 
-  private DecisionRecord decision(Instant time, int from, int to, String reason, ScalingMode mode) {
+  private DecisionRecord decision(
+      Instant time, int from, int to, ReasonCode reason, ScalingMode mode) {
     return new DecisionRecord(
         checkout,
         time,
@@ -174,8 +185,6 @@ class DecisionRecorderTest {
         reason,
         "peak 700 req/s at 10:10 needs 6 replicas",
         mode,
-        700.0,
-        "linear",
         true,
         4,
         450.0,
@@ -195,11 +204,6 @@ class DecisionRecorderTest {
 
   private Deployment deployment() {
     return client.apps().deployments().inNamespace(ns).withName("checkout").get();
-  }
-
-  private JsonNode lastDecision() throws Exception {
-    String json = deployment().getMetadata().getAnnotations().get(ScalerAnnotations.LAST_DECISION);
-    return new ObjectMapper().readTree(json);
   }
 
   private double gauge(String name) {

@@ -15,6 +15,7 @@ import io.predictivescaler.core.actuate.ActuatorFactory;
 import io.predictivescaler.core.actuate.ApiRetry;
 import io.predictivescaler.core.config.ScalingMode;
 import io.predictivescaler.core.config.TargetRef;
+import io.predictivescaler.core.decision.ReasonCode;
 import io.predictivescaler.core.explain.DecisionRecord;
 import io.predictivescaler.core.explain.DecisionRecorder;
 import io.predictivescaler.core.service.LeaderElection;
@@ -185,11 +186,9 @@ class RequiredPermissionsTest {
         Instant.parse("2025-03-01T10:00:00Z"),
         from,
         to,
-        "PredictedLoad",
+        ReasonCode.PREDICTED_LOAD,
         "peak ahead",
         mode,
-        500.0,
-        "linear",
         true,
         3,
         300.0,

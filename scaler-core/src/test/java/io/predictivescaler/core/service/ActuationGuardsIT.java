@@ -42,7 +42,7 @@ class ActuationGuardsIT {
     harness.policies("workloads:\n" + workload("checkout", "scale", 1, 20));
     ScalerService service = harness.startLeader("checkout");
 
-    TickOutcome outcome = harness.tick(service, "checkout");
+    TickOutcome.Decided outcome = harness.tick(service, "checkout");
 
     assertThat(outcome.decision().replicas()).isEqualTo(6);
     assertThat(outcome.actuation().outcome()).isEqualTo(ActuationOutcome.PAUSED);
@@ -57,7 +57,7 @@ class ActuationGuardsIT {
     harness.policies("workloads:\n" + workload("checkout", "scale", 1, 20));
     ScalerService service = harness.startLeader("checkout");
 
-    TickOutcome outcome = harness.tick(service, "checkout");
+    TickOutcome.Decided outcome = harness.tick(service, "checkout");
 
     assertThat(outcome.actuation().outcome()).isEqualTo(ActuationOutcome.REFUSED);
     assertThat(harness.replicas("checkout")).isEqualTo(2);
@@ -74,7 +74,7 @@ class ActuationGuardsIT {
     harness.policies("workloads:\n" + workload("checkout", "hpa-floor", 1, 20));
     ScalerService service = harness.startLeader("checkout");
 
-    TickOutcome outcome = harness.tick(service, "checkout");
+    TickOutcome.Decided outcome = harness.tick(service, "checkout");
 
     assertThat(outcome.actuation().outcome()).isEqualTo(ActuationOutcome.APPLIED);
     assertThat(hpaMinReplicas()).isEqualTo(6);

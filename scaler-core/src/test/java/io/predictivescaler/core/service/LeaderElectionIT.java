@@ -55,9 +55,9 @@ class LeaderElectionIT {
     ScalerService leader = a.mayActuate() ? a : b;
     ScalerService follower = leader == a ? b : a;
 
-    TickOutcome followerTick = harness.tick(follower, "checkout");
+    TickOutcome.Decided followerTick = harness.tick(follower, "checkout");
     int afterFollower = harness.replicas("checkout");
-    TickOutcome leaderTick = harness.tick(leader, "checkout");
+    TickOutcome.Decided leaderTick = harness.tick(leader, "checkout");
     leader.close();
     await().atMost(Duration.ofSeconds(10)).until(follower::mayActuate);
     for (int i = 0; i < 3 && harness.replicas("checkout") != 10; i++) {

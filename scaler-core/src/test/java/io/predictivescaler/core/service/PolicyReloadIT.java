@@ -46,7 +46,7 @@ class PolicyReloadIT {
     await().atMost(WAIT).until(() -> maxReplicas() == 5);
     harness.clock.advance(STEP);
 
-    TickOutcome outcome = harness.tick(service, "checkout");
+    TickOutcome.Decided outcome = harness.tick(service, "checkout");
 
     assertThat(outcome.policy().maxReplicas()).isEqualTo(5);
     assertThat(harness.replicas("checkout")).isEqualTo(5);
@@ -58,7 +58,7 @@ class PolicyReloadIT {
     await().atMost(WAIT).until(() -> harness.event("InvalidPolicy").isPresent());
     harness.clock.advance(STEP);
 
-    TickOutcome outcome = harness.tick(service, "checkout");
+    TickOutcome.Decided outcome = harness.tick(service, "checkout");
 
     Event event = harness.event("InvalidPolicy").orElseThrow();
     assertThat(event.getType()).isEqualTo("Warning");

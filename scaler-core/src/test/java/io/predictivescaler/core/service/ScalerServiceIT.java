@@ -10,7 +10,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
-import io.predictivescaler.core.actuate.ScalerAnnotations;
+import io.predictivescaler.core.actuate.ActuationOutcome;
 import io.predictivescaler.core.config.TargetRef;
 import io.predictivescaler.core.decision.ReasonCode;
 import io.predictivescaler.core.decision.StageTrace;
@@ -64,7 +64,7 @@ class ScalerServiceIT {
         .atMost(WAIT)
         .until(
             () -> service.forecasterStatus(checkout).map(s -> s.fittedAt() != null).orElse(false));
-    List<TickOutcome> trusted = new ArrayList<>();
+    List<TickOutcome.Decided> trusted = new ArrayList<>();
     for (int i = 0; i < 5 && harness.replicas("checkout") < 8; i++) {
       harness.clock.advance(STEP);
       trusted.add(harness.tick(service, "checkout"));
@@ -72,8 +72,8 @@ class ScalerServiceIT {
 
     assertThat(harness.replicas("checkout")).as("decisions %s", explain(trusted)).isEqualTo(8);
     assertThat(harness.replicas("quiet")).isEqualTo(2);
-    TickOutcome first = trusted.get(0);
-    assertThat(first.summary().orElseThrow().trusted()).isTrue();
+    TickOutcome.Decided first = trusted.get(0);
+    assertThat(first.summary().trusted()).isTrue();
     assertThat(first.observation().observedLoad()).isLessThan(350);
     assertThat(first.decision().stage(StageTrace.REACTIVE).orElseThrow().out()).isEqualTo(3);
     assertThat(first.decision().replicas()).isGreaterThan(3);
@@ -90,10 +90,12 @@ class ScalerServiceIT {
     harness.policies("workloads:\n" + workload("checkout", "dry-run", 1, 20));
     ScalerService service = harness.startLeader("checkout");
 
-    TickOutcome outcome = harness.tick(service, "checkout");
+    TickOutcome.Decided outcome = harness.tick(service, "checkout");
 
     assertThat(outcome.decision().replicas()).isEqualTo(6);
-    assertThat(outcome.decision().reason()).isEqualTo(ReasonCode.DRY_RUN);
+    assertThat(outcome.reason()).isEqualTo(ReasonCode.DRY_RUN);
+    assertThat(outcome.decision().reason()).isEqualTo(ReasonCode.SCALE_UP_LIMIT);
+    assertThat(outcome.actuation().outcome()).isEqualTo(ActuationOutcome.DRY_RUN);
     assertThat(harness.replicas("checkout")).isEqualTo(2);
     await().atMost(WAIT).until(() -> harness.event("DryRun").isPresent());
     assertThat(harness.event("DryRun").orElseThrow().getMessage())
@@ -107,7 +109,7 @@ class ScalerServiceIT {
                 .get()
                 .getMetadata()
                 .getAnnotations())
-        .doesNotContainKey(ScalerAnnotations.LAST_DECISION);
+        .doesNotContainKey("predictive-scaler.io/last-decision");
     String metrics = harness.get(service, "/metrics").body();
     assertThat(metrics)
         .contains(
@@ -121,9 +123,9 @@ class ScalerServiceIT {
     harness.policies("workloads:\n" + workload("checkout", "scale", 1, 20));
     ScalerService service = harness.startLeader("checkout");
 
-    TickOutcome outcome = harness.tick(service, "checkout");
+    TickOutcome.Decided outcome = harness.tick(service, "checkout");
     harness.clock.advance(STEP);
-    TickOutcome next = harness.tick(service, "checkout");
+    TickOutcome.Decided next = harness.tick(service, "checkout");
 
     assertThat(outcome.decision().replicas()).isEqualTo(6);
     assertThat(next.decision().replicas()).isEqualTo(6);
@@ -131,7 +133,7 @@ class ScalerServiceIT {
     assertThat(harness.replicas("checkout")).isEqualTo(6);
   }
 
-  private static List<String> explain(List<TickOutcome> outcomes) {
+  private static List<String> explain(List<TickOutcome.Decided> outcomes) {
     return outcomes.stream()
         .map(o -> o.decision().explanation() + " " + o.summary() + " " + o.decision().trace())
         .toList();

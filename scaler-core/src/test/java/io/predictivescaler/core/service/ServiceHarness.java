@@ -100,13 +100,18 @@ final class ServiceHarness implements AutoCloseable {
     return service;
   }
 
-  /** One tick at the clock's time; the outcome for {@code name}. */
-  TickOutcome tick(ScalerService service, String name) throws Exception {
+  /** One tick at the clock's time; the decision for {@code name} (fails when it was skipped). */
+  TickOutcome.Decided tick(ScalerService service, String name) throws Exception {
     List<TickOutcome> outcomes = service.tickNow().toCompletableFuture().get(30, TimeUnit.SECONDS);
-    return outcomes.stream()
-        .filter(o -> o.policy().target().name().equals(name))
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("no tick outcome for " + name + ": " + outcomes));
+    TickOutcome outcome =
+        outcomes.stream()
+            .filter(o -> o.policy().target().name().equals(name))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no tick outcome for " + name + ": " + outcomes));
+    if (outcome instanceof TickOutcome.Decided decided) {
+      return decided;
+    }
+    throw new AssertionError("the tick of " + name + " decided nothing: " + outcome);
   }
 
   void policies(String yaml) {

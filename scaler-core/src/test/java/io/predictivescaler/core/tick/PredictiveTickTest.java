@@ -36,13 +36,13 @@ class PredictiveTickTest {
             cluster, mode -> cluster, RefitScheduler.inline(), () -> true, TickListener.none());
     orchestrator.applyPolicies(List.of(policy));
 
-    TickOutcome firstRiseOnDay3 = null;
+    TickOutcome.Decided firstRiseOnDay3 = null;
     long end = 2 * DAY + 9 * 3600;
     for (long s = 0; s < end; s += STEP.getSeconds()) {
       Instant now = T0.plusSeconds(s);
       cluster.now = now;
       cluster.sample(now);
-      TickOutcome outcome = orchestrator.tick(now).get(0);
+      TickOutcome.Decided outcome = (TickOutcome.Decided) orchestrator.tick(now).get(0);
       if (s > 2 * DAY && firstRiseOnDay3 == null && outcome.decision().replicas() >= 10) {
         firstRiseOnDay3 = outcome;
       }
@@ -52,7 +52,7 @@ class PredictiveTickTest {
     StageTrace combine = firstRiseOnDay3.decision().stage(StageTrace.COMBINE).orElseThrow();
     StageTrace reactive = firstRiseOnDay3.decision().stage(StageTrace.REACTIVE).orElseThrow();
     assertThat(combine.out()).isGreaterThan(reactive.out());
-    assertThat(firstRiseOnDay3.summary().orElseThrow().trusted()).isTrue();
+    assertThat(firstRiseOnDay3.summary().trusted()).isTrue();
     assertThat(firstRiseOnDay3.shadowHpa().replicas())
         .isLessThan(firstRiseOnDay3.decision().replicas());
     assertThat(firstRiseOnDay3.observation().observedLoad())

@@ -2,6 +2,8 @@ package io.predictivescaler.core.tick;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.predictivescaler.core.actuate.ActuationOutcome;
+import io.predictivescaler.core.actuate.DryRunActuator;
 import io.predictivescaler.core.config.PrometheusMetric;
 import io.predictivescaler.core.config.ScalingMode;
 import io.predictivescaler.core.config.TargetRef;
@@ -27,7 +29,7 @@ class TickOrchestratorTest {
   private final TickOrchestrator orchestrator =
       new TickOrchestrator(
           cluster,
-          mode -> cluster,
+          mode -> mode == ScalingMode.DRY_RUN ? new DryRunActuator() : cluster,
           RefitScheduler.inline(),
           leader::get,
           new TickListener() {
@@ -47,7 +49,7 @@ class TickOrchestratorTest {
     cluster.add("checkout", 2, t -> 950);
     orchestrator.applyPolicies(List.of(Policies.policy("checkout", ScalingMode.SCALE, 100, 20)));
 
-    TickOutcome first = tickAt(T0);
+    TickOutcome.Decided first = tickAt(T0);
     tickAt(T0.plus(STEP));
 
     assertThat(first.decision().replicas()).isEqualTo(6);
@@ -60,12 +62,38 @@ class TickOrchestratorTest {
     cluster.add("checkout", 2, t -> 950);
     orchestrator.applyPolicies(List.of(Policies.policy("checkout", ScalingMode.DRY_RUN, 100, 20)));
 
-    TickOutcome outcome = tickAt(T0);
+    TickOutcome.Decided outcome = tickAt(T0);
 
-    assertThat(outcome.decision().reason()).isEqualTo(ReasonCode.DRY_RUN);
+    assertThat(outcome.reason()).isEqualTo(ReasonCode.DRY_RUN);
+    assertThat(outcome.decision().reason()).isEqualTo(ReasonCode.SCALE_UP_LIMIT);
     assertThat(outcome.decision().replicas()).isEqualTo(6);
-    assertThat(outcome.decision().explanation()).startsWith("dry-run, not applied");
-    assertThat(outcome.actuation().outcome().name()).isEqualTo("DRY_RUN");
+    assertThat(outcome.explanation()).startsWith("dry-run, not applied: 2 -> 6: ScaleUpLimit");
+    assertThat(outcome.actuation().outcome()).isEqualTo(ActuationOutcome.DRY_RUN);
+    assertThat(cluster.writes).isEmpty();
+  }
+
+  @Test
+  void aDryRunDecisionCountsNoScaleEventForTheRatePolicies() {
+    cluster.add("checkout", 2, t -> 950);
+    orchestrator.applyPolicies(List.of(Policies.policy("checkout", ScalingMode.DRY_RUN, 100, 20)));
+
+    tickAt(T0);
+    TickOutcome.Decided second = tickAt(T0.plus(STEP));
+
+    assertThat(second.decision().replicas()).isEqualTo(6);
+    assertThat(second.decision().reason()).isEqualTo(ReasonCode.SCALE_UP_LIMIT);
+  }
+
+  @Test
+  void aFollowerInDryRunReportsWhatTheLeaderWould() {
+    cluster.add("checkout", 2, t -> 950);
+    orchestrator.applyPolicies(List.of(Policies.policy("checkout", ScalingMode.DRY_RUN, 100, 20)));
+    leader.set(false);
+
+    TickOutcome.Decided outcome = tickAt(T0);
+
+    assertThat(outcome.reason()).isEqualTo(ReasonCode.DRY_RUN);
+    assertThat(outcome.actuation().outcome()).isEqualTo(ActuationOutcome.DRY_RUN);
     assertThat(cluster.writes).isEmpty();
   }
 
@@ -75,7 +103,7 @@ class TickOrchestratorTest {
     orchestrator.applyPolicies(List.of(Policies.policy("checkout", ScalingMode.SCALE, 100, 20)));
     leader.set(false);
 
-    TickOutcome outcome = tickAt(T0);
+    TickOutcome.Decided outcome = tickAt(T0);
 
     assertThat(outcome.decision().replicas()).isEqualTo(6);
     assertThat(outcome.actuation()).isNull();
@@ -116,10 +144,17 @@ class TickOrchestratorTest {
   void aMissingTargetIsSkippedWithAReason() {
     orchestrator.applyPolicies(List.of(Policies.policy("ghost", ScalingMode.SCALE, 100, 20)));
 
-    TickOutcome outcome = tickAt(T0);
+    cluster.now = T0;
+    List<TickOutcome> tick = orchestrator.tick(T0);
 
-    assertThat(outcome.decided()).isFalse();
-    assertThat(outcome.skipped()).startsWith("TargetNotFound");
+    assertThat(tick)
+        .singleElement()
+        .isInstanceOfSatisfying(
+            TickOutcome.Skipped.class,
+            skipped -> {
+              assertThat(skipped.reason()).isEqualTo(ReasonCode.TARGET_NOT_FOUND);
+              assertThat(skipped.message()).contains("ghost").endsWith("does not exist");
+            });
   }
 
   @Test
@@ -136,8 +171,14 @@ class TickOrchestratorTest {
     List<TickOutcome> tick = orchestrator.tick(T0);
 
     assertThat(tick).hasSize(2);
-    assertThat(tick.get(0).skipped()).contains("TickFailed").contains("boom");
-    assertThat(tick.get(1).decision().replicas()).isEqualTo(6);
+    assertThat(tick.get(0))
+        .isInstanceOfSatisfying(
+            TickOutcome.Skipped.class,
+            skipped -> {
+              assertThat(skipped.reason()).isEqualTo(ReasonCode.TICK_FAILED);
+              assertThat(skipped.message()).contains("boom");
+            });
+    assertThat(((TickOutcome.Decided) tick.get(1)).decision().replicas()).isEqualTo(6);
   }
 
   @Test
@@ -165,11 +206,11 @@ class TickOrchestratorTest {
     tickAt(T0);
     d.replicas = 8;
 
-    TickOutcome outcome = null;
+    TickOutcome.Decided outcome = null;
     for (int i = 1; i <= 40; i++) {
       Instant now = T0.plus(Duration.ofMinutes(10)).plus(STEP.multipliedBy(i));
       cluster.now = now;
-      outcome = orchestrator.tick(now).get(0);
+      outcome = (TickOutcome.Decided) orchestrator.tick(now).get(0);
     }
 
     assertThat(outcome.observation().metric().getClass().getSimpleName())
@@ -201,18 +242,18 @@ class TickOrchestratorTest {
             base.burst());
     orchestrator.applyPolicies(List.of(withFallback));
 
-    TickOutcome outcome = tickAt(T0);
+    TickOutcome.Decided outcome = tickAt(T0);
 
-    assertThat(outcome.summary().orElseThrow().trusted()).isFalse();
+    assertThat(outcome.summary().trusted()).isFalse();
     assertThat(outcome.decision().stage(StageTrace.REACTIVE).orElseThrow().out()).isEqualTo(10);
     assertThat(outcome.shadowHpa().stage(StageTrace.REACTIVE).orElseThrow().out()).isEqualTo(10);
   }
 
-  private TickOutcome tickAt(Instant now) {
+  private TickOutcome.Decided tickAt(Instant now) {
     cluster.now = now;
     cluster.sample(now);
     List<TickOutcome> tick = orchestrator.tick(now);
-    assertThat(tick).hasSize(1);
-    return tick.get(0);
+    assertThat(tick).singleElement().isInstanceOf(TickOutcome.Decided.class);
+    return (TickOutcome.Decided) tick.get(0);
   }
 }

@@ -1,0 +1,156 @@
+package io.predictivescaler.core.tick;
+
+import io.predictivescaler.core.config.PrometheusMetric;
+import io.predictivescaler.core.config.WorkloadPolicy;
+import io.predictivescaler.core.counterfactual.CandidateLog;
+import io.predictivescaler.core.counterfactual.CounterfactualChoice;
+import io.predictivescaler.core.counterfactual.LightCluster;
+import io.predictivescaler.core.counterfactual.RiskChooser;
+import io.predictivescaler.core.decision.ForecastSummary;
+import io.predictivescaler.core.decision.ScalingPolicy;
+import io.predictivescaler.forecast.Forecast;
+import io.predictivescaler.forecast.ForecastSettings;
+import io.predictivescaler.forecast.peak.PeakBand;
+import io.predictivescaler.forecast.peak.PeakCalibrator;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Turns a workload's forecast into what the decision pipeline sizes capacity for: the calibrated
+ * peak load over the lead window at the quantile level the workload's risk budget implies.
+ *
+ * <p>Every tick the {@link PeakCalibrator} scores the predictions whose window has passed and gives
+ * the band at every tracked level; the tick is also recorded in a {@link CandidateLog}. On the
+ * re-pick schedule the {@link RiskChooser} replays the recorded history for the plain HPA and for
+ * each level through a {@link LightCluster}, and the cheapest candidate within the budget runs the
+ * workload until the next re-pick. Trust is calibration: the band drives decisions once enough
+ * outcomes have matured, unless its recent coverage has collapsed far below its level.
+ */
+final class ForecastCalibration {
+
+  /** A band whose recent coverage is this far below its level has lost calibration. */
+  static final double COLLAPSE_MARGIN = 0.15;
+
+  /** The level used until the first counterfactual re-pick. */
+  static final double FIRST_LEVEL = 0.95;
+
+  private static final Duration BUCKET = Duration.ofMinutes(1);
+  private static final Duration SPAN = Duration.ofHours(12);
+  private static final Duration MIN_SPAN = Duration.ofHours(2);
+
+  private final ForecastSettings settings;
+  private final PeakCalibrator calibrator;
+  private WorkloadPolicy policy;
+  private ScalingPolicy scaling;
+  private CandidateLog candidates;
+  private CounterfactualChoice choice;
+  private Instant chosenAt;
+
+  ForecastCalibration(WorkloadPolicy policy, ScalingPolicy scaling, ForecastSettings settings) {
+    this.policy = policy;
+    this.scaling = scaling;
+    this.settings = settings;
+    this.calibrator = new PeakCalibrator();
+  }
+
+  /** The same calibration under a new policy: the next re-pick replays with its bounds. */
+  ForecastCalibration withPolicy(WorkloadPolicy newPolicy, ScalingPolicy newScaling) {
+    this.policy = newPolicy;
+    this.scaling = newScaling;
+    this.chosenAt = null;
+    return this;
+  }
+
+  /** The latest counterfactual choice, if one was made. */
+  Optional<CounterfactualChoice> choice() {
+    return Optional.ofNullable(choice);
+  }
+
+  ForecastSummary summarize(
+      Instant now, WorkloadObservation observation, Forecast forecast, Duration lead) {
+    if (forecast == null) {
+      return ForecastSummary.insufficientHistory("none", "no load samples yet");
+    }
+    PeakBand band = calibrate(now, observation, forecast, lead);
+    choose(now, observation, band, lead);
+    String model = forecast.fittedAt() == null ? "last-value" : forecast.model();
+    if (!band.calibrated()) {
+      return ForecastSummary.insufficientHistory(
+          model,
+          "peak band calibrating: "
+              + band.scores()
+              + " of "
+              + PeakCalibrator.MIN_SCORES
+              + " outcomes seen");
+    }
+    if (choice != null && choice.hpaChosen()) {
+      return ForecastSummary.untrusted(
+          band.at(FIRST_LEVEL), model, "counterfactual replay chose the plain HPA: " + choice.rule());
+    }
+    double level = choice == null ? FIRST_LEVEL : choice.level();
+    double coverage = band.coverageAt(level);
+    if (coverage < level - COLLAPSE_MARGIN) {
+      return ForecastSummary.untrusted(
+          band.at(level),
+          model,
+          String.format(
+              Locale.ROOT,
+              "peak band coverage %.1f%% far below its %.1f%% level: calibration collapsed",
+              100 * coverage,
+              100 * level));
+    }
+    return ForecastSummary.trusted(band.at(level), model);
+  }
+
+  /**
+   * The calibrated peak over the lead window: from the newest sample (which the metric delay makes
+   * older than {@code now}) to {@code now + lead + one step}, when capacity asked for now is Ready
+   * and the next tick can correct it.
+   */
+  private PeakBand calibrate(
+      Instant now, WorkloadObservation observation, Forecast forecast, Duration lead) {
+    var history = observation.history();
+    long step = history.stepSeconds();
+    long until = now.plus(lead).getEpochSecond() + policy.step().getSeconds();
+    long span = Math.max(step, until - history.end().getEpochSecond());
+    int leadSteps = (int) Math.min(Integer.MAX_VALUE, -Math.floorDiv(-span, step));
+    return calibrator.update(history, forecast.point(), leadSteps);
+  }
+
+  /**
+   * Records what this tick saw for counterfactual replays and, on the re-pick schedule, replays the
+   * recent history for every candidate and keeps the cheapest within the risk budget.
+   */
+  private void choose(Instant now, WorkloadObservation observation, PeakBand band, Duration lead) {
+    if (!(policy.metric() instanceof PrometheusMetric metric)) {
+      return;
+    }
+    long bucket = Math.max(BUCKET.getSeconds(), policy.step().getSeconds());
+    if (candidates == null || candidates.bucketSeconds() != bucket) {
+      candidates =
+          new CandidateLog(
+              bucket, (int) (SPAN.getSeconds() / bucket), PeakCalibrator.LEVELS.length);
+    }
+    candidates.record(now.getEpochSecond(), band.last(), band.calibrated() ? band.bands() : null);
+    boolean due = chosenAt == null || !now.isBefore(chosenAt.plus(settings.repickInterval()));
+    if (!due || candidates.size() * bucket < MIN_SPAN.getSeconds()) {
+      return;
+    }
+    long delay = Math.max(0, now.getEpochSecond() - observation.history().end().getEpochSecond());
+    LightCluster cluster =
+        new LightCluster(
+            bucket,
+            (int) -Math.floorDiv(-delay, bucket),
+            (int) Math.max(1, -Math.floorDiv(-lead.getSeconds(), bucket)),
+            (int) (scaling.behavior().scaleDown().stabilizationWindow().getSeconds() / bucket),
+            policy.minReplicas(),
+            policy.maxReplicas(),
+            metric.targetPerReplica(),
+            metric.reactiveTargetPerReplica(),
+            Math.max(scaling.tolerance().up(), scaling.tolerance().down()));
+    choice = RiskChooser.choose(candidates, cluster, PeakCalibrator.LEVELS, Double.NaN);
+    chosenAt = now;
+  }
+}
