@@ -59,16 +59,28 @@ app.kubernetes.io/instance: {{ .Release.Name }}
 {{/*
 Rules granted in every namespace whose workloads are managed: exactly
 scaler-core/src/main/resources/io/predictivescaler/core/kube/required-permissions.yaml minus the
-Lease rule, which is granted in the release namespace only (see rbac.yaml). Chart tests compare
-the union with that file.
+Lease rule, which is granted in the release namespace only (see rbac.yaml), plus each
+rbac.extraScaleTargets kind: the object (get, for the pause annotation) and its scale subresource.
+No write verb on whole workloads. Chart tests compare the union with that file.
 */}}
 {{- define "predictive-scaler.workloadRules" -}}
 - apiGroups: ["apps"]
   resources: ["deployments"]
-  verbs: ["get", "list", "patch", "watch"]
+  verbs: ["get", "list", "watch"]
 - apiGroups: ["apps"]
-  resources: ["deployments/scale"]
-  verbs: ["patch"]
+  resources: ["statefulsets", "replicasets"]
+  verbs: ["get"]
+- apiGroups: ["apps"]
+  resources: ["deployments/scale", "statefulsets/scale", "replicasets/scale"]
+  verbs: ["get", "patch"]
+{{- range .Values.rbac.extraScaleTargets }}
+- apiGroups: [{{ .apiGroup | quote }}]
+  resources: [{{ .resource | quote }}]
+  verbs: ["get"]
+- apiGroups: [{{ .apiGroup | quote }}]
+  resources: [{{ printf "%s/scale" .resource | quote }}]
+  verbs: ["get", "patch"]
+{{- end }}
 - apiGroups: ["autoscaling"]
   resources: ["horizontalpodautoscalers"]
   verbs: ["list", "patch"]
@@ -87,4 +99,14 @@ the union with that file.
 - apiGroups: [""]
   resources: ["events"]
   verbs: ["create"]
+{{- end }}
+
+{{/*
+Namespaces the service watches in namespaced mode: the listed ones plus the release namespace,
+where the chart's own policy ConfigMap lives. Empty (all namespaces) stays empty.
+*/}}
+{{- define "predictive-scaler.watchedNamespaces" -}}
+{{- if .Values.namespaces }}
+{{- join "," (uniq (append .Values.namespaces .Release.Namespace)) }}
+{{- end }}
 {{- end }}
