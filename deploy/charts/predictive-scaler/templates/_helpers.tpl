@@ -110,3 +110,10 @@ where the chart's own policy ConfigMap lives. Empty (all namespaces) stays empty
 {{- join "," (uniq (append .Values.namespaces .Release.Namespace)) }}
 {{- end }}
 {{- end }}
+
+{{/* Value combinations the schema cannot express; fails the render naming the fields. */}}
+{{- define "predictive-scaler.validate" -}}
+{{- if and .Values.prometheus.bearerToken.existingSecret .Values.prometheus.basicAuth.existingSecret }}
+{{- fail "prometheus.bearerToken.existingSecret and prometheus.basicAuth.existingSecret are both set: choose bearer token or basic auth for Prometheus, not both" }}
+{{- end }}
+{{- end }}

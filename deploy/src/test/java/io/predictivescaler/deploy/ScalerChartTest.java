@@ -65,29 +65,6 @@ class ScalerChartTest {
   }
 
   @Test
-  void mountsTheBearerTokenFileWhenASecretIsGiven() {
-    List<HasMetadata> withToken =
-        ChartRenderer.renderObjects(
-            ChartRenderer.SCALER, Map.of("prometheus.bearerToken.existingSecret", "prom-token"));
-    Container scaler =
-        Manifests.named(withToken, Deployment.class, FULLNAME)
-            .getSpec()
-            .getTemplate()
-            .getSpec()
-            .getContainers()
-            .get(0);
-
-    String path =
-        scaler.getEnv().stream()
-            .filter(e -> e.getName().equals("PREDICTIVE_SCALER_PROMETHEUS_BEARER_TOKEN_FILE"))
-            .findFirst()
-            .orElseThrow()
-            .getValue();
-    assertThat(scaler.getVolumeMounts())
-        .anySatisfy(m -> assertThat(path).startsWith(m.getMountPath() + "/"));
-  }
-
-  @Test
   void servesProbesAndMetricsOnTheNamedHttpPort() {
     assertThat(container.getPorts())
         .singleElement()
