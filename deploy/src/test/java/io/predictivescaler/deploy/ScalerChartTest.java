@@ -11,7 +11,6 @@ import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import java.util.List;
 import java.util.Map;
@@ -119,24 +118,6 @@ class ScalerChartTest {
               assertThat(w.get("minReplicas").asInt())
                   .isLessThanOrEqualTo(w.get("maxReplicas").asInt());
             });
-  }
-
-  @Test
-  void limitsTrafficToTheOpsPortApiServerPrometheusAndDns() {
-    NetworkPolicy policy = Manifests.named(objects, NetworkPolicy.class, FULLNAME);
-
-    assertThat(policy.getSpec().getPolicyTypes()).containsExactlyInAnyOrder("Ingress", "Egress");
-    assertThat(policy.getSpec().getIngress())
-        .singleElement()
-        .satisfies(
-            rule ->
-                assertThat(rule.getPorts())
-                    .extracting(p -> p.getPort().getStrVal())
-                    .containsExactly("http"));
-    assertThat(policy.getSpec().getEgress())
-        .flatExtracting(rule -> rule.getPorts())
-        .extracting(p -> p.getPort().getIntVal())
-        .containsExactlyInAnyOrder(443, 6443, 9090, 53, 53);
   }
 
   @Test
