@@ -117,3 +117,30 @@ where the chart's own policy ConfigMap lives. Empty (all namespaces) stays empty
 {{- fail "prometheus.bearerToken.existingSecret and prometheus.basicAuth.existingSecret are both set: choose bearer token or basic auth for Prometheus, not both" }}
 {{- end }}
 {{- end }}
+
+{{/* Labels on the uninstall hook's objects: the chart's, with their own component. */}}
+{{- define "predictive-scaler.hookLabels" -}}
+helm.sh/chart: {{ include "predictive-scaler.chart" . }}
+{{ include "predictive-scaler.selectorLabels" . }}
+app.kubernetes.io/version: {{ .Values.image.tag | default .Chart.AppVersion | quote }}
+app.kubernetes.io/component: restore-hpa-floors
+app.kubernetes.io/part-of: predictive-scaler
+app.kubernetes.io/managed-by: {{ .Release.Service }}
+{{- end }}
+
+{{/* A post-delete hook object with the given weight, removed when the hook succeeds. */}}
+{{- define "predictive-scaler.hookAnnotations" -}}
+helm.sh/hook: post-delete
+helm.sh/hook-weight: {{ .weight | quote }}
+helm.sh/hook-delete-policy: before-hook-creation,hook-succeeded
+{{- end }}
+
+{{/*
+What restore-hpa-floors needs in each managed namespace: find the HPAs carrying the scaler's
+original-floor annotation and patch minReplicas back. A subset of the service's own rules.
+*/}}
+{{- define "predictive-scaler.restoreHpaFloorsRules" -}}
+- apiGroups: ["autoscaling"]
+  resources: ["horizontalpodautoscalers"]
+  verbs: ["list", "patch"]
+{{- end }}
