@@ -59,16 +59,25 @@ app.kubernetes.io/instance: {{ .Release.Name }}
 {{/*
 Rules granted in every namespace whose workloads are managed: exactly
 scaler-core/src/main/resources/io/predictivescaler/core/kube/required-permissions.yaml minus the
-Lease rule, which is granted in the release namespace only (see rbac.yaml). Chart tests compare
-the union with that file.
+Lease rule, which is granted in the release namespace only (see rbac.yaml), plus each
+rbac.extraScaleTargets kind: the object (get, for the pause annotation) and its scale subresource.
+No write verb on whole workloads. Chart tests compare the union with that file.
 */}}
 {{- define "predictive-scaler.workloadRules" -}}
 - apiGroups: ["apps"]
   resources: ["deployments"]
-  verbs: ["get", "list", "patch", "watch"]
+  verbs: ["get", "list", "watch"]
 - apiGroups: ["apps"]
   resources: ["deployments/scale"]
-  verbs: ["patch"]
+  verbs: ["get", "patch"]
+{{- range .Values.rbac.extraScaleTargets }}
+- apiGroups: [{{ .apiGroup | quote }}]
+  resources: [{{ .resource | quote }}]
+  verbs: ["get"]
+- apiGroups: [{{ .apiGroup | quote }}]
+  resources: [{{ printf "%s/scale" .resource | quote }}]
+  verbs: ["get", "patch"]
+{{- end }}
 - apiGroups: ["autoscaling"]
   resources: ["horizontalpodautoscalers"]
   verbs: ["list", "patch"]
@@ -87,4 +96,48 @@ the union with that file.
 - apiGroups: [""]
   resources: ["events"]
   verbs: ["create"]
+{{- end }}
+
+{{/*
+Namespaces the service watches in namespaced mode: the listed ones plus the release namespace,
+where the chart's own policy ConfigMap lives. Empty (all namespaces) stays empty.
+*/}}
+{{- define "predictive-scaler.watchedNamespaces" -}}
+{{- if .Values.namespaces }}
+{{- join "," (uniq (append .Values.namespaces .Release.Namespace)) }}
+{{- end }}
+{{- end }}
+
+{{/* Value combinations the schema cannot express; fails the render naming the fields. */}}
+{{- define "predictive-scaler.validate" -}}
+{{- if and .Values.prometheus.bearerToken.existingSecret .Values.prometheus.basicAuth.existingSecret }}
+{{- fail "prometheus.bearerToken.existingSecret and prometheus.basicAuth.existingSecret are both set: choose bearer token or basic auth for Prometheus, not both" }}
+{{- end }}
+{{- end }}
+
+{{/* Labels on the uninstall hook's objects: the chart's, with their own component. */}}
+{{- define "predictive-scaler.hookLabels" -}}
+helm.sh/chart: {{ include "predictive-scaler.chart" . }}
+{{ include "predictive-scaler.selectorLabels" . }}
+app.kubernetes.io/version: {{ .Values.image.tag | default .Chart.AppVersion | quote }}
+app.kubernetes.io/component: restore-hpa-floors
+app.kubernetes.io/part-of: predictive-scaler
+app.kubernetes.io/managed-by: {{ .Release.Service }}
+{{- end }}
+
+{{/* A post-delete hook object with the given weight, removed when the hook succeeds. */}}
+{{- define "predictive-scaler.hookAnnotations" -}}
+helm.sh/hook: post-delete
+helm.sh/hook-weight: {{ .weight | quote }}
+helm.sh/hook-delete-policy: before-hook-creation,hook-succeeded
+{{- end }}
+
+{{/*
+What restore-hpa-floors needs in each managed namespace: find the HPAs carrying the scaler's
+original-floor annotation and patch minReplicas back. A subset of the service's own rules.
+*/}}
+{{- define "predictive-scaler.restoreHpaFloorsRules" -}}
+- apiGroups: ["autoscaling"]
+  resources: ["horizontalpodautoscalers"]
+  verbs: ["list", "patch"]
 {{- end }}

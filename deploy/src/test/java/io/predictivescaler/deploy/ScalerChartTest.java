@@ -11,7 +11,6 @@ import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import java.util.List;
 import java.util.Map;
@@ -62,29 +61,6 @@ class ScalerChartTest {
     assertThat(env().get("PREDICTIVE_SCALER_HTTP_PORT").getValue()).isEqualTo("8080");
     assertThat(env().get("PREDICTIVE_SCALER_LOG_FORMAT").getValue()).isEqualTo("json");
     assertThat(env()).doesNotContainKey("PREDICTIVE_SCALER_PROMETHEUS_BEARER_TOKEN_FILE");
-  }
-
-  @Test
-  void mountsTheBearerTokenFileWhenASecretIsGiven() {
-    List<HasMetadata> withToken =
-        ChartRenderer.renderObjects(
-            ChartRenderer.SCALER, Map.of("prometheus.bearerToken.existingSecret", "prom-token"));
-    Container scaler =
-        Manifests.named(withToken, Deployment.class, FULLNAME)
-            .getSpec()
-            .getTemplate()
-            .getSpec()
-            .getContainers()
-            .get(0);
-
-    String path =
-        scaler.getEnv().stream()
-            .filter(e -> e.getName().equals("PREDICTIVE_SCALER_PROMETHEUS_BEARER_TOKEN_FILE"))
-            .findFirst()
-            .orElseThrow()
-            .getValue();
-    assertThat(scaler.getVolumeMounts())
-        .anySatisfy(m -> assertThat(path).startsWith(m.getMountPath() + "/"));
   }
 
   @Test
@@ -142,24 +118,6 @@ class ScalerChartTest {
               assertThat(w.get("minReplicas").asInt())
                   .isLessThanOrEqualTo(w.get("maxReplicas").asInt());
             });
-  }
-
-  @Test
-  void limitsTrafficToTheOpsPortApiServerPrometheusAndDns() {
-    NetworkPolicy policy = Manifests.named(objects, NetworkPolicy.class, FULLNAME);
-
-    assertThat(policy.getSpec().getPolicyTypes()).containsExactlyInAnyOrder("Ingress", "Egress");
-    assertThat(policy.getSpec().getIngress())
-        .singleElement()
-        .satisfies(
-            rule ->
-                assertThat(rule.getPorts())
-                    .extracting(p -> p.getPort().getStrVal())
-                    .containsExactly("http"));
-    assertThat(policy.getSpec().getEgress())
-        .flatExtracting(rule -> rule.getPorts())
-        .extracting(p -> p.getPort().getIntVal())
-        .containsExactlyInAnyOrder(443, 6443, 9090, 53, 53);
   }
 
   @Test

@@ -19,13 +19,14 @@ class ScalerMockServerTest {
 
   @BeforeAll
   static void install() {
-    objects = ChartRenderer.renderObjects(ChartRenderer.SCALER, Map.of());
+    objects = ChartRenderer.renderWithHooks(ChartRenderer.SCALER, Map.of());
     objects.forEach(o -> client.resource(o).create());
   }
 
   @Test
   void everyRenderedObjectIsStoredByTheApiServer() {
     assertThat(objects).hasSizeGreaterThanOrEqualTo(10);
+    assertThat(objects).anyMatch(ScalerRbacTest::isHook);
     assertThat(objects)
         .allSatisfy(
             o ->

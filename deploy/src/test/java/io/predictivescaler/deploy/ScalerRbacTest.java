@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The chart grants exactly what scaler-core's required-permissions.yaml lists: a grant missing
@@ -24,6 +26,8 @@ import org.junit.jupiter.api.Test;
 class ScalerRbacTest {
 
   private static final String SA = "demo-predictive-scaler";
+  private static final Set<String> WRITE_VERBS =
+      Set.of("create", "update", "patch", "delete", "deletecollection", "*");
 
   @Test
   void requiredPermissionsFileIsNotEmpty() {
@@ -34,12 +38,8 @@ class ScalerRbacTest {
   void clusterWideModeGrantsExactlyTheRequiredPermissions() {
     List<HasMetadata> objects = ChartRenderer.renderObjects(ChartRenderer.SCALER, Map.of());
 
-    List<PolicyRule> rules = new ArrayList<>();
-    Manifests.ofType(objects, ClusterRole.class).forEach(r -> rules.addAll(r.getRules()));
-    Manifests.ofType(objects, Role.class).forEach(r -> rules.addAll(r.getRules()));
-
-    assertThat(Permission.granted(rules)).isEqualTo(Permission.required());
-    assertThat(Manifests.ofType(objects, ClusterRoleBinding.class))
+    assertThat(Permission.granted(allRules(objects))).isEqualTo(Permission.required());
+    assertThat(Manifests.ofType(objects, ClusterRoleBinding.class).stream().filter(b -> !isHook(b)))
         .singleElement()
         .satisfies(b -> assertThat(b.getSubjects()).extracting("name").containsExactly(SA));
   }
@@ -68,12 +68,109 @@ class ScalerRbacTest {
     List<HasMetadata> objects =
         ChartRenderer.renderObjects(ChartRenderer.SCALER, Map.of("namespaces[0]", "shop"));
 
-    List<PolicyRule> all = new ArrayList<>();
-    Manifests.ofType(objects, Role.class).forEach(r -> all.addAll(r.getRules()));
-    Set<Permission> granted = new TreeSet<>(Permission.granted(all));
+    Set<Permission> granted = new TreeSet<>(Permission.granted(allRules(objects)));
 
     assertThat(granted).isSubsetOf(Permission.required());
-    assertThat(env(objects)).isEqualTo("shop");
+  }
+
+  @Test
+  void namespacedModeWatchesTheReleaseNamespaceForItsOwnPolicyConfigMap() {
+    List<HasMetadata> objects =
+        ChartRenderer.renderObjects(ChartRenderer.SCALER, Map.of("namespaces[0]", "shop"));
+
+    assertThat(env(objects)).isEqualTo("shop," + ChartRenderer.NAMESPACE);
+    List<PolicyRule> releaseNamespaceRules = new ArrayList<>();
+    rolesBoundToServiceAccount(objects, ChartRenderer.NAMESPACE)
+        .forEach(r -> releaseNamespaceRules.addAll(r.getRules()));
+    assertThat(Permission.granted(releaseNamespaceRules))
+        .contains(
+            new Permission("", "configmaps", "list"), new Permission("", "configmaps", "watch"));
+  }
+
+  @Test
+  void namespacedModeListingTheReleaseNamespaceNamesItOnce() {
+    Map<String, Object> values = new LinkedHashMap<>();
+    values.put("namespaces[0]", ChartRenderer.NAMESPACE);
+    values.put("namespaces[1]", "shop");
+
+    List<HasMetadata> objects = ChartRenderer.renderObjects(ChartRenderer.SCALER, values);
+
+    assertThat(env(objects)).isEqualTo(ChartRenderer.NAMESPACE + ",shop");
+  }
+
+  @Test
+  void clusterWideModeWatchesAllNamespaces() {
+    List<HasMetadata> objects = ChartRenderer.renderObjects(ChartRenderer.SCALER, Map.of());
+
+    assertThat(env(objects)).isEmpty();
+  }
+
+  @ParameterizedTest(name = "namespaces={0}")
+  @ValueSource(strings = {"", "shop"})
+  void grantsNoWriteVerbOnWholeWorkloads(String namespace) {
+    Map<String, Object> values =
+        namespace.isEmpty() ? Map.of() : Map.of("namespaces[0]", namespace);
+    List<HasMetadata> objects = ChartRenderer.renderWithHooks(ChartRenderer.SCALER, values);
+
+    Set<Permission> granted = Permission.granted(everyRuleWithoutResourceNames(objects));
+
+    for (String workload : List.of("deployments", "statefulsets", "replicasets")) {
+      assertThat(granted)
+          .as("write verbs on whole %s (a pod template could be rewritten)", workload)
+          .noneMatch(p -> isWrite(p, "apps", workload));
+      assertThat(Permission.required()).noneMatch(p -> isWrite(p, "apps", workload));
+    }
+    assertThat(granted).contains(new Permission("apps", "deployments/scale", "patch"));
+  }
+
+  @Test
+  void extraScaleTargetsGetTheObjectAndItsScaleSubresourceOnly() {
+    Map<String, Object> values = new LinkedHashMap<>();
+    values.put("rbac.extraScaleTargets[0].apiGroup", "argoproj.io");
+    values.put("rbac.extraScaleTargets[0].resource", "rollouts");
+
+    List<HasMetadata> objects = ChartRenderer.renderObjects(ChartRenderer.SCALER, values);
+
+    Set<Permission> granted = new TreeSet<>(Permission.granted(allRules(objects)));
+    granted.removeAll(Permission.required());
+    assertThat(granted)
+        .containsExactlyInAnyOrder(
+            new Permission("argoproj.io", "rollouts", "get"),
+            new Permission("argoproj.io", "rollouts/scale", "get"),
+            new Permission("argoproj.io", "rollouts/scale", "patch"));
+  }
+
+  private static boolean isWrite(Permission p, String group, String resource) {
+    return p.apiGroup().equals(group)
+        && p.resource().equals(resource)
+        && WRITE_VERBS.contains(p.verb());
+  }
+
+  /** Every rule of every role, hooks included, but those narrowed to named objects. */
+  private static List<PolicyRule> everyRuleWithoutResourceNames(List<HasMetadata> objects) {
+    List<PolicyRule> rules = new ArrayList<>();
+    Manifests.ofType(objects, ClusterRole.class).forEach(r -> rules.addAll(r.getRules()));
+    Manifests.ofType(objects, Role.class).forEach(r -> rules.addAll(r.getRules()));
+    return rules.stream()
+        .filter(r -> r.getResourceNames() == null || r.getResourceNames().isEmpty())
+        .toList();
+  }
+
+  /** Rules of the service's own roles; the uninstall hook's roles are tested apart. */
+  private static List<PolicyRule> allRules(List<HasMetadata> objects) {
+    List<PolicyRule> rules = new ArrayList<>();
+    Manifests.ofType(objects, ClusterRole.class).stream()
+        .filter(r -> !isHook(r))
+        .forEach(r -> rules.addAll(r.getRules()));
+    Manifests.ofType(objects, Role.class).stream()
+        .filter(r -> !isHook(r))
+        .forEach(r -> rules.addAll(r.getRules()));
+    return rules;
+  }
+
+  static boolean isHook(HasMetadata object) {
+    Map<String, String> annotations = object.getMetadata().getAnnotations();
+    return annotations != null && annotations.containsKey("helm.sh/hook");
   }
 
   @Test
@@ -112,6 +209,7 @@ class ScalerRbacTest {
             .toList();
     return Manifests.ofType(objects, Role.class).stream()
         .filter(r -> namespace.equals(r.getMetadata().getNamespace()))
+        .filter(r -> !isHook(r))
         .filter(r -> boundRoles.contains(r.getMetadata().getName()))
         .toList();
   }

@@ -1,0 +1,65 @@
+package io.predictivescaler.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The scaler pod: what restarts it, how it starts, how it logs. */
+class ScalerPodTemplateTest {
+
+  @Test
+  void aPolicyChangeLeavesThePodTemplateUnchanged() {
+    String changed = "defaults:\n  mode: scale\nworkloads: []\n";
+
+    PodTemplateSpec before = ScalerPods.template(Map.of());
+    PodTemplateSpec after = ScalerPods.template(Map.of("policy.policies", changed));
+
+    assertThat(after).isEqualTo(before);
+    assertThat(before.getMetadata().getAnnotations()).isNullOrEmpty();
+  }
+
+  @Test
+  void podAnnotationsFromValuesAreKept() {
+    PodTemplateSpec template =
+        ScalerPods.template(Map.of("podAnnotations.example\\.com/team", "ops"));
+
+    assertThat(template.getMetadata().getAnnotations())
+        .containsExactly(Map.entry("example.com/team", "ops"));
+  }
+
+  @Test
+  void aStartupProbeCoversTheSlowStartBeforeLivenessCounts() {
+    Container container = ScalerPods.container(Map.of());
+
+    var startup = container.getStartupProbe();
+    assertThat(startup.getHttpGet().getPath()).isEqualTo("/healthz");
+    assertThat(startup.getHttpGet().getPort().getStrVal()).isEqualTo("http");
+    assertThat(startup.getPeriodSeconds() * startup.getFailureThreshold())
+        .isGreaterThanOrEqualTo(120);
+    assertThat(container.getLivenessProbe().getInitialDelaySeconds()).isZero();
+  }
+
+  @Test
+  void startupProbeTimingComesFromValues() {
+    Container container =
+        ScalerPods.container(
+            Map.of("probes.startup.periodSeconds", 10, "probes.startup.failureThreshold", 60));
+
+    assertThat(container.getStartupProbe().getPeriodSeconds()).isEqualTo(10);
+    assertThat(container.getStartupProbe().getFailureThreshold()).isEqualTo(60);
+  }
+
+  @Test
+  void passesTheLogLevel() {
+    Container byDefault = ScalerPods.container(Map.of());
+    Container debug = ScalerPods.container(Map.of("logLevel", "debug"));
+
+    assertThat(ScalerPods.env(byDefault).get("PREDICTIVE_SCALER_LOG_LEVEL").getValue())
+        .isEqualTo("info");
+    assertThat(ScalerPods.env(debug).get("PREDICTIVE_SCALER_LOG_LEVEL").getValue())
+        .isEqualTo("debug");
+  }
+}
