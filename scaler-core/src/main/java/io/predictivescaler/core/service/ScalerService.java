@@ -81,7 +81,9 @@ public final class ScalerService implements AutoCloseable {
     client =
         overrides.client() != null
             ? overrides.client().get()
-            : new KubernetesClientBuilder().build();
+            : new KubernetesClientBuilder()
+                .withConfig(KubeClientConfig.load(config.kubeContext()))
+                .build();
     sources =
         new MetricSources(
             config, overrides.metricSources(), vertx, client, resilienceTimer, registry);
