@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The pure decision pipeline (ARCHITECTURE §6): reactive recommendation exactly like the Kubernetes
- * HPA, predictive recommendation, combine, tolerance, stabilization (with the burst path), rate
- * policies, clamp. Stateless and thread-safe: state comes in with the input and goes out with the
- * decision. Reads no clock.
+ * The pure decision pipeline (docs/ARCHITECTURE.md §6): reactive recommendation exactly like the
+ * Kubernetes HPA, predictive recommendation, combine, tolerance, stabilization (with the burst
+ * path), rate policies, clamp. Stateless and thread-safe: state comes in with the input and goes
+ * out with the decision. Reads no clock.
  */
 public final class DecisionPipeline {
 
