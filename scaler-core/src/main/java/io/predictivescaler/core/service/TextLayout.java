@@ -19,9 +19,9 @@ import org.slf4j.event.KeyValuePair;
  *
  * <p>Values are escaped so that a record is always one line whatever a policy or an API server puts
  * into them: backslash, quote, newline, carriage return, tab and every other control or line
- * separator character become escapes ({@code \n}, {@code \u2028}, ...). Stack-trace lines after a
- * record start with a class name, a tab or {@code Caused by:}, never with a time stamp, because
- * exception messages are escaped too.
+ * separator character become escapes ({@code \n}, {@code \u2028}, ...), and a key keeps only
+ * letters, digits, {@code _ . -}. Stack-trace lines after a record start with a class name, a tab
+ * or {@code Caused by:}, never with a time stamp, because exception messages are escaped too.
  */
 public final class TextLayout extends LayoutBase<ILoggingEvent> {
 
