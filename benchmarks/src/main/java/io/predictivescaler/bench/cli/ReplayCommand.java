@@ -29,7 +29,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code replay}: ARCHITECTURE §9. */
+/** {@code replay}: docs/ARCHITECTURE.md §9. */
 @Command(
     name = "replay",
     mixinStandardHelpOptions = true,

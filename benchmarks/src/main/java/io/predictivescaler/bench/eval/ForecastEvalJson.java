@@ -10,7 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-/** Writes {@code forecast-eval.json} in the shape of ARCHITECTURE section 9 (plus extra fields). */
+/**
+ * Writes {@code forecast-eval.json} in the shape of docs/ARCHITECTURE.md §9 (plus extra fields).
+ */
 final class ForecastEvalJson {
   private static final ObjectMapper MAPPER =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

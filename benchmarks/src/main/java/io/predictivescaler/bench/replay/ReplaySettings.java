@@ -8,7 +8,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The options of one {@code replay} (ARCHITECTURE §9), already validated by the command line.
+ * The options of one {@code replay} (docs/ARCHITECTURE.md §9), already validated by the command
+ * line.
  *
  * @param peakReplicas replicas the trace's peak needs at full capacity
  * @param step control step

@@ -17,10 +17,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code report.json} in ARCHITECTURE §9's shape: {@code trace}, {@code points} (the trace's own
- * points), {@code stepSeconds}, {@code strategies}, {@code forecast}; plus {@code ticks}, {@code
- * settings}, {@code traceInfo}, {@code skipped} and {@code sweep}. Undefined numbers are {@code
- * null}.
+ * {@code report.json} in docs/ARCHITECTURE.md §9's shape: {@code trace}, {@code points} (the
+ * trace's own points), {@code stepSeconds}, {@code strategies}, {@code forecast}; plus {@code
+ * ticks}, {@code settings}, {@code traceInfo}, {@code skipped} and {@code sweep}. Undefined numbers
+ * are {@code null}.
  */
 public final class JsonReport {
 

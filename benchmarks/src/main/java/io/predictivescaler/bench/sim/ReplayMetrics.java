@@ -1,7 +1,7 @@
 package io.predictivescaler.bench.sim;
 
 /**
- * How one strategy did on one replay. The first four are ARCHITECTURE §9's contract.
+ * How one strategy did on one replay. The first four are docs/ARCHITECTURE.md §9's contract.
  *
  * @param overloadMinutes minutes in which load exceeded Ready capacity
  * @param unservedFraction load above Ready capacity over total load

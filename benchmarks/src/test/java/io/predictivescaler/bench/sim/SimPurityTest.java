@@ -10,7 +10,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** The simulator runs on virtual time only (ARCHITECTURE §3): no clock reads in its sources. */
+/**
+ * The simulator runs on virtual time only (docs/ARCHITECTURE.md §3): no clock reads in its sources.
+ */
 class SimPurityTest {
 
   private static final Pattern CLOCK_READ =

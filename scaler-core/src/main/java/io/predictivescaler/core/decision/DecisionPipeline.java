@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The pure decision pipeline (ARCHITECTURE §6): reactive recommendation exactly like the Kubernetes
+ * The pure decision pipeline (docs/ARCHITECTURE.md §6): reactive recommendation exactly like the Kubernetes
  * HPA, predictive recommendation, combine, tolerance, stabilization (with the burst path), rate
  * policies, clamp. Everything that shapes a decision happens here: which target the metrics are
  * read at (the predictive one while a forecast is used, the reactive one otherwise), and the

@@ -1,14 +1,13 @@
 package io.predictivescaler.core.service;
 
-import ch.qos.logback.classic.PatternLayout;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Layout;
 import ch.qos.logback.core.LayoutBase;
 
 /**
  * The service's one console layout: JSON lines ({@link JsonLayout}) or key=value text ({@link
- * LoggingSetup#TEXT_PATTERN}), chosen by {@link #setFormat}. One appender with a switching layout
- * keeps logback.xml free of appenders that are defined but never referenced.
+ * TextLayout}), chosen by {@link #setFormat}. One appender with a switching layout keeps
+ * logback.xml free of appenders that are defined but never referenced.
  */
 public final class ConsoleLayout extends LayoutBase<ILoggingEvent> {
 
@@ -31,13 +30,7 @@ public final class ConsoleLayout extends LayoutBase<ILoggingEvent> {
 
   @Override
   public void start() {
-    if (format == LogFormat.JSON) {
-      delegate = new JsonLayout();
-    } else {
-      PatternLayout text = new PatternLayout();
-      text.setPattern(LoggingSetup.TEXT_PATTERN);
-      delegate = text;
-    }
+    delegate = format == LogFormat.JSON ? new JsonLayout() : new TextLayout();
     delegate.setContext(getContext());
     delegate.start();
     super.start();

@@ -19,7 +19,9 @@ import org.slf4j.event.KeyValuePair;
 
 /**
  * One JSON object per line: {@code time, level, logger, thread, message}, then the MDC and the
- * SLF4J key-value pairs as fields of their own, then {@code exception} with the stack trace.
+ * SLF4J key-value pairs as fields of their own, then {@code exception} with the stack trace. Valid
+ * JSON for any value: Jackson escapes control characters and writes NaN and infinities as strings,
+ * names never repeat, a missing key is named {@code null}.
  */
 public final class JsonLayout extends LayoutBase<ILoggingEvent> {
 
@@ -68,7 +70,7 @@ public final class JsonLayout extends LayoutBase<ILoggingEvent> {
 
   private static void field(JsonGenerator json, Set<String> written, String key, Object value)
       throws IOException {
-    String name = written.add(key) ? key : "kv." + key;
+    String name = uniqueName(written, key == null ? "null" : key);
     if (value instanceof Number number) {
       json.writeFieldName(name);
       if (number instanceof Integer || number instanceof Long) {
@@ -79,7 +81,30 @@ public final class JsonLayout extends LayoutBase<ILoggingEvent> {
     } else if (value instanceof Boolean bool) {
       json.writeBooleanField(name, bool);
     } else {
-      json.writeStringField(name, value == null ? null : value.toString());
+      json.writeStringField(name, value == null ? null : text(value));
+    }
+  }
+
+  /**
+   * {@code key} the first time, then {@code kv.key}, {@code kv.key.2}, ...: a JSON object whose
+   * names repeat is rejected by strict parsers, and the reserved fields always keep their meaning.
+   */
+  private static String uniqueName(Set<String> written, String key) {
+    if (written.add(key)) {
+      return key;
+    }
+    String name = "kv." + key;
+    for (int n = 2; !written.add(name); n++) {
+      name = "kv." + key + "." + n;
+    }
+    return name;
+  }
+
+  private static String text(Object value) {
+    try {
+      return value.toString();
+    } catch (RuntimeException e) {
+      return "<" + value.getClass().getName() + ".toString() failed: " + e + ">";
     }
   }
 }

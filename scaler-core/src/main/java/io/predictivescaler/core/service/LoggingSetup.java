@@ -8,23 +8,24 @@ import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import org.slf4j.LoggerFactory;
 
 /**
- * Switches the root logger's console output to the configured format once the command line has been
- * read (logback.xml already picked one from the environment before that).
+ * Switches the root logger's console output to the configured format and level once the command
+ * line has been read (logback.xml already picked a format from the environment before that).
  */
 public final class LoggingSetup {
 
-  /** key=value text: time, level, logger, the message, then the key-value pairs. */
-  public static final String TEXT_PATTERN =
-      "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} level=%level logger=%logger{36} thread=%thread"
-          + " msg=\"%replace(%msg){'\"', '\\\\\"'}\" %kvp%n%ex";
-
   private LoggingSetup() {}
 
-  /** Replaces the root logger's appenders by one console appender in {@code format}. */
-  public static void apply(LogFormat format) {
-    if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
-      return; // another SLF4J backend: leave its configuration alone
-    }
+  /**
+   * Replaces the root logger's appenders by one console appender in {@code format} and sets the
+   * root level to {@code level}.
+   */
+  public static void apply(LogFormat format, LogLevel level) {
+    if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+      apply(context, format, level);
+    } // else another SLF4J backend: leave its configuration alone
+  }
+
+  static void apply(LoggerContext context, LogFormat format, LogLevel level) {
     ConsoleLayout layout = new ConsoleLayout();
     layout.setContext(context);
     layout.setFormat(format.configName());
@@ -41,5 +42,15 @@ public final class LoggingSetup {
     Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     root.detachAndStopAllAppenders();
     root.addAppender(appender);
+    root.setLevel(level.logback());
+    for (Logger logger : context.getLoggerList()) {
+      // logback.xml quiets some libraries (fabric8 at WARN); they never get chattier than that,
+      // but a stricter level (error) applies to them too
+      if (logger != root
+          && logger.getLevel() != null
+          && !logger.getLevel().isGreaterOrEqual(level.logback())) {
+        logger.setLevel(level.logback());
+      }
+    }
   }
 }

@@ -6,9 +6,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code java -jar predictive-scaler.jar [flags]}: reads and validates the service settings (exit 2
- * listing every problem), starts {@link ScalerService} (exit 1 if it cannot start) and runs until
- * SIGTERM, which shuts it down gracefully.
+ * {@code java -jar predictive-scaler.jar [flags]}: prints the version for {@code --version} and the
+ * flags for {@code --help}; otherwise reads and validates the service settings (exit 2 listing
+ * every problem), starts {@link ScalerService} (exit 1 if it cannot start) and runs until SIGTERM,
+ * which shuts it down gracefully.
  */
 public final class Main {
 
@@ -28,6 +29,10 @@ public final class Main {
   /** Everything but the exit, so that tests can call it. Blocks while the service runs. */
   static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err)
       throws InterruptedException {
+    if (ServiceConfigParser.versionRequested(args)) {
+      out.println("predictive-scaler " + BuildVersion.current());
+      return EXIT_OK;
+    }
     if (ServiceConfigParser.helpRequested(args)) {
       out.print(ServiceConfigParser.usage());
       return EXIT_OK;
@@ -40,7 +45,7 @@ public final class Main {
       err.println("Run with --help for every flag and its environment variable.");
       return EXIT_BAD_CONFIG;
     }
-    LoggingSetup.apply(config.logFormat());
+    LoggingSetup.apply(config.logFormat(), config.logLevel());
     Logger log = LoggerFactory.getLogger(Main.class);
     ScalerService service;
     try {

@@ -18,7 +18,8 @@ import io.vertx.micrometer.MicrometerMetricsOptions;
  * shows our meters, Vert.x's ({@code vertx_*}) and Resilience4j's (bound to the same registry by
  * the collector) together.
  */
-// the simpleclient flavour of the Prometheus registry is deprecated but pinned (ARCHITECTURE §10)
+// the simpleclient flavour of the Prometheus registry is deprecated but pinned
+// (docs/ARCHITECTURE.md §10)
 @SuppressWarnings("deprecation")
 public final class MetricsSetup {
 

@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * Resilience4j's meters), {@code /api/v1/workloads} and {@code /api/v1/workloads/:namespace/:name}.
  * Everything that is not trivial runs off the event loop.
  */
-// the simpleclient flavour of the Prometheus registry is deprecated but pinned (ARCHITECTURE §10)
+// the simpleclient flavour of the Prometheus registry is deprecated but pinned
+// (docs/ARCHITECTURE.md §10)
 @SuppressWarnings("deprecation")
 public final class OpsHttpServer extends VerticleBase {
 

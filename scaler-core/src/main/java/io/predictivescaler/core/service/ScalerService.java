@@ -38,7 +38,8 @@ import org.slf4j.LoggerFactory;
  * server, the tick timer, and the order in which all of it shuts down. Tests build it through
  * {@link ServiceOverrides} instead of copying it.
  */
-// the simpleclient flavour of the Prometheus registry is deprecated but pinned (ARCHITECTURE §10)
+// the simpleclient flavour of the Prometheus registry is deprecated but pinned
+// (docs/ARCHITECTURE.md §10)
 @SuppressWarnings("deprecation")
 public final class ScalerService implements AutoCloseable {
 
@@ -81,7 +82,9 @@ public final class ScalerService implements AutoCloseable {
     client =
         overrides.client() != null
             ? overrides.client().get()
-            : new KubernetesClientBuilder().build();
+            : new KubernetesClientBuilder()
+                .withConfig(KubeClientConfig.load(config.kubeContext()))
+                .build();
     sources =
         new MetricSources(
             config, overrides.metricSources(), vertx, client, resilienceTimer, registry);

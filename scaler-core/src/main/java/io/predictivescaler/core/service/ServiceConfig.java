@@ -17,6 +17,8 @@ import java.util.Objects;
  * @param namespaces namespaces whose policy ConfigMaps are watched; empty means all
  * @param httpPort port of the ops HTTP server
  * @param logFormat log line format
+ * @param logLevel the root logger's level
+ * @param kubeContext the kubeconfig context for the Kubernetes client; null: the current one
  * @param leaseName the leader-election Lease
  * @param leaseNamespace namespace of the Lease
  * @param identity this replica on the Lease (the pod name)
@@ -30,6 +32,8 @@ public record ServiceConfig(
     List<String> namespaces,
     int httpPort,
     LogFormat logFormat,
+    LogLevel logLevel,
+    String kubeContext,
     String leaseName,
     String leaseNamespace,
     String identity) {
@@ -40,6 +44,7 @@ public record ServiceConfig(
   public ServiceConfig {
     namespaces = List.copyOf(namespaces);
     Objects.requireNonNull(logFormat, "logFormat");
+    Objects.requireNonNull(logLevel, "logLevel");
     Objects.requireNonNull(leaseName, "leaseName");
     Objects.requireNonNull(leaseNamespace, "leaseNamespace");
     Objects.requireNonNull(identity, "identity");

@@ -28,6 +28,8 @@ public final class ServiceConfigParser {
   static final String NAMESPACES = "PREDICTIVE_SCALER_NAMESPACES";
   static final String HTTP_PORT = "PREDICTIVE_SCALER_HTTP_PORT";
   static final String LOG_FORMAT = "PREDICTIVE_SCALER_LOG_FORMAT";
+  static final String LOG_LEVEL = "PREDICTIVE_SCALER_LOG_LEVEL";
+  static final String KUBE_CONTEXT = "PREDICTIVE_SCALER_KUBE_CONTEXT";
   static final String LEASE_NAME = "PREDICTIVE_SCALER_LEASE_NAME";
   static final String LEASE_NAMESPACE = "PREDICTIVE_SCALER_LEASE_NAMESPACE";
 
@@ -59,11 +61,14 @@ public final class ServiceConfigParser {
     return new ServiceConfigParser(env).build(options);
   }
 
-  /** True when the command line asks for {@code --help} or {@code --version}. */
+  /** True when the command line asks for {@code --help}. */
   public static boolean helpRequested(String[] args) {
-    return Arrays.stream(args)
-        .anyMatch(
-            a -> a.equals("--help") || a.equals("-h") || a.equals("--version") || a.equals("-V"));
+    return Arrays.stream(args).anyMatch(a -> a.equals("--help") || a.equals("-h"));
+  }
+
+  /** True when the command line asks for {@code --version}. */
+  public static boolean versionRequested(String[] args) {
+    return Arrays.stream(args).anyMatch(a -> a.equals("--version") || a.equals("-V"));
   }
 
   /** The usage text, listing every flag with its environment variable. */
@@ -81,6 +86,8 @@ public final class ServiceConfigParser {
     Value namespaces = value(o.namespaces, "--namespaces", NAMESPACES);
     Value port = value(o.httpPort, "--http-port", HTTP_PORT);
     Value format = value(o.logFormat, "--log-format", LOG_FORMAT);
+    Value level = value(o.logLevel, "--log-level", LOG_LEVEL);
+    Value kubeContext = value(o.kubeContext, "--kube-context", KUBE_CONTEXT);
     Value leaseName = value(o.leaseName, "--lease-name", LEASE_NAME);
     Value leaseNamespace = value(o.leaseNamespace, "--lease-namespace", LEASE_NAMESPACE);
 
@@ -118,6 +125,8 @@ public final class ServiceConfigParser {
             namespaces(namespaces),
             port.isSet() ? port(port) : ServiceConfig.DEFAULT_HTTP_PORT,
             format.isSet() ? logFormat(format) : LogFormat.defaultFor(env),
+            level.isSet() ? logLevel(level) : LogLevel.INFO,
+            kubeContext(kubeContext),
             leaseName.isSet()
                 ? dnsName(leaseName, DNS_SUBDOMAIN, 253)
                 : ServiceConfig.DEFAULT_LEASE_NAME,
@@ -223,6 +232,29 @@ public final class ServiceConfigParser {
       return LogFormat.TEXT;
     }
     return format;
+  }
+
+  private LogLevel logLevel(Value v) {
+    LogLevel level = LogLevel.parse(v.text());
+    if (level == null) {
+      problems.add(
+          v.source() + ": must be error, warn, info, debug or trace, got '" + v.text() + "'");
+      return LogLevel.INFO;
+    }
+    return level;
+  }
+
+  /** Checked here so that a context missing from the kubeconfig fails with the other problems. */
+  private String kubeContext(Value v) {
+    if (!v.isSet()) {
+      return null;
+    }
+    try {
+      KubeClientConfig.load(v.text());
+    } catch (RuntimeException e) {
+      problems.add(v.source() + ": " + e.getMessage());
+    }
+    return v.text();
   }
 
   private String dnsName(Value v, Pattern pattern, int maxLength) {

@@ -64,6 +64,20 @@ final class ServiceOptions {
   String logFormat;
 
   @Option(
+      names = "--log-level",
+      paramLabel = "error|warn|info|debug|trace",
+      description = "root log level, default info (env PREDICTIVE_SCALER_LOG_LEVEL)")
+  String logLevel;
+
+  @Option(
+      names = "--kube-context",
+      paramLabel = "NAME",
+      description =
+          "kubeconfig context to use outside a cluster; default the current context"
+              + " (env PREDICTIVE_SCALER_KUBE_CONTEXT)")
+  String kubeContext;
+
+  @Option(
       names = "--lease-name",
       paramLabel = "NAME",
       description =

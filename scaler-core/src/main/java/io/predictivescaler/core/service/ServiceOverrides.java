@@ -14,8 +14,9 @@ import java.util.function.Supplier;
  * defaults, tests swap in a mock API server, a stub metric source and a test clock. A null field
  * means the default.
  *
- * @param client makes the Kubernetes client; default: fabric8's auto-configuration (in-cluster
- *     service account, else kubeconfig); the service closes the client it got
+ * @param client makes the Kubernetes client; default: {@link KubeClientConfig} (kubeconfig with the
+ *     configured context, else the in-cluster service account); the service closes the client it
+ *     got
  * @param clock what "now" is for ticks, windows and Events; default: the system UTC clock
  * @param metricSources raw metric sources by name ({@code prometheus}, {@code metrics-server})
  *     replacing the configured ones; each is still wrapped in retry and circuit breaker

@@ -18,9 +18,9 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * ARCHITECTURE §3: pure code takes {@code now} or a {@code Clock} as a parameter and never reads
- * the system clock, and pure code and the forecaster stay free of Vert.x and fabric8. The pure
- * packages of other modules may not exist yet, hence {@code allowEmptyShould(true)}.
+ * docs/ARCHITECTURE.md §3: pure code takes {@code now} or a {@code Clock} as a parameter and never
+ * reads the system clock, and pure code and the forecaster stay free of Vert.x and fabric8. The
+ * pure packages of other modules may not exist yet, hence {@code allowEmptyShould(true)}.
  */
 class PurePackagesArchitectureTest {
 

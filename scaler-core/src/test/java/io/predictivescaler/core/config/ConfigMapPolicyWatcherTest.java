@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-// The project's Prometheus registry is the simpleclient one (ARCHITECTURE §10), deprecated
+// The project's Prometheus registry is the simpleclient one (docs/ARCHITECTURE.md §10), deprecated
 // upstream.
 @SuppressWarnings("deprecation")
 @EnableKubernetesMockClient(crud = true, https = false)

@@ -17,8 +17,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Stages 2, 3, 4 and 8 (ours, ARCHITECTURE §6), and the KEP-4951 per-direction tolerance. The
- * workload serves 100 load units per replica (a total metric with an AverageValue target).
+ * Stages 2, 3, 4 and 8 (ours, docs/ARCHITECTURE.md §6), and the KEP-4951 per-direction tolerance.
+ * The workload serves 100 load units per replica (a total metric with an AverageValue target).
  */
 class PredictiveCasesTest {
 

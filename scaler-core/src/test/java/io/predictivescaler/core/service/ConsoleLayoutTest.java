@@ -32,6 +32,23 @@ class ConsoleLayoutTest {
   }
 
   @Test
+  void textFormatKeepsAMessageWithANewlineOnOneLine() {
+    LoggingEvent event =
+        new LoggingEvent(
+            "test",
+            context.getLogger("io.predictivescaler.test"),
+            Level.WARN,
+            "policy value '1\n2026-01-01T00:00:00Z level=ERROR msg=\"forged\"'",
+            null,
+            null);
+
+    String output = layout("text").doLayout(event);
+
+    assertThat(output.lines()).hasSize(1);
+    assertThat(output).contains("'1\\n2026-01-01T00:00:00Z level=ERROR msg=\\\"forged\\\"'");
+  }
+
+  @Test
   void anUnknownFormatIsReportedAndFallsBackToText() {
     ConsoleLayout layout = layout("xml");
 

@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.LoggingEvent;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Arrays;
 import java.util.List;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.slf4j.event.KeyValuePair;
@@ -47,6 +51,60 @@ class JsonLayoutTest {
     assertThat(json.get("exception").asText())
         .startsWith("java.lang.IllegalStateException: boom")
         .contains("JsonLayoutTest");
+  }
+
+  @Property
+  void anyMessageKeyAndValueMakeOneValidJsonLine(
+      @ForAll String message, @ForAll String key, @ForAll String value) throws Exception {
+    LoggingEvent event = event(message, null);
+    event.setKeyValuePairs(List.of(new KeyValuePair(key, value), new KeyValuePair(key, value)));
+
+    String line = layout().doLayout(event);
+
+    assertThat(line.lines()).hasSize(1);
+    JsonNode json = strictMapper().readTree(line);
+    assertThat(json.get("message").asText()).isEqualTo(message);
+  }
+
+  @Test
+  void aMissingKeyAndNonFiniteNumbersStillMakeValidJson() throws Exception {
+    LoggingEvent event = event("odd pairs", null);
+    event.setKeyValuePairs(
+        Arrays.asList(
+            new KeyValuePair(null, "no key"),
+            new KeyValuePair("nan", Double.NaN),
+            new KeyValuePair("inf", Float.POSITIVE_INFINITY),
+            new KeyValuePair("nothing", null)));
+
+    String line = layout().doLayout(event);
+
+    JsonNode json = new ObjectMapper().readTree(line);
+    assertThat(json.get("null").asText()).isEqualTo("no key");
+    assertThat(json.get("nan").asText()).isEqualTo("NaN");
+    assertThat(json.get("inf").asText()).isEqualTo("Infinity");
+    assertThat(json.get("nothing").isNull()).isTrue();
+  }
+
+  @Test
+  void aKeyRepeatedThreeTimesStaysUnique() throws Exception {
+    LoggingEvent event = event("repeated", null);
+    event.setKeyValuePairs(
+        List.of(
+            new KeyValuePair("message", "a"),
+            new KeyValuePair("message", "b"),
+            new KeyValuePair("message", "c")));
+
+    String line = layout().doLayout(event);
+
+    JsonNode json = strictMapper().readTree(line);
+    assertThat(json.get("message").asText()).isEqualTo("repeated");
+    assertThat(json.get("kv.message").asText()).isEqualTo("a");
+    assertThat(json.get("kv.message.2").asText()).isEqualTo("b");
+    assertThat(json.get("kv.message.3").asText()).isEqualTo("c");
+  }
+
+  private static ObjectMapper strictMapper() {
+    return new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
   }
 
   private JsonLayout layout() {

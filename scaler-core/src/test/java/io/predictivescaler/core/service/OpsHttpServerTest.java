@@ -24,7 +24,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-// the simpleclient flavour of the Prometheus registry is deprecated but pinned (ARCHITECTURE §10)
+// the simpleclient flavour of the Prometheus registry is deprecated but pinned
+// (docs/ARCHITECTURE.md §10)
 @SuppressWarnings("deprecation")
 class OpsHttpServerTest {
 

@@ -24,6 +24,8 @@ class ServiceConfigParserTest {
     assertThat(config.namespaces()).isEmpty();
     assertThat(config.httpPort()).isEqualTo(8080);
     assertThat(config.logFormat()).isEqualTo(LogFormat.TEXT);
+    assertThat(config.logLevel()).isEqualTo(LogLevel.INFO);
+    assertThat(config.kubeContext()).isNull();
     assertThat(config.leaseName()).isEqualTo("predictive-scaler");
     assertThat(config.leaseNamespace()).isEqualTo("default");
     assertThat(config.identity()).isEqualTo("scaler-0");
@@ -103,6 +105,33 @@ class ServiceConfigParserTest {
   }
 
   @Test
+  void readsTheLogLevelFromTheFlagOrTheEnvironment() {
+    ServiceConfig fromEnv =
+        ServiceConfigParser.parse(
+            new String[0], Map.of("PREDICTIVE_SCALER_LOG_LEVEL", "DEBUG", "POD_NAME", "p"));
+    ServiceConfig fromFlag =
+        ServiceConfigParser.parse(
+            new String[] {"--log-level", "warn"},
+            Map.of("PREDICTIVE_SCALER_LOG_LEVEL", "debug", "POD_NAME", "p"));
+
+    assertThat(fromEnv.logLevel()).isEqualTo(LogLevel.DEBUG);
+    assertThat(fromFlag.logLevel()).isEqualTo(LogLevel.WARN);
+  }
+
+  @Test
+  void namesTheVariableAndTheValueOfABadLogLevel() {
+    assertThatThrownBy(
+            () ->
+                ServiceConfigParser.parse(
+                    new String[0], Map.of("PREDICTIVE_SCALER_LOG_LEVEL", "loud", "POD_NAME", "p")))
+        .isInstanceOf(ServiceConfigException.class)
+        .extracting(e -> ((ServiceConfigException) e).problems())
+        .isEqualTo(
+            List.of(
+                "PREDICTIVE_SCALER_LOG_LEVEL: must be error, warn, info, debug or trace, got 'loud'"));
+  }
+
+  @Test
   void reportsEveryProblemAtOnce() {
     Map<String, String> env =
         Map.of(
@@ -170,5 +199,7 @@ class ServiceConfigParserTest {
         .contains("--http-port");
     assertThat(ServiceConfigParser.helpRequested(new String[] {"--help"})).isTrue();
     assertThat(ServiceConfigParser.helpRequested(new String[] {"--http-port", "1"})).isFalse();
+    assertThat(ServiceConfigParser.helpRequested(new String[] {"--version"})).isFalse();
+    assertThat(ServiceConfigParser.versionRequested(new String[] {"--version"})).isTrue();
   }
 }
