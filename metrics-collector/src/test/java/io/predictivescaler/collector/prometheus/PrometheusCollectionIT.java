@@ -114,7 +114,7 @@ class PrometheusCollectionIT {
         .atMost(Duration.ofSeconds(20))
         .until(
             () ->
-                source.circuitState() == CircuitBreaker.State.OPEN
+                source.circuitState(new PromQlQuery("load")) == CircuitBreaker.State.OPEN
                     && gaps().stream().anyMatch(e -> e.gap().get() == GapReason.CIRCUIT_OPEN));
     Instant lastGapBeforeRestart = gaps().get(gaps().size() - 1).slot();
     prometheus.start();

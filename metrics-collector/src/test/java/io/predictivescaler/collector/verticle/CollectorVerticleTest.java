@@ -207,6 +207,23 @@ class CollectorVerticleTest {
   }
 
   @Test
+  void unregisterReleasesAQueryOnlyWhenNoOtherSeriesAsksIt(Vertx vertx) throws Exception {
+    ScriptedSource source =
+        new ScriptedSource(
+            "a", (q, at) -> CompletableFuture.completedFuture(InstantSample.of(at, 1)));
+    CollectorVerticle collector = deploy(vertx, Clock.systemUTC(), source);
+    join(collector.register(new SeriesSpec("s1", "a", QUERY, STEP, Duration.ofMinutes(1))));
+    join(collector.register(new SeriesSpec("s2", "a", QUERY, STEP, Duration.ofMinutes(1))));
+
+    join(collector.unregister("s1"));
+    List<?> afterFirst = List.copyOf(source.released);
+    join(collector.unregister("s2"));
+
+    assertThat(afterFirst).isEmpty();
+    assertThat(source.released).containsExactly(QUERY);
+  }
+
+  @Test
   void refusesUnknownSourcesAndDuplicateIds(Vertx vertx) throws Exception {
     ScriptedSource source =
         new ScriptedSource(
