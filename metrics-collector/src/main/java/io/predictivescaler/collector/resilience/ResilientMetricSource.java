@@ -50,6 +50,7 @@ public final class ResilientMetricSource implements MetricSource {
           FailureKind.TIMEOUT,
           FailureKind.HTTP_STATUS,
           FailureKind.BAD_RESPONSE,
+          FailureKind.RESPONSE_TOO_LARGE,
           FailureKind.KUBERNETES,
           FailureKind.OTHER);
 
