@@ -24,6 +24,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeoutException;
 
@@ -82,7 +84,12 @@ public final class PrometheusSource implements MetricSource {
 
   @Override
   public CompletionStage<InstantSample> instant(MetricQuery query, Instant at) {
-    String promql = promql(query);
+    String promql;
+    try {
+      promql = promql(query);
+    } catch (MetricSourceException e) {
+      return CompletableFuture.failedFuture(e);
+    }
     String url = options.endpoint(QUERY_PATH);
     PrometheusResponseParser parser = new PrometheusResponseParser(name(), url, promql);
     return send(url, promql, List.of("time", seconds(at)))
@@ -93,7 +100,12 @@ public final class PrometheusSource implements MetricSource {
   @Override
   public CompletionStage<RangeSamples> range(
       MetricQuery query, Instant from, Instant to, Duration step) {
-    String promql = promql(query);
+    String promql;
+    try {
+      promql = promql(query);
+    } catch (MetricSourceException e) {
+      return CompletableFuture.failedFuture(e);
+    }
     if (step.isNegative() || step.isZero() || to.isBefore(from)) {
       throw new IllegalArgumentException(
           "range needs step > 0 and from <= to, got " + from + ".." + to + " step " + step);
@@ -233,12 +245,34 @@ public final class PrometheusSource implements MetricSource {
     return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
 
+  /**
+   * The PromQL to send: a tenant's query confined to its namespace unless that namespace is
+   * trusted.
+   *
+   * @throws MetricSourceException when the query asks for another namespace
+   */
   private String promql(MetricQuery query) {
-    if (query instanceof PromQlQuery p) {
+    if (!(query instanceof PromQlQuery p)) {
+      throw new IllegalArgumentException(
+          "source " + name() + " reads PromQL queries, got " + query.describe());
+    }
+    if (p.namespace().isEmpty() || options.trustedNamespaces().contains(p.namespace().get())) {
       return p.expression();
     }
-    throw new IllegalArgumentException(
-        "source " + name() + " reads PromQL queries, got " + query.describe());
+    String namespace = p.namespace().get();
+    Optional<String> problem = NamespaceMatcherInjector.problem(p.expression(), namespace);
+    if (problem.isPresent()) {
+      throw new MetricSourceException(
+          name(),
+          FailureKind.QUERY_ERROR,
+          "query "
+              + p.expression()
+              + " cannot be confined to namespace "
+              + namespace
+              + ": "
+              + problem.get());
+    }
+    return NamespaceMatcherInjector.confine(p.expression(), namespace);
   }
 
   static String seconds(Instant t) {
