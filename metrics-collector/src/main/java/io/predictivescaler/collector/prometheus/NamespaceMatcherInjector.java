@@ -1,6 +1,7 @@
 package io.predictivescaler.collector.prometheus;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -27,56 +28,20 @@ public final class NamespaceMatcherInjector {
 
   private static final Pattern NAMESPACE = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
 
+  /** Aggregation operators, which may be followed by {@code by (...)} before their argument. */
+  private static final Set<String> AGGREGATIONS =
+      words(
+          "sum avg count min max group stddev stdvar topk bottomk "
+              + "count_values quantile limitk limit_ratio");
+
   /**
    * Keywords that Prometheus also accepts as metric names ({@code sum} alone selects the metric
    * {@code sum}): operators where an operator is expected, metric names where an operand is.
    */
   private static final Set<String> KEYWORDS =
-      Set.of(
-          "and",
-          "or",
-          "unless",
-          "offset",
-          "by",
-          "without",
-          "sum",
-          "avg",
-          "count",
-          "min",
-          "max",
-          "group",
-          "stddev",
-          "stdvar",
-          "topk",
-          "bottomk",
-          "count_values",
-          "quantile",
-          "limitk",
-          "limit_ratio",
-          "start",
-          "end",
-          "step",
-          "range",
-          "anchored",
-          "smoothed");
-
-  /** Aggregation operators, which may be followed by {@code by (...)} before their argument. */
-  private static final Set<String> AGGREGATIONS =
-      Set.of(
-          "sum",
-          "avg",
-          "count",
-          "min",
-          "max",
-          "group",
-          "stddev",
-          "stdvar",
-          "topk",
-          "bottomk",
-          "count_values",
-          "quantile",
-          "limitk",
-          "limit_ratio");
+      union(
+          AGGREGATIONS,
+          words("and or unless offset by without start end step range anchored smoothed"));
 
   /** Keywords that are never metric names. */
   private static final Set<String> NEVER_METRICS =
@@ -90,6 +55,16 @@ public final class NamespaceMatcherInjector {
   private static final Set<String> POSTFIX = Set.of("anchored", "smoothed");
 
   private NamespaceMatcherInjector() {}
+
+  private static Set<String> words(String spaced) {
+    return Set.of(spaced.split(" "));
+  }
+
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    Set<String> all = new HashSet<>(a);
+    all.addAll(b);
+    return Set.copyOf(all);
+  }
 
   /** What keeps {@code promql} from being confined to {@code namespace}, or empty. */
   public static Optional<String> problem(String promql, String namespace) {

@@ -149,6 +149,19 @@ class NamespaceMatcherInjectorTest {
             "anchored modifier",
             "rate(x[5m] anchored) + y",
             "rate(x{namespace=\"shop\"}[5m] anchored) + y{namespace=\"shop\"}"),
+        new Case("an operator keyword as the metric", "and", "and{namespace=\"shop\"}"),
+        new Case(
+            "two name selectors around unless",
+            "{__name__=~\"x\"} unless {__name__=~\"y\"}",
+            "{__name__=~\"x\",namespace=\"shop\"} unless {__name__=~\"y\",namespace=\"shop\"}"),
+        new Case(
+            "offset and at together",
+            "x{job=\"a\"} offset 5m @ end()",
+            "x{job=\"a\",namespace=\"shop\"} offset 5m @ end()"),
+        new Case(
+            "or with an empty on() and vector(0)",
+            "sum by (job) (x) or on() vector(0)",
+            "sum by (job) (x{namespace=\"shop\"}) or on() vector(0)"),
         new Case(
             "subquery with spaced colon",
             "max_over_time(x[1h : 5m])",
