@@ -27,6 +27,7 @@ final class BoundedBody {
       Function<String, Throwable> tooLarge) {
     long declared = declaredLength(response);
     if (declared > limit) {
+      response.exceptionHandler(ignoredReset -> {}); // the reset below is ours, not news
       request.reset();
       return Future.failedFuture(tooLarge.apply("Content-Length " + declared));
     }
