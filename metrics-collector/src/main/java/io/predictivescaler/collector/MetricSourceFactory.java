@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.predictivescaler.collector.metricsserver.MetricsServerSource;
 import io.predictivescaler.collector.prometheus.PrometheusOptions;
 import io.predictivescaler.collector.prometheus.PrometheusSource;
+import io.predictivescaler.collector.prometheus.UrlRedaction;
 import io.predictivescaler.collector.resilience.ResilienceOptions;
 import io.predictivescaler.collector.resilience.ResilientMetricSource;
 import io.predictivescaler.collector.source.MetricSource;
@@ -13,12 +14,14 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * The one place a source config {@code type} becomes a {@link
@@ -31,7 +34,16 @@ public final class MetricSourceFactory {
   public static final String METRICS_SERVER = "metrics-server";
 
   private static final Set<String> PROMETHEUS_KEYS =
-      Set.of("url", "bearerTokenFile", "username", "password", "caFile", "timeout");
+      Set.of(
+          "url",
+          "bearerTokenFile",
+          "username",
+          "password",
+          "passwordFile",
+          "caFile",
+          "timeout",
+          "maxResponseBytes",
+          "trustedNamespaces");
 
   private final Vertx vertx;
   private final Supplier<KubernetesClient> kubernetes;
@@ -55,15 +67,17 @@ public final class MetricSourceFactory {
 
   /**
    * Builds a source from its config. Prometheus settings: {@code url} (required), {@code
-   * bearerTokenFile}, {@code username} + {@code password}, {@code caFile}, {@code timeout}
-   * (ISO-8601 or e.g. {@code 5s}), and {@code header.NAME} for extra headers.
+   * bearerTokenFile}, {@code username} + {@code password} or {@code passwordFile} (re-read when it
+   * changes), {@code caFile}, {@code timeout} (ISO-8601 or e.g. {@code 5s}), {@code
+   * maxResponseBytes}, {@code trustedNamespaces} (comma-separated) and {@code header.NAME} for
+   * extra headers.
    */
   public MetricSource create(
       String type, String name, Map<String, String> settings, ResilienceOptions resilience) {
     MetricSource raw =
         switch (type) {
           case PROMETHEUS -> new PrometheusSource(vertx, prometheusOptions(name, settings));
-          case METRICS_SERVER -> new MetricsServerSource(name, kubernetes.get(), workerExecutor());
+          case METRICS_SERVER -> metricsServer(name);
           default ->
               throw new IllegalArgumentException(
                   "sources."
@@ -75,12 +89,24 @@ public final class MetricSourceFactory {
                       + "], got "
                       + type);
         };
-    return new ResilientMetricSource(raw, resilience, scheduler, registry);
+    return resilient(raw, resilience);
   }
 
   public MetricSource prometheus(PrometheusOptions options, ResilienceOptions resilience) {
-    return new ResilientMetricSource(
-        new PrometheusSource(vertx, options), resilience, scheduler, registry);
+    return resilient(new PrometheusSource(vertx, options), resilience);
+  }
+
+  /**
+   * The raw metrics-server source (fabric8 calls on Vert.x worker threads), for callers that
+   * decorate it before {@link #resilient}.
+   */
+  public MetricsServerSource metricsServer(String name) {
+    return new MetricsServerSource(name, kubernetes.get(), workerExecutor());
+  }
+
+  /** Wraps any source (a decorated one, a test double) in time limiter, breakers and retry. */
+  public MetricSource resilient(MetricSource raw, ResilienceOptions resilience) {
+    return new ResilientMetricSource(raw, resilience, scheduler, registry);
   }
 
   /** Runs blocking fabric8 calls on Vert.x worker threads, never on an event loop. */
@@ -110,20 +136,38 @@ public final class MetricSourceFactory {
     try {
       options = PrometheusOptions.of(URI.create(url)).withName(name);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(prefix + "url: " + e.getMessage(), e);
+      throw new IllegalArgumentException(prefix + "url: " + UrlRedaction.redact(e.getMessage()), e);
     }
     if (settings.containsKey("bearerTokenFile")) {
       options = options.withBearerTokenFile(Path.of(settings.get("bearerTokenFile")));
     }
     if (settings.containsKey("username")) {
+      String user = settings.get("username");
       options =
-          options.withBasicAuth(settings.get("username"), settings.getOrDefault("password", ""));
+          settings.containsKey("passwordFile")
+              ? options.withBasicAuthPasswordFile(user, Path.of(settings.get("passwordFile")))
+              : options.withBasicAuth(user, settings.getOrDefault("password", ""));
+    } else if (settings.containsKey("password") || settings.containsKey("passwordFile")) {
+      throw new IllegalArgumentException(prefix + "username: required with a password");
     }
     if (settings.containsKey("caFile")) {
       options = options.withCaFile(Path.of(settings.get("caFile")));
     }
     if (settings.containsKey("timeout")) {
       options = options.withRequestTimeout(duration(prefix + "timeout", settings.get("timeout")));
+    }
+    if (settings.containsKey("maxResponseBytes")) {
+      options =
+          options.withMaxResponseBytes(
+              bytes(prefix + "maxResponseBytes", settings.get("maxResponseBytes")));
+    }
+    if (settings.containsKey("trustedNamespaces")) {
+      options =
+          options.withTrustedNamespaces(
+              Arrays.stream(settings.get("trustedNamespaces").split(","))
+                  .map(String::strip)
+                  .filter(ns -> !ns.isEmpty())
+                  .collect(Collectors.toSet()));
     }
     Map<String, String> headers = new HashMap<>();
     settings.forEach(
@@ -133,6 +177,19 @@ public final class MetricSourceFactory {
           }
         });
     return options.withHeaders(headers);
+  }
+
+  private static long bytes(String field, String text) {
+    try {
+      long bytes = Long.parseLong(text.strip());
+      if (bytes < PrometheusOptions.MIN_RESPONSE_BYTES) {
+        throw new IllegalArgumentException(
+            field + ": must be >= " + PrometheusOptions.MIN_RESPONSE_BYTES + ", got " + text);
+      }
+      return bytes;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(field + ": not a number of bytes, got " + text, e);
+    }
   }
 
   private static Duration duration(String field, String text) {

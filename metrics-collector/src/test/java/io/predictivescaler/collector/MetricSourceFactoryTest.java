@@ -32,6 +32,40 @@ class MetricSourceFactoryTest {
   }
 
   @Test
+  void readsBasicAuthFromAPasswordFileAndTheResponseLimits() {
+    PrometheusOptions o =
+        MetricSourceFactory.prometheusOptions(
+            "main",
+            Map.of(
+                "url", "http://prom:9090",
+                "username", "ops",
+                "passwordFile", "/etc/prom/password",
+                "maxResponseBytes", "2097152",
+                "trustedNamespaces", "monitoring, kube-system"));
+
+    assertThat(o.basicAuth())
+        .hasValue(PrometheusOptions.BasicAuth.fromFile("ops", Path.of("/etc/prom/password")));
+    assertThat(o.maxResponseBytes()).isEqualTo(2_097_152L);
+    assertThat(o.trustedNamespaces()).containsExactlyInAnyOrder("monitoring", "kube-system");
+  }
+
+  @Test
+  void neverRepeatsCredentialsOfTheUrlInItsErrors() {
+    assertThatThrownBy(
+            () ->
+                MetricSourceFactory.prometheusOptions(
+                    "main", Map.of("url", "ftp://ops:hunter2@prom")))
+        .hasMessage("sources.main.url: baseUrl must be http or https, got ftp://***@prom");
+    assertThatThrownBy(
+            () ->
+                MetricSourceFactory.prometheusOptions(
+                    "main", Map.of("url", "http://ops:hunter2@prom:9090/a b")))
+        .message()
+        .startsWith("sources.main.url: ")
+        .doesNotContain("hunter2");
+  }
+
+  @Test
   void namesTheBadField() {
     assertThatThrownBy(() -> MetricSourceFactory.prometheusOptions("main", Map.of()))
         .hasMessage("sources.main.url: required");
@@ -45,6 +79,11 @@ class MetricSourceFactoryTest {
                 MetricSourceFactory.prometheusOptions(
                     "main", Map.of("url", "http://p", "tls", "y")))
         .hasMessageStartingWith("sources.main.tls: unknown setting");
+    assertThatThrownBy(
+            () ->
+                MetricSourceFactory.prometheusOptions(
+                    "main", Map.of("url", "http://p", "maxResponseBytes", "10")))
+        .hasMessage("sources.main.maxResponseBytes: must be >= 1024, got 10");
     assertThatThrownBy(
             () -> MetricSourceFactory.prometheusOptions("main", Map.of("url", "ftp://p")))
         .hasMessage("sources.main.url: baseUrl must be http or https, got ftp://p");

@@ -10,6 +10,7 @@ import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Turns Prometheus HTTP API answers ({@code /api/v1/query}, {@code /api/v1/query_range}) into
@@ -36,55 +37,75 @@ public final class PrometheusResponseParser {
 
   /** An instant query's answer; an empty vector gives an empty sample at {@code at}. */
   public InstantSample parseInstant(int httpStatus, String body, Instant at) {
-    JsonObject data = successData(httpStatus, body);
-    List<String> warnings = warnings(data);
-    String type = data.getJsonObject("data").getString("resultType");
-    Object result = data.getJsonObject("data").getValue("result");
-    try {
-      if ("scalar".equals(type)) {
-        JsonArray pair = (JsonArray) result;
-        return new InstantSample(time(pair), number(pair), true, warnings);
-      }
-      if (!"vector".equals(type)) {
-        throw fail(FailureKind.BAD_RESPONSE, "expected a vector or scalar result, got " + type);
-      }
-      JsonArray series = (JsonArray) result;
-      if (series.isEmpty()) {
-        return InstantSample.empty(at, warnings);
-      }
-      requireOneSeries(series);
-      JsonArray pair = series.getJsonObject(0).getJsonArray("value");
-      return new InstantSample(time(pair), number(pair), true, warnings);
-    } catch (ClassCastException | NullPointerException | IndexOutOfBoundsException e) {
-      throw fail(FailureKind.BAD_RESPONSE, "unexpected result shape: " + excerpt(body), e);
-    }
+    return shaped(
+        body,
+        () -> {
+          JsonObject json = successData(httpStatus, body);
+          List<String> warnings = warnings(json);
+          JsonObject data = json.getJsonObject("data");
+          String type = data.getString("resultType");
+          if ("scalar".equals(type)) {
+            JsonArray pair = data.getJsonArray("result");
+            return new InstantSample(time(pair), number(pair), true, warnings);
+          }
+          if (!"vector".equals(type)) {
+            throw fail(FailureKind.BAD_RESPONSE, "expected a vector or scalar result, got " + type);
+          }
+          JsonArray series = data.getJsonArray("result");
+          if (series.isEmpty()) {
+            return InstantSample.empty(at, warnings);
+          }
+          requireOneSeries(series);
+          JsonArray pair = series.getJsonObject(0).getJsonArray("value");
+          return new InstantSample(time(pair), number(pair), true, warnings);
+        });
   }
 
   /** A range query's answer: the points of its one series, ascending. */
   public RangeSamples parseRange(int httpStatus, String body) {
-    JsonObject data = successData(httpStatus, body);
-    List<String> warnings = warnings(data);
-    String type = data.getJsonObject("data").getString("resultType");
-    if (!"matrix".equals(type)) {
-      throw fail(FailureKind.BAD_RESPONSE, "expected a matrix result, got " + type);
-    }
+    return shaped(
+        body,
+        () -> {
+          JsonObject json = successData(httpStatus, body);
+          List<String> warnings = warnings(json);
+          JsonObject data = json.getJsonObject("data");
+          String type = data.getString("resultType");
+          if (!"matrix".equals(type)) {
+            throw fail(FailureKind.BAD_RESPONSE, "expected a matrix result, got " + type);
+          }
+          JsonArray series = data.getJsonArray("result");
+          if (series.isEmpty()) {
+            return RangeSamples.empty(warnings);
+          }
+          requireOneSeries(series);
+          JsonArray points = series.getJsonObject(0).getJsonArray("values");
+          long[] times = new long[points.size()];
+          double[] values = new double[points.size()];
+          for (int i = 0; i < points.size(); i++) {
+            JsonArray pair = points.getJsonArray(i);
+            times[i] = time(pair).toEpochMilli();
+            values[i] = number(pair);
+          }
+          return new RangeSamples(times, values, warnings);
+        });
+  }
+
+  /**
+   * Runs a parse so that any JSON of the wrong shape (an array where an object belongs, a missing
+   * field, a string for a number) ends as a {@link FailureKind#BAD_RESPONSE} naming the query.
+   */
+  private <T> T shaped(String body, Supplier<T> parse) {
     try {
-      JsonArray series = data.getJsonObject("data").getJsonArray("result");
-      if (series.isEmpty()) {
-        return RangeSamples.empty(warnings);
-      }
-      requireOneSeries(series);
-      JsonArray points = series.getJsonObject(0).getJsonArray("values");
-      long[] times = new long[points.size()];
-      double[] values = new double[points.size()];
-      for (int i = 0; i < points.size(); i++) {
-        JsonArray pair = points.getJsonArray(i);
-        times[i] = time(pair).toEpochMilli();
-        values[i] = number(pair);
-      }
-      return new RangeSamples(times, values, warnings);
-    } catch (ClassCastException | NullPointerException | IndexOutOfBoundsException e) {
-      throw fail(FailureKind.BAD_RESPONSE, "unexpected result shape: " + excerpt(body), e);
+      return parse.get();
+    } catch (MetricSourceException e) {
+      throw e;
+    } catch (ClassCastException
+        | NullPointerException
+        | IndexOutOfBoundsException
+        | IllegalArgumentException
+        | ArithmeticException
+        | java.time.DateTimeException e) {
+      throw fail(FailureKind.BAD_RESPONSE, "unexpected response shape: " + excerpt(body), e);
     }
   }
 
@@ -105,16 +126,16 @@ public final class PrometheusResponseParser {
     } catch (DecodeException | ClassCastException e) {
       json = null;
     }
-    if (json != null && "error".equals(json.getString("status"))) {
+    if (json != null && "error".equals(json.getValue("status"))) {
       FailureKind kind = httpStatus >= 500 ? FailureKind.HTTP_STATUS : FailureKind.QUERY_ERROR;
       throw fail(
           kind,
           "HTTP "
               + httpStatus
               + " "
-              + json.getString("errorType", "error")
+              + json.getValue("errorType", "error")
               + ": "
-              + json.getString("error", "(no message)"));
+              + json.getValue("error", "(no message)"));
     }
     if (httpStatus < 200 || httpStatus >= 300) {
       throw fail(FailureKind.HTTP_STATUS, "HTTP " + httpStatus + ": " + excerpt(body));
@@ -122,7 +143,7 @@ public final class PrometheusResponseParser {
     if (json == null) {
       throw fail(FailureKind.BAD_RESPONSE, "response is not a JSON object: " + excerpt(body));
     }
-    if (!"success".equals(json.getString("status")) || json.getJsonObject("data") == null) {
+    if (!"success".equals(json.getValue("status")) || json.getValue("data") == null) {
       throw fail(FailureKind.BAD_RESPONSE, "response has no successful data: " + excerpt(body));
     }
     return json;
@@ -183,7 +204,9 @@ public final class PrometheusResponseParser {
     if (body == null || body.isEmpty()) {
       return "(empty body)";
     }
-    String flat = body.replaceAll("\\s+", " ").trim();
+    // cut before flattening: a body may be megabytes long
+    String head = body.length() > 4 * BODY_EXCERPT ? body.substring(0, 4 * BODY_EXCERPT) : body;
+    String flat = head.replaceAll("\\s+", " ").trim();
     return flat.length() <= BODY_EXCERPT ? flat : flat.substring(0, BODY_EXCERPT) + "...";
   }
 }

@@ -9,24 +9,31 @@ import io.predictivescaler.collector.source.PromQlQuery;
 import io.predictivescaler.collector.source.RangeSamples;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.PemTrustOptions;
-import io.vertx.ext.web.client.HttpRequest;
-import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.client.WebClientOptions;
 import java.math.BigDecimal;
 import java.net.ConnectException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeoutException;
 
 /**
- * Reads PromQL from Prometheus' HTTP API with the Vert.x WebClient: {@code /api/v1/query} for a
+ * Reads PromQL from Prometheus' HTTP API with the Vert.x HTTP client: {@code /api/v1/query} for a
  * tick, {@code /api/v1/query_range} for backfill, split so that no request asks for more than
- * {@link PrometheusOptions#maxPointsPerRequest()} points.
+ * {@link PrometheusOptions#maxPointsPerRequest()} points. Bodies are read up to {@link
+ * PrometheusOptions#maxResponseBytes()} and refused beyond it, never buffered whole.
  */
 public final class PrometheusSource implements MetricSource {
 
@@ -34,14 +41,14 @@ public final class PrometheusSource implements MetricSource {
   static final String QUERY_RANGE_PATH = "/api/v1/query_range";
 
   private final PrometheusOptions options;
-  private final WebClient client;
-  private final BearerTokenFile token;
+  private final HttpClient client;
+  private final SecretFile token;
+  private final SecretFile password;
 
   public PrometheusSource(Vertx vertx, PrometheusOptions options) {
     this.options = options;
-    WebClientOptions clientOptions =
-        new WebClientOptions()
-            .setUserAgent("predictive-scaler")
+    HttpClientOptions clientOptions =
+        new HttpClientOptions()
             .setConnectTimeout(
                 (int) Math.min(Integer.MAX_VALUE, options.requestTimeout().toMillis()));
     options
@@ -51,11 +58,17 @@ public final class PrometheusSource implements MetricSource {
                 clientOptions
                     .setTrustOptions(new PemTrustOptions().addCertPath(ca.toString()))
                     .setVerifyHost(true));
-    this.client = WebClient.create(vertx, clientOptions);
+    this.client = vertx.createHttpClient(clientOptions);
     this.token =
         options
             .bearerTokenFile()
-            .map(f -> new BearerTokenFile(vertx.fileSystem(), f, options.name()))
+            .map(f -> new SecretFile(vertx.fileSystem(), f, options.name(), "bearer token"))
+            .orElse(null);
+    this.password =
+        options
+            .basicAuth()
+            .flatMap(PrometheusOptions.BasicAuth::passwordFile)
+            .map(f -> new SecretFile(vertx.fileSystem(), f, options.name(), "basic-auth password"))
             .orElse(null);
   }
 
@@ -71,18 +84,28 @@ public final class PrometheusSource implements MetricSource {
 
   @Override
   public CompletionStage<InstantSample> instant(MetricQuery query, Instant at) {
-    String promql = promql(query);
+    String promql;
+    try {
+      promql = promql(query);
+    } catch (MetricSourceException e) {
+      return CompletableFuture.failedFuture(e);
+    }
     String url = options.endpoint(QUERY_PATH);
     PrometheusResponseParser parser = new PrometheusResponseParser(name(), url, promql);
     return send(url, promql, List.of("time", seconds(at)))
-        .map(r -> parser.parseInstant(r.statusCode(), r.bodyAsString(), at))
+        .map(r -> parser.parseInstant(r.status(), r.body(), at))
         .toCompletionStage();
   }
 
   @Override
   public CompletionStage<RangeSamples> range(
       MetricQuery query, Instant from, Instant to, Duration step) {
-    String promql = promql(query);
+    String promql;
+    try {
+      promql = promql(query);
+    } catch (MetricSourceException e) {
+      return CompletableFuture.failedFuture(e);
+    }
     if (step.isNegative() || step.isZero() || to.isBefore(from)) {
       throw new IllegalArgumentException(
           "range needs step > 0 and from <= to, got " + from + ".." + to + " step " + step);
@@ -108,7 +131,7 @@ public final class PrometheusSource implements MetricSource {
                               "step", seconds(step))))
               .map(
                   r -> {
-                    parts.add(parser.parseRange(r.statusCode(), r.bodyAsString()));
+                    parts.add(parser.parseRange(r.status(), r.body()));
                     return null;
                   });
     }
@@ -120,29 +143,80 @@ public final class PrometheusSource implements MetricSource {
     client.close();
   }
 
-  private Future<HttpResponse<Buffer>> send(String url, String promql, List<String> params) {
-    Future<String> bearer = token == null ? Future.succeededFuture(null) : token.current();
-    return bearer
+  private Future<PrometheusAnswer> send(String url, String promql, List<String> params) {
+    long timeout = options.requestTimeout().toMillis();
+    return authorization()
         .compose(
-            t -> {
-              HttpRequest<Buffer> request =
-                  client
-                      .getAbs(url)
-                      .timeout(options.requestTimeout().toMillis())
-                      .addQueryParam("query", promql);
+            auth -> {
+              StringBuilder uri = new StringBuilder(url).append("?query=").append(encode(promql));
               for (int i = 0; i < params.size(); i += 2) {
-                request.addQueryParam(params.get(i), params.get(i + 1));
+                uri.append('&').append(params.get(i)).append('=').append(encode(params.get(i + 1)));
               }
+              RequestOptions request =
+                  new RequestOptions()
+                      .setMethod(HttpMethod.GET)
+                      .setAbsoluteURI(uri.toString())
+                      .setSsl("https".equals(options.baseUrl().getScheme()))
+                      .setConnectTimeout(timeout)
+                      .setIdleTimeout(timeout)
+                      .putHeader(HttpHeaders.USER_AGENT, "predictive-scaler")
+                      .putHeader(HttpHeaders.ACCEPT, "application/json");
               options.headers().forEach(request::putHeader);
-              if (t != null) {
-                request.bearerTokenAuthentication(t);
+              if (auth != null) {
+                request.putHeader(HttpHeaders.AUTHORIZATION, auth);
               }
-              options
-                  .basicAuth()
-                  .ifPresent(b -> request.basicAuthentication(b.username(), b.password()));
-              return request.send();
+              return client.request(request);
             })
+        .compose(
+            request ->
+                request
+                    .send()
+                    .compose(
+                        response ->
+                            BoundedBody.read(
+                                    request,
+                                    response,
+                                    options.maxResponseBytes(),
+                                    what -> tooLarge(url, promql, what))
+                                .map(
+                                    body ->
+                                        new PrometheusAnswer(
+                                            response.statusCode(),
+                                            body.toString(StandardCharsets.UTF_8)))))
         .recover(e -> Future.failedFuture(transportFailure(url, promql, e)));
+  }
+
+  /** The {@code Authorization} header value, or null; files are re-read when they change. */
+  private Future<String> authorization() {
+    if (token != null) {
+      return token.current().map(t -> "Bearer " + t);
+    }
+    if (options.basicAuth().isEmpty()) {
+      return Future.succeededFuture(null);
+    }
+    PrometheusOptions.BasicAuth basic = options.basicAuth().get();
+    Future<String> secret =
+        password != null ? password.current() : Future.succeededFuture(basic.password().orElse(""));
+    return secret.map(
+        p ->
+            "Basic "
+                + Base64.getEncoder()
+                    .encodeToString((basic.username() + ":" + p).getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private MetricSourceException tooLarge(String url, String promql, String what) {
+    return new MetricSourceException(
+        name(),
+        FailureKind.RESPONSE_TOO_LARGE,
+        "querying Prometheus at "
+            + url
+            + " (query "
+            + promql
+            + "): response body exceeds the limit of "
+            + options.maxResponseBytes()
+            + " bytes (maxResponseBytes; "
+            + what
+            + "); aggregate the query, e.g. sum(...), or raise the limit");
   }
 
   private MetricSourceException transportFailure(String url, String promql, Throwable e) {
@@ -152,22 +226,53 @@ public final class PrometheusSource implements MetricSource {
     FailureKind kind =
         e instanceof ConnectException || e.getCause() instanceof ConnectException
             ? FailureKind.CONNECTION
-            : e.getClass().getSimpleName().contains("Timeout")
+            : e instanceof TimeoutException || e.getClass().getSimpleName().contains("Timeout")
                 ? FailureKind.TIMEOUT
                 : FailureKind.CONNECTION;
     return new MetricSourceException(
         name(),
         kind,
-        "querying Prometheus at " + url + " (query " + promql + "): " + e.getMessage(),
+        "querying Prometheus at "
+            + url
+            + " (query "
+            + promql
+            + "): "
+            + UrlRedaction.redact(String.valueOf(e.getMessage())),
         e);
   }
 
+  private static String encode(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+
+  /**
+   * The PromQL to send: a tenant's query confined to its namespace unless that namespace is
+   * trusted.
+   *
+   * @throws MetricSourceException when the query asks for another namespace
+   */
   private String promql(MetricQuery query) {
-    if (query instanceof PromQlQuery p) {
+    if (!(query instanceof PromQlQuery p)) {
+      throw new IllegalArgumentException(
+          "source " + name() + " reads PromQL queries, got " + query.describe());
+    }
+    if (p.namespace().isEmpty() || options.trustedNamespaces().contains(p.namespace().get())) {
       return p.expression();
     }
-    throw new IllegalArgumentException(
-        "source " + name() + " reads PromQL queries, got " + query.describe());
+    String namespace = p.namespace().get();
+    Optional<String> problem = NamespaceMatcherInjector.problem(p.expression(), namespace);
+    if (problem.isPresent()) {
+      throw new MetricSourceException(
+          name(),
+          FailureKind.QUERY_ERROR,
+          "query "
+              + p.expression()
+              + " cannot be confined to namespace "
+              + namespace
+              + ": "
+              + problem.get());
+    }
+    return NamespaceMatcherInjector.confine(p.expression(), namespace);
   }
 
   static String seconds(Instant t) {

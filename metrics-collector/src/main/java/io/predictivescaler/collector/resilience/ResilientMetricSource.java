@@ -34,9 +34,13 @@ import java.util.function.Supplier;
 /**
  * Wraps a {@link MetricSource} in Resilience4j: each attempt is time-limited, attempts pass a
  * circuit breaker, and transient failures are retried with exponential backoff and jitter. Query
- * mistakes (bad PromQL, several series) are neither retried nor held against the source. Circuit
- * breaker, retry and time limiter state is bound to the {@link MeterRegistry} given, tagged with
- * the source's name.
+ * mistakes (bad PromQL, several series) are neither retried nor held against the source.
+ *
+ * <p>Each query has its own circuit breaker (one per workload), so one tenant's slow or failing
+ * query opens only its own circuit, never the source's for every tenant; {@link #release} drops a
+ * query's breaker when the collector stops asking it. Retry and time limiter are per source. All
+ * three are bound to the {@link MeterRegistry} given under {@code predictive.scaler.collector.*};
+ * breakers are tagged {@code name="<source> <query>"}, the others {@code name="<source>"}.
  */
 public final class ResilientMetricSource implements MetricSource {
 
@@ -46,12 +50,13 @@ public final class ResilientMetricSource implements MetricSource {
           FailureKind.TIMEOUT,
           FailureKind.HTTP_STATUS,
           FailureKind.BAD_RESPONSE,
+          FailureKind.RESPONSE_TOO_LARGE,
           FailureKind.KUBERNETES,
           FailureKind.OTHER);
 
   private final MetricSource delegate;
   private final ScheduledExecutorService scheduler;
-  private final CircuitBreaker circuitBreaker;
+  private final CircuitBreakerRegistry breakers;
   private final Retry retry;
   private final TimeLimiter instantLimiter;
   private final TimeLimiter rangeLimiter;
@@ -64,7 +69,7 @@ public final class ResilientMetricSource implements MetricSource {
     this.delegate = delegate;
     this.scheduler = scheduler;
     String name = delegate.name();
-    CircuitBreakerRegistry breakers =
+    this.breakers =
         CircuitBreakerRegistry.of(
             CircuitBreakerConfig.custom()
                 .failureRateThreshold(options.failureRateThreshold())
@@ -90,7 +95,6 @@ public final class ResilientMetricSource implements MetricSource {
                             && MetricSourceException.kindOf(t).isTransient())
                 .build());
     TimeLimiterRegistry limiters = TimeLimiterRegistry.ofDefaults();
-    this.circuitBreaker = breakers.circuitBreaker(name);
     this.retry = retries.retry(name);
     this.instantLimiter =
         limiters.timeLimiter(
@@ -99,9 +103,12 @@ public final class ResilientMetricSource implements MetricSource {
         limiters.timeLimiter(
             name + "-range",
             TimeLimiterConfig.custom().timeoutDuration(options.rangeTimeout()).build());
-    TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers).bindTo(registry);
-    TaggedRetryMetrics.ofRetryRegistry(retries).bindTo(registry);
-    TaggedTimeLimiterMetrics.ofTimeLimiterRegistry(limiters).bindTo(registry);
+    TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(
+            ResilienceMeterNames.circuitBreaker(), breakers)
+        .bindTo(registry);
+    TaggedRetryMetrics.ofRetryRegistry(ResilienceMeterNames.retry(), retries).bindTo(registry);
+    TaggedTimeLimiterMetrics.ofTimeLimiterRegistry(ResilienceMeterNames.timeLimiter(), limiters)
+        .bindTo(registry);
   }
 
   @Override
@@ -125,12 +132,19 @@ public final class ResilientMetricSource implements MetricSource {
     return call(rangeLimiter, query, () -> delegate.range(query, from, to, step));
   }
 
-  public CircuitBreaker.State circuitState() {
-    return circuitBreaker.getState();
+  /** The state of the query's circuit; {@code CLOSED} for a query not asked yet. */
+  public CircuitBreaker.State circuitState(MetricQuery query) {
+    return breakers
+        .find(breakerName(query))
+        .map(CircuitBreaker::getState)
+        .orElse(CircuitBreaker.State.CLOSED);
   }
 
-  public CircuitBreaker circuitBreaker() {
-    return circuitBreaker;
+  /** Drops the query's circuit breaker and its meters, then tells the source. */
+  @Override
+  public void release(MetricQuery query) {
+    breakers.remove(breakerName(query));
+    delegate.release(query);
   }
 
   @Override
@@ -142,7 +156,8 @@ public final class ResilientMetricSource implements MetricSource {
       TimeLimiter limiter, MetricQuery query, Supplier<CompletionStage<T>> call) {
     Supplier<CompletionStage<T>> limited = () -> limiter.executeCompletionStage(scheduler, call);
     Supplier<CompletionStage<T>> guarded =
-        CircuitBreaker.decorateCompletionStage(circuitBreaker, limited);
+        CircuitBreaker.decorateCompletionStage(
+            breakers.circuitBreaker(breakerName(query)), limited);
     CompletableFuture<T> result = new CompletableFuture<>();
     retry
         .executeCompletionStage(scheduler, guarded)
@@ -155,6 +170,11 @@ public final class ResilientMetricSource implements MetricSource {
               }
             });
     return result;
+  }
+
+  /** One line, so that the breaker's {@code name} tag stays readable. */
+  private String breakerName(MetricQuery query) {
+    return name() + " " + query.describe().strip().replaceAll("\\s+", " ");
   }
 
   private Throwable translate(Throwable error, TimeLimiter limiter, MetricQuery query) {

@@ -12,6 +12,8 @@ public enum FailureKind {
   QUERY_ERROR("query_error", false),
   /** The body could not be understood (not JSON, wrong shape). */
   BAD_RESPONSE("bad_response", false),
+  /** The response body was longer than the configured limit; it was refused, not buffered. */
+  RESPONSE_TOO_LARGE("response_too_large", false),
   /** The query yielded several series where one was expected. */
   AMBIGUOUS("ambiguous", false),
   /** Kubernetes API error, missing Deployment, pods without requests. */

@@ -33,6 +33,12 @@ public interface MetricSource extends AutoCloseable {
             name(), FailureKind.UNSUPPORTED, name() + " keeps no history to query a range from"));
   }
 
+  /**
+   * The collector no longer asks {@code query}: drop whatever is kept for it (a circuit breaker,
+   * its meters). Asking it again later starts afresh.
+   */
+  default void release(MetricQuery query) {}
+
   @Override
   default void close() {}
 }

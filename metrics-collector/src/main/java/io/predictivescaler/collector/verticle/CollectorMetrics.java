@@ -8,17 +8,19 @@ import io.predictivescaler.collector.window.AppendOutcome;
 import java.time.Duration;
 
 /**
- * The collector's meters, tagged by source (and reason or kind). Series ids are not tags: the
- * number of sources and reasons is bounded, the number of series is not.
+ * The collector's meters, tagged by source (and reason or kind), named under the service's prefix
+ * ({@code predictive_scaler_collector_*} on {@code /metrics}). Series ids are not tags: the number
+ * of sources and reasons is bounded, the number of series is not.
  */
 final class CollectorMetrics {
 
-  static final String INGESTED = "collector_samples_ingested_total";
-  static final String DROPPED = "collector_samples_dropped_total";
-  static final String GAPS = "collector_gaps_total";
-  static final String LATENCY = "collector_query_latency_seconds";
-  static final String FAILURES = "collector_source_failures_total";
-  static final String BACKFILLED = "collector_backfilled_points_total";
+  static final String PREFIX = "predictive.scaler.collector.";
+  static final String INGESTED = PREFIX + "samples.ingested";
+  static final String DROPPED = PREFIX + "samples.dropped";
+  static final String GAPS = PREFIX + "gaps";
+  static final String LATENCY = PREFIX + "query.latency";
+  static final String FAILURES = PREFIX + "source.failures";
+  static final String BACKFILLED = PREFIX + "backfilled.points";
 
   private final MeterRegistry registry;
 

@@ -92,6 +92,9 @@ public final class CollectorVerticle extends AbstractVerticle {
           SeriesState s = series.remove(seriesId);
           if (s != null) {
             release(s);
+            if (series.values().stream().noneMatch(o -> asksTheSame(o, s))) {
+              s.source.release(s.spec.query());
+            }
           }
           return Future.succeededFuture(s != null);
         });
@@ -297,6 +300,10 @@ public final class CollectorVerticle extends AbstractVerticle {
   private void release(SeriesState s) {
     s.removed = true;
     vertx.cancelTimer(s.timerId);
+  }
+
+  private static boolean asksTheSame(SeriesState a, SeriesState b) {
+    return a.sourceName().equals(b.sourceName()) && a.spec.query().equals(b.spec.query());
   }
 
   private SeriesState state(String seriesId) {

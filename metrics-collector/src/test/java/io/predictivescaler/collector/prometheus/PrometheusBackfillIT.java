@@ -115,7 +115,7 @@ class PrometheusBackfillIT {
       }
       assertThat(
               registry
-                  .get("collector_query_latency_seconds")
+                  .get("predictive.scaler.collector.query.latency")
                   .tag("operation", "range")
                   .timer()
                   .count())

@@ -114,7 +114,7 @@ class PrometheusCollectionIT {
         .atMost(Duration.ofSeconds(20))
         .until(
             () ->
-                source.circuitState() == CircuitBreaker.State.OPEN
+                source.circuitState(new PromQlQuery("load")) == CircuitBreaker.State.OPEN
                     && gaps().stream().anyMatch(e -> e.gap().get() == GapReason.CIRCUIT_OPEN));
     Instant lastGapBeforeRestart = gaps().get(gaps().size() - 1).slot();
     prometheus.start();
@@ -137,12 +137,13 @@ class PrometheusCollectionIT {
     assertThat(gaps()).extracting(e -> e.gap().get()).contains(GapReason.SOURCE_FAILED);
     assertThat(
             registry
-                .get("collector_source_failures_total")
+                .get("predictive.scaler.collector.source.failures")
                 .tag("kind", "connection")
                 .counter()
                 .count())
         .isPositive();
-    assertThat(registry.get("collector_backfilled_points_total").counter().count()).isPositive();
+    assertThat(registry.get("predictive.scaler.collector.backfilled.points").counter().count())
+        .isPositive();
   }
 
   private List<TickEvent> values() {

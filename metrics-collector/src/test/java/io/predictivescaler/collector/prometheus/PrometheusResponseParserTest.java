@@ -15,6 +15,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Fixtures under {@code src/test/resources/prometheus} are answers of a real Prometheus 2.42
@@ -161,6 +163,48 @@ class PrometheusResponseParserTest {
   void parsesPrometheusValueSpellings() {
     assertThat(PrometheusResponseParser.parseValue("-Inf")).isEqualTo(Double.NEGATIVE_INFINITY);
     assertThat(PrometheusResponseParser.parseValue("1e-3")).isEqualTo(0.001);
+  }
+
+  /** Bodies of the wrong shape, each must fail as a bad response inside the parser. */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "{\"status\":\"success\",\"data\":[]}",
+        "{\"status\":\"success\",\"data\":\"vector\"}",
+        "{\"status\":\"success\",\"data\":{\"resultType\":7,\"result\":[]}}",
+        "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":{}}}",
+        "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[7]}}",
+        "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\","
+            + "\"result\":[{\"value\":[\"now\",\"1\"]}]}}",
+        "{\"status\":\"success\",\"data\":{\"resultType\":\"scalar\",\"result\":[1]}}",
+        "{\"status\":\"success\",\"warnings\":{},\"data\":{\"resultType\":\"scalar\","
+            + "\"result\":[1,\"1\"]}}",
+        "{\"status\":[],\"data\":{}}",
+        "{\"status\":\"error\",\"errorType\":[],\"error\":{}}",
+        "[]"
+      })
+  void wrongShapeIsABadResponseNeverAnUncaughtException(String body) {
+    ThrowingCallable instant = () -> parser.parseInstant(200, body, AT);
+    ThrowingCallable range = () -> parser.parseRange(200, body);
+
+    assertThatThrownBy(instant)
+        .isInstanceOfSatisfying(
+            MetricSourceException.class,
+            e -> assertThat(e.kind()).isIn(FailureKind.BAD_RESPONSE, FailureKind.QUERY_ERROR))
+        .hasMessageStartingWith("querying Prometheus at " + URL + " (query up): ");
+    assertThatThrownBy(range)
+        .isInstanceOfSatisfying(
+            MetricSourceException.class,
+            e -> assertThat(e.kind()).isIn(FailureKind.BAD_RESPONSE, FailureKind.QUERY_ERROR))
+        .hasMessageStartingWith("querying Prometheus at " + URL + " (query up): ");
+  }
+
+  @Test
+  void dataAsAnArrayNamesTheShape() {
+    assertFails(
+        () -> parser.parseInstant(200, "{\"status\":\"success\",\"data\":[]}", AT),
+        FailureKind.BAD_RESPONSE,
+        "unexpected response shape");
   }
 
   private static void assertFails(ThrowingCallable call, FailureKind kind, String message) {

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 class ResilientMetricSourceTest {
 
   private static final PromQlQuery QUERY = new PromQlQuery("up");
+  private static final PromQlQuery SLOW_TENANT = new PromQlQuery("sum(rate(slow_total[5m]))");
   private static final Instant AT = Instant.parse("2024-03-01T12:00:00Z");
 
   private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
@@ -75,7 +76,7 @@ class ResilientMetricSourceTest {
     }
 
     assertThat(wrong.instantCalls).hasValue(6);
-    assertThat(source.circuitState()).isEqualTo(CircuitBreaker.State.CLOSED);
+    assertThat(source.circuitState(QUERY)).isEqualTo(CircuitBreaker.State.CLOSED);
   }
 
   @Test
@@ -92,18 +93,60 @@ class ResilientMetricSourceTest {
 
     Throwable refused = failureOf(source.instant(QUERY, AT).toCompletableFuture());
 
-    assertThat(source.circuitState()).isEqualTo(CircuitBreaker.State.OPEN);
+    assertThat(source.circuitState(QUERY)).isEqualTo(CircuitBreaker.State.OPEN);
     assertThat(MetricSourceException.kindOf(refused)).isEqualTo(FailureKind.CIRCUIT_OPEN);
     assertThat(refused).hasMessageContaining("circuit breaker is open");
     assertThat(down.instantCalls).hasValue(4);
     assertThat(
             registry
-                .get("resilience4j.circuitbreaker.state")
-                .tag("name", "prom")
+                .get("predictive.scaler.collector.circuitbreaker.state")
+                .tag("name", "prom up")
                 .tag("state", "open")
                 .gauge()
                 .value())
         .isEqualTo(1.0);
+  }
+
+  @Test
+  void aFailingQueryOpensOnlyItsOwnCircuit() throws Exception {
+    ScriptedSource shared =
+        new ScriptedSource(
+            "prom",
+            (q, at) ->
+                q.equals(SLOW_TENANT)
+                    ? ScriptedSource.failing(FailureKind.TIMEOUT, "too slow")
+                    : CompletableFuture.completedFuture(InstantSample.of(at, 7.0)));
+    ResilientMetricSource source =
+        new ResilientMetricSource(
+            shared, fast.withRetry(1, Duration.ofMillis(5)), scheduler, registry);
+    for (int i = 0; i < 6; i++) {
+      failureOf(source.instant(SLOW_TENANT, AT).toCompletableFuture());
+    }
+
+    InstantSample other = source.instant(QUERY, AT).toCompletableFuture().get(5, TimeUnit.SECONDS);
+
+    assertThat(other.value()).isEqualTo(7.0);
+    assertThat(source.circuitState(SLOW_TENANT)).isEqualTo(CircuitBreaker.State.OPEN);
+    assertThat(source.circuitState(QUERY)).isEqualTo(CircuitBreaker.State.CLOSED);
+  }
+
+  @Test
+  void releasingAQueryDropsItsCircuitAndItsMeters() {
+    ScriptedSource down =
+        new ScriptedSource(
+            "prom", (q, at) -> ScriptedSource.failing(FailureKind.CONNECTION, "refused"));
+    ResilientMetricSource source =
+        new ResilientMetricSource(
+            down, fast.withRetry(1, Duration.ofMillis(5)), scheduler, registry);
+    for (int i = 0; i < 4; i++) {
+      failureOf(source.instant(QUERY, AT).toCompletableFuture());
+    }
+
+    source.release(QUERY);
+
+    assertThat(registry.find("predictive.scaler.collector.circuitbreaker.state").gauges())
+        .isEmpty();
+    assertThat(source.circuitState(QUERY)).isEqualTo(CircuitBreaker.State.CLOSED);
   }
 
   @Test

@@ -2,8 +2,10 @@ package io.predictivescaler.collector.source;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 
@@ -21,6 +23,7 @@ public final class ScriptedSource implements MetricSource {
   private volatile RangeAnswer range;
   public final AtomicInteger instantCalls = new AtomicInteger();
   public final AtomicInteger rangeCalls = new AtomicInteger();
+  public final List<MetricQuery> released = new CopyOnWriteArrayList<>();
 
   public ScriptedSource(
       String name, BiFunction<MetricQuery, Instant, CompletionStage<InstantSample>> instant) {
@@ -62,5 +65,10 @@ public final class ScriptedSource implements MetricSource {
       MetricQuery query, Instant from, Instant to, Duration step) {
     rangeCalls.incrementAndGet();
     return range.answer(from, to, step);
+  }
+
+  @Override
+  public void release(MetricQuery query) {
+    released.add(query);
   }
 }

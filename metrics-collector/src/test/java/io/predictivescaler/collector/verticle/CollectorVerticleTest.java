@@ -87,7 +87,7 @@ class CollectorVerticleTest {
       int index = (int) Duration.between(window.start(), e.slot()).dividedBy(STEP);
       assertThat((double) window.values()[index]).isEqualTo(load(e.slot()));
     }
-    assertThat(registry.get("collector_samples_ingested_total").counter().count())
+    assertThat(registry.get("predictive.scaler.collector.samples.ingested").counter().count())
         .isGreaterThanOrEqualTo(3);
   }
 
@@ -111,7 +111,8 @@ class CollectorVerticleTest {
     for (int i = 0; i < window.size(); i++) {
       assertThat((double) window.values()[i]).isEqualTo(load(window.time(i)));
     }
-    assertThat(registry.get("collector_backfilled_points_total").counter().count()).isEqualTo(100);
+    assertThat(registry.get("predictive.scaler.collector.backfilled.points").counter().count())
+        .isEqualTo(100);
   }
 
   @Test
@@ -136,7 +137,7 @@ class CollectorVerticleTest {
     assertThat(valueAt(collector, firstGap.slot())).isEqualTo(load(firstGap.slot()));
     assertThat(
             registry
-                .get("collector_source_failures_total")
+                .get("predictive.scaler.collector.source.failures")
                 .tag("kind", "connection")
                 .counter()
                 .count())
@@ -158,7 +159,7 @@ class CollectorVerticleTest {
     assertThat(events.get(0).detail()).isEqualTo("negative");
     assertThat(
             registry
-                .get("collector_samples_dropped_total")
+                .get("predictive.scaler.collector.samples.dropped")
                 .tag("reason", "negative")
                 .counter()
                 .count())
@@ -204,6 +205,23 @@ class CollectorVerticleTest {
     assertThatThrownBy(() -> join(collector.snapshot("s1")))
         .isInstanceOf(ExecutionException.class)
         .hasCauseInstanceOf(NoSuchElementException.class);
+  }
+
+  @Test
+  void unregisterReleasesAQueryOnlyWhenNoOtherSeriesAsksIt(Vertx vertx) throws Exception {
+    ScriptedSource source =
+        new ScriptedSource(
+            "a", (q, at) -> CompletableFuture.completedFuture(InstantSample.of(at, 1)));
+    CollectorVerticle collector = deploy(vertx, Clock.systemUTC(), source);
+    join(collector.register(new SeriesSpec("s1", "a", QUERY, STEP, Duration.ofMinutes(1))));
+    join(collector.register(new SeriesSpec("s2", "a", QUERY, STEP, Duration.ofMinutes(1))));
+
+    join(collector.unregister("s1"));
+    List<?> afterFirst = List.copyOf(source.released);
+    join(collector.unregister("s2"));
+
+    assertThat(afterFirst).isEmpty();
+    assertThat(source.released).containsExactly(QUERY);
   }
 
   @Test

@@ -3,28 +3,21 @@ package io.predictivescaler.core.service;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.predictivescaler.collector.MetricSourceFactory;
-import io.predictivescaler.collector.metricsserver.MetricsServerSource;
 import io.predictivescaler.collector.metricsserver.WorkloadResourceMetrics;
-import io.predictivescaler.collector.prometheus.PrometheusOptions;
-import io.predictivescaler.collector.prometheus.PrometheusSource;
 import io.predictivescaler.collector.resilience.ResilienceOptions;
-import io.predictivescaler.collector.resilience.ResilientMetricSource;
 import io.predictivescaler.collector.source.MetricSource;
 import io.predictivescaler.core.config.TargetRef;
 import io.vertx.core.Vertx;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * The collector's metric sources by name: {@code metrics-server} always, {@code prometheus} when a
- * URL is configured, each replaceable (tests) and each wrapped in Resilience4j's time limiter,
- * circuit breaker and retry, whose meters go to the one registry.
+ * URL is configured, each replaceable (tests). All are built by the collector's {@link
+ * MetricSourceFactory}, each wrapped in Resilience4j's time limiter, circuit breakers and retry,
+ * whose meters go to the one registry.
  */
 final class MetricSources {
 
@@ -38,22 +31,19 @@ final class MetricSources {
       KubernetesClient client,
       ScheduledExecutorService scheduler,
       MeterRegistry registry) {
+    MetricSourceFactory factory = new MetricSourceFactory(vertx, () -> client, scheduler, registry);
+    ResilienceOptions resilience = ResilienceOptions.defaults();
     resourceUsage =
-        new ResourceUsageSource(
-            new MetricsServerSource(
-                MetricSourceFactory.METRICS_SERVER, client, workerExecutor(vertx)));
-    Map<String, MetricSource> raw = new HashMap<>();
-    raw.put(MetricSourceFactory.METRICS_SERVER, resourceUsage);
+        new ResourceUsageSource(factory.metricsServer(MetricSourceFactory.METRICS_SERVER));
+    overrides.forEach((name, source) -> byName.put(name, factory.resilient(source, resilience)));
+    byName.computeIfAbsent(
+        MetricSourceFactory.METRICS_SERVER, name -> factory.resilient(resourceUsage, resilience));
     if (config.hasPrometheus()) {
-      raw.put(MetricSourceFactory.PROMETHEUS, new PrometheusSource(vertx, prometheus(config)));
+      byName.computeIfAbsent(
+          MetricSourceFactory.PROMETHEUS,
+          name ->
+              factory.create(MetricSourceFactory.PROMETHEUS, name, prometheus(config), resilience));
     }
-    raw.putAll(overrides);
-    raw.forEach(
-        (name, source) ->
-            byName.put(
-                name,
-                new ResilientMetricSource(
-                    source, ResilienceOptions.defaults(), scheduler, registry)));
   }
 
   /** The wrapped sources by name, for the collector. */
@@ -74,35 +64,20 @@ final class MetricSources {
     byName.values().forEach(MetricSource::close);
   }
 
-  static PrometheusOptions prometheus(ServiceConfig config) {
-    PrometheusOptions options =
-        PrometheusOptions.of(config.prometheusUrl()).withName(MetricSourceFactory.PROMETHEUS);
+  /** The service's Prometheus flags as the factory's source settings. */
+  static Map<String, String> prometheus(ServiceConfig config) {
+    Map<String, String> settings = new HashMap<>();
+    settings.put("url", config.prometheusUrl().toString());
     if (config.prometheusBearerTokenFile() != null) {
-      options = options.withBearerTokenFile(config.prometheusBearerTokenFile());
+      settings.put("bearerTokenFile", config.prometheusBearerTokenFile().toString());
     }
     if (config.prometheusUsername() != null) {
-      try {
-        String password = Files.readString(config.prometheusPasswordFile()).strip();
-        options = options.withBasicAuth(config.prometheusUsername(), password);
-      } catch (IOException e) {
-        throw new UncheckedIOException(
-            "reading the Prometheus password file " + config.prometheusPasswordFile(), e);
-      }
+      settings.put("username", config.prometheusUsername());
+      settings.put("passwordFile", config.prometheusPasswordFile().toString());
     }
     if (config.prometheusCaFile() != null) {
-      options = options.withCaFile(config.prometheusCaFile());
+      settings.put("caFile", config.prometheusCaFile().toString());
     }
-    return options;
-  }
-
-  /** Runs blocking fabric8 calls on Vert.x worker threads, never on an event loop. */
-  private static Executor workerExecutor(Vertx vertx) {
-    return command ->
-        vertx.executeBlocking(
-            () -> {
-              command.run();
-              return null;
-            },
-            false);
+    return settings;
   }
 }

@@ -1,5 +1,6 @@
 package io.predictivescaler.core.service;
 
+import io.predictivescaler.collector.prometheus.UrlRedaction;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -166,7 +167,7 @@ public final class ServiceConfigParser {
     problems.add(
         v.source()
             + ": must be an http(s) URL like http://prometheus:9090, got '"
-            + v.text()
+            + UrlRedaction.redact(v.text())
             + "'");
     return null;
   }

@@ -55,8 +55,8 @@ class OpsApiIT {
             "predictive_scaler_load_observed{namespace=\"shop\",workload=\"checkout\",} 950.0")
         .contains("predictive_scaler_shadow_hpa_replicas{namespace=\"shop\",workload=\"checkout\"")
         .contains("vertx_")
-        .contains("resilience4j_circuitbreaker_state{")
-        .contains("collector_backfilled_points_total{source=\"prometheus\",}")
+        .contains("predictive_scaler_collector_circuitbreaker_state{")
+        .contains("predictive_scaler_collector_backfilled_points_total{source=\"prometheus\",}")
         .contains("jvm_memory_used_bytes");
   }
 

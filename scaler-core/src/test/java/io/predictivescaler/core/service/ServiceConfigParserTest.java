@@ -132,6 +132,20 @@ class ServiceConfigParserTest {
   }
 
   @Test
+  void neverRepeatsThePasswordOfABadPrometheusUrl() {
+    assertThatThrownBy(
+            () ->
+                ServiceConfigParser.parse(
+                    new String[] {"--prometheus-url", "ftp://ops:hunter2@prom:9090"}, Map.of()))
+        .isInstanceOf(ServiceConfigException.class)
+        .extracting(e -> ((ServiceConfigException) e).problems())
+        .isEqualTo(
+            List.of(
+                "--prometheus-url: must be an http(s) URL like http://prometheus:9090,"
+                    + " got 'ftp://***@prom:9090'"));
+  }
+
+  @Test
   void reportsEveryProblemAtOnce() {
     Map<String, String> env =
         Map.of(

@@ -8,23 +8,29 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /**
- * A bearer token kept in a file (a projected service-account token rotates). Checks the file's
- * modification time and size on every use, asynchronously, and re-reads it when either changed.
+ * A secret kept in a file (a projected service-account token, a mounted Secret's password): both
+ * rotate. Checks the file's modification time and size on every use, asynchronously, and re-reads
+ * it when either changed. The content is trimmed of surrounding whitespace.
  */
-final class BearerTokenFile {
+final class SecretFile {
 
   private final FileSystem fileSystem;
   private final Path path;
   private final String source;
+  private final String what;
 
-  private volatile String token;
+  private volatile String secret;
   private volatile long lastModified = -1;
   private volatile long size = -1;
 
-  BearerTokenFile(FileSystem fileSystem, Path path, String source) {
+  /**
+   * @param what what the file holds, for messages, e.g. {@code bearer token}
+   */
+  SecretFile(FileSystem fileSystem, Path path, String source, String what) {
     this.fileSystem = fileSystem;
     this.path = path;
     this.source = source;
+    this.what = what;
   }
 
   Future<String> current() {
@@ -33,19 +39,19 @@ final class BearerTokenFile {
         .props(file)
         .compose(
             props -> {
-              if (token != null
+              if (secret != null
                   && props.lastModifiedTime() == lastModified
                   && props.size() == size) {
-                return Future.succeededFuture(token);
+                return Future.succeededFuture(secret);
               }
               return fileSystem
                   .readFile(file)
                   .map(
                       buffer -> {
-                        token = buffer.toString(StandardCharsets.UTF_8).trim();
+                        secret = buffer.toString(StandardCharsets.UTF_8).trim();
                         lastModified = props.lastModifiedTime();
                         size = props.size();
-                        return token;
+                        return secret;
                       });
             })
         .recover(
@@ -54,7 +60,7 @@ final class BearerTokenFile {
                     new MetricSourceException(
                         source,
                         FailureKind.OTHER,
-                        "reading the Prometheus bearer token from " + file + ": " + e.getMessage(),
+                        "reading the Prometheus " + what + " from " + file + ": " + e.getMessage(),
                         e)));
   }
 }

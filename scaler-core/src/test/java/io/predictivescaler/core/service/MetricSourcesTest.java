@@ -1,0 +1,79 @@
+package io.predictivescaler.core.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.predictivescaler.collector.resilience.ResilientMetricSource;
+import io.predictivescaler.collector.source.MetricSource;
+import io.vertx.core.Vertx;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class MetricSourcesTest {
+
+  private final Vertx vertx = Vertx.vertx();
+  private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+
+  @AfterEach
+  void stop() {
+    scheduler.shutdownNow();
+    vertx.close().await();
+  }
+
+  private static ServiceConfig config(URI prometheus, String user, Path passwordFile, Path ca) {
+    return new ServiceConfig(
+        prometheus,
+        null,
+        user,
+        passwordFile,
+        ca,
+        List.of(),
+        ServiceConfig.DEFAULT_HTTP_PORT,
+        LogFormat.TEXT,
+        ServiceConfig.DEFAULT_LEASE_NAME,
+        "ops",
+        "pod-0");
+  }
+
+  @Test
+  void handsThePrometheusFlagsToTheFactoryWithThePasswordAsAFile() {
+    ServiceConfig config =
+        config(
+            URI.create("https://prom:9090"),
+            "ops",
+            Path.of("/etc/prom/password"),
+            Path.of("/etc/prom/ca.pem"));
+
+    assertThat(MetricSources.prometheus(config))
+        .containsOnly(
+            entry("url", "https://prom:9090"),
+            entry("username", "ops"),
+            entry("passwordFile", "/etc/prom/password"),
+            entry("caFile", "/etc/prom/ca.pem"));
+  }
+
+  @Test
+  void buildsBothSourcesThroughTheFactoryEachWrapped() {
+    MetricSources sources =
+        new MetricSources(
+            config(URI.create("http://prom:9090"), null, null, null),
+            java.util.Map.of(),
+            vertx,
+            null,
+            scheduler,
+            new SimpleMeterRegistry());
+
+    assertThat(sources.all()).containsOnlyKeys("metrics-server", "prometheus");
+    assertThat(sources.all().values()).allMatch(ResilientMetricSource.class::isInstance);
+    assertThat(sources.all().values())
+        .extracting(MetricSource::name)
+        .containsExactlyInAnyOrder("metrics-server", "prometheus");
+    sources.close();
+  }
+}
