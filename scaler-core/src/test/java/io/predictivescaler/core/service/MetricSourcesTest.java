@@ -36,6 +36,8 @@ class MetricSourcesTest {
         List.of(),
         ServiceConfig.DEFAULT_HTTP_PORT,
         LogFormat.TEXT,
+        LogLevel.INFO,
+        null,
         ServiceConfig.DEFAULT_LEASE_NAME,
         "ops",
         "pod-0");
