@@ -5,8 +5,9 @@ import java.util.Locale;
 /**
  * How one candidate did in a counterfactual replay of the workload's recent history.
  *
- * @param name "hpa" or "q0.95"-style for predictive at a quantile level
+ * @param name "hpa", or "q0.95+10%"-style for predictive at a quantile level and headroom
  * @param level the quantile level; NaN for the HPA
+ * @param headroom the share added on top of the band (0 for none)
  * @param overloadMinutes minutes in which load exceeded Ready capacity
  * @param nearMissMinutes minutes in which load came within {@link LightCluster#NEAR_MISS} of it
  *     without exceeding it
@@ -16,14 +17,15 @@ import java.util.Locale;
 public record CandidateScore(
     String name,
     double level,
+    double headroom,
     double overloadMinutes,
     double nearMissMinutes,
     double replicaHours,
     double minutes) {
 
-  /** Overload minutes plus half the near misses: what the choice compares against the budget. */
+  /** Overload minutes plus near misses: what the choice compares against the budget. */
   public double risk() {
-    return overloadMinutes + 0.5 * nearMissMinutes;
+    return overloadMinutes + nearMissMinutes;
   }
 
   public boolean isHpa() {

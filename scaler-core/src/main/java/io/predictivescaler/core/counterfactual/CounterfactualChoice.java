@@ -7,10 +7,12 @@ import java.util.List;
  * candidate did on the workload's recent history.
  *
  * @param level the chosen quantile level; NaN when the plain HPA was chosen
+ * @param headroom the share the chosen candidate adds on top of the band
  * @param scores every candidate's counterfactual figures, the HPA first
  * @param rule why this candidate won, for explanations
  */
-public record CounterfactualChoice(double level, List<CandidateScore> scores, String rule) {
+public record CounterfactualChoice(
+    double level, double headroom, List<CandidateScore> scores, String rule) {
 
   public CounterfactualChoice {
     scores = List.copyOf(scores);
@@ -23,7 +25,7 @@ public record CounterfactualChoice(double level, List<CandidateScore> scores, St
   /** The chosen candidate's figures. */
   public CandidateScore chosen() {
     for (CandidateScore s : scores) {
-      if (hpaChosen() ? s.isHpa() : s.level() == level) {
+      if (hpaChosen() ? s.isHpa() : s.level() == level && s.headroom() == headroom) {
         return s;
       }
     }

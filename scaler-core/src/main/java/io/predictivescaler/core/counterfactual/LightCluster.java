@@ -33,9 +33,11 @@ public record LightCluster(
   public static final double NEAR_MISS = 0.05;
 
   /**
-   * Replays one candidate: the HPA when {@code bands} is null, else predictive with those bands.
+   * Replays one candidate: the HPA when {@code bands} is null, else predictive with those bands
+   * raised by {@code headroom} (a share: 0.1 sizes for 110 % of the band).
    */
-  public CandidateScore replay(String name, double level, float[] loads, float[] bands) {
+  public CandidateScore replay(
+      String name, double level, double headroom, float[] loads, float[] bands) {
     int n = loads.length;
     int[] arrivals = new int[n + startupBuckets + 1];
     int[] recs = new int[n];
@@ -58,7 +60,12 @@ public record LightCluster(
         current = clamp((int) Math.ceil(seen / reactiveTargetPerReplica));
         ready = current;
       }
-      int rec = Float.isNaN(seen) ? current : recommend(current, seen, bands == null ? null : bands[b]);
+      int rec =
+          Float.isNaN(seen)
+              ? current
+              : bands == null
+                  ? reactive(current, seen, reactiveTargetPerReplica)
+                  : recommend(current, seen, bands[b] * (1 + headroom));
       recs[b] = rec;
       int desired = rec;
       if (rec < current) {
@@ -92,15 +99,18 @@ public record LightCluster(
       replicaBuckets += current;
     }
     return new CandidateScore(
-        name, level, overload, nearMiss, replicaBuckets * bucketSeconds / 3600.0, accounted);
+        name,
+        level,
+        headroom,
+        overload,
+        nearMiss,
+        replicaBuckets * bucketSeconds / 3600.0,
+        accounted);
   }
 
-  private int recommend(int current, float seen, Float band) {
-    if (band == null) {
-      return reactive(current, seen, reactiveTargetPerReplica);
-    }
+  private int recommend(int current, float seen, double band) {
     int reactive = reactive(current, seen, targetPerReplica);
-    if (Float.isNaN(band)) {
+    if (Double.isNaN(band)) {
       return reactive(current, seen, reactiveTargetPerReplica);
     }
     return clamp(Math.max(reactive, (int) Math.ceil(band / targetPerReplica - 1e-9)));

@@ -17,6 +17,15 @@ import java.util.Locale;
  */
 public final class RiskChooser {
 
+  /**
+   * Shares added on top of a level's band: past the highest level the history can calibrate, the
+   * only way to buy less risk is plain headroom, as the HPA does.
+   */
+  public static final double[] HEADROOMS = {0, 0.05, 0.1, 0.2};
+
+  /** How much more than the cheapest candidate within budget the choice may cost for a margin. */
+  public static final double COST_TOLERANCE = 0.02;
+
   private RiskChooser() {}
 
   /**
@@ -27,12 +36,15 @@ public final class RiskChooser {
       CandidateLog log, LightCluster cluster, double[] levels, double budgetShare) {
     float[] loads = log.loads();
     List<CandidateScore> scores = new ArrayList<>(levels.length + 1);
-    CandidateScore hpa = cluster.replay("hpa", Double.NaN, loads, null);
+    CandidateScore hpa = cluster.replay("hpa", Double.NaN, 0, loads, null);
     scores.add(hpa);
     for (int l = 0; l < levels.length; l++) {
-      scores.add(
-          cluster.replay(
-              String.format(Locale.ROOT, "q%s", trim(levels[l])), levels[l], loads, log.bands(l)));
+      float[] bands = log.bands(l);
+      for (double headroom : HEADROOMS) {
+        String name =
+            "q" + trim(levels[l]) + (headroom > 0 ? "+" + trim(100 * headroom) + "%" : "");
+        scores.add(cluster.replay(name, levels[l], headroom, loads, bands));
+      }
     }
     boolean hpaBudget = Double.isNaN(budgetShare);
     double budget = hpaBudget ? hpa.risk() : budgetShare * hpa.minutes();
@@ -48,6 +60,8 @@ public final class RiskChooser {
     }
     if (best == null) {
       best = safest(scores);
+    } else {
+      best = safestNear(scores, best, budget, hpaBudget, hpa);
     }
     String rule =
         String.format(
@@ -58,7 +72,35 @@ public final class RiskChooser {
             best.risk(),
             budget,
             hpa.minutes() / 60);
-    return new CounterfactualChoice(best.level(), scores, rule);
+    return new CounterfactualChoice(best.level(), best.headroom(), scores, rule);
+  }
+
+  /**
+   * The candidate with the least risk among those within the budget that cost at most {@link
+   * #COST_TOLERANCE} more than the cheapest: the cheapest is where in-sample luck concentrates, and
+   * a little more capacity buys a margin against it.
+   */
+  private static CandidateScore safestNear(
+      List<CandidateScore> scores,
+      CandidateScore cheapest,
+      double budget,
+      boolean hpaBudget,
+      CandidateScore hpa) {
+    CandidateScore best = cheapest;
+    double limit = cheapest.replicaHours() * (1 + COST_TOLERANCE);
+    for (CandidateScore s : scores) {
+      boolean within =
+          s.risk() <= budget + 1e-9
+              && (!hpaBudget || s.overloadMinutes() <= hpa.overloadMinutes() + 1e-9);
+      if (within
+          && s.replicaHours() <= limit
+          && (s.risk() < best.risk() - 1e-9
+              || (Math.abs(s.risk() - best.risk()) <= 1e-9
+                  && s.replicaHours() < best.replicaHours()))) {
+        best = s;
+      }
+    }
+    return best;
   }
 
   /** When no candidate fits the budget: the one with the least risk, then the cheapest. */

@@ -90,6 +90,7 @@ final class ForecastCalibration {
           band.at(FIRST_LEVEL), model, "counterfactual replay chose the plain HPA: " + choice.rule());
     }
     double level = choice == null ? FIRST_LEVEL : choice.level();
+    double headroom = choice == null ? 0 : choice.headroom();
     double coverage = band.coverageAt(level);
     if (coverage < level - COLLAPSE_MARGIN) {
       return ForecastSummary.untrusted(
@@ -101,7 +102,7 @@ final class ForecastCalibration {
               100 * coverage,
               100 * level));
     }
-    return ForecastSummary.trusted(band.at(level), model);
+    return ForecastSummary.trusted(band.at(level) * (1 + headroom), model);
   }
 
   /**
@@ -152,5 +153,17 @@ final class ForecastCalibration {
             Math.max(scaling.tolerance().up(), scaling.tolerance().down()));
     choice = RiskChooser.choose(candidates, cluster, PeakCalibrator.LEVELS, Double.NaN);
     chosenAt = now;
+    if (System.getProperty("ps.debug") != null) {
+      System.err.println(now + " " + choice.rule() + " " + choice.scores());
+    }
+    String fixed = System.getProperty("ps.level");
+    if (fixed != null) {
+      choice =
+          new CounterfactualChoice(
+              Double.parseDouble(fixed),
+              Double.parseDouble(System.getProperty("ps.headroom", "0")),
+              choice.scores(),
+              "fixed");
+    }
   }
 }
