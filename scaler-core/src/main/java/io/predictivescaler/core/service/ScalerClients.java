@@ -29,11 +29,15 @@ final class ScalerClients {
    * {@code ApiRetry}'s deadline and close to the moment its fence was asked.
    */
   static KubernetesClient forActuation(KubernetesClient base) {
+    return forActuation(base, ACTUATION_REQUEST_TIMEOUT);
+  }
+
+  static KubernetesClient forActuation(KubernetesClient base, Duration requestTimeout) {
     return derive(
         base,
         requestConfig(base)
             .withRequestRetryBackoffLimit(0)
-            .withRequestTimeout((int) ACTUATION_REQUEST_TIMEOUT.toMillis())
+            .withRequestTimeout((int) requestTimeout.toMillis())
             .build());
   }
 
