@@ -33,7 +33,7 @@ final class FloorRestoreSweep implements Runnable {
 
   private final HpaFloorRestorer restorer;
   private final List<String> namespaces;
-  private final Supplier<PolicySet> policies;
+  private final Supplier<Set<TargetRef>> raisedByPolicy;
   private final BooleanSupplier active;
   private final Duration interval;
   private final LongSupplier nanoTime;
@@ -42,23 +42,32 @@ final class FloorRestoreSweep implements Runnable {
 
   /**
    * @param namespaces the namespaces the service watches; empty for all
-   * @param policies the policies in force
+   * @param raisedByPolicy the workloads policies in force keep in hpa-floor mode ({@link
+   *     #hpaFloorTargets})
    * @param active true when the sweep may run: leader, and the policies are loaded (an empty set
    *     before the first load must not restore every floor)
    */
   FloorRestoreSweep(
       HpaFloorRestorer restorer,
       List<String> namespaces,
-      Supplier<PolicySet> policies,
+      Supplier<Set<TargetRef>> raisedByPolicy,
       BooleanSupplier active,
       Duration interval,
       LongSupplier nanoTime) {
     this.restorer = Objects.requireNonNull(restorer, "restorer");
     this.namespaces = List.copyOf(namespaces);
-    this.policies = Objects.requireNonNull(policies, "policies");
+    this.raisedByPolicy = Objects.requireNonNull(raisedByPolicy, "raisedByPolicy");
     this.active = Objects.requireNonNull(active, "active");
     this.interval = Objects.requireNonNull(interval, "interval");
     this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
+  }
+
+  /** The workloads whose HPA floor the policies keep raised. */
+  static Set<TargetRef> hpaFloorTargets(PolicySet policies) {
+    return policies.workloads().values().stream()
+        .filter(p -> p.mode() == ScalingMode.HPA_FLOOR)
+        .map(WorkloadPolicy::target)
+        .collect(Collectors.toUnmodifiableSet());
   }
 
   /** Sweeps when active and the interval has passed since the last sweep; never throws. */
@@ -74,13 +83,9 @@ final class FloorRestoreSweep implements Runnable {
     }
     ranOnce = true;
     lastRunNanos = now;
-    Set<TargetRef> raisedByPolicy =
-        policies.get().workloads().values().stream()
-            .filter(p -> p.mode() == ScalingMode.HPA_FLOOR)
-            .map(WorkloadPolicy::target)
-            .collect(Collectors.toSet());
+    Set<TargetRef> keep = raisedByPolicy.get();
     try {
-      HpaFloorRestorer.Report report = restorer.restore(namespaces, raisedByPolicy::contains);
+      HpaFloorRestorer.Report report = restorer.restore(namespaces, keep::contains);
       if (!report.failed().isEmpty()) {
         LOG.warn(
             "could not restore {} HPA floor(s), retrying in {}: {}",

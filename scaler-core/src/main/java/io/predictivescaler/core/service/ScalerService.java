@@ -139,7 +139,7 @@ public final class ScalerService implements AutoCloseable {
             new HpaFloorRestorer(
                 actuationClient, new HpaFloorActuator(actuationClient, retry, fence)),
             config.namespaces(),
-            watcher::current,
+            () -> FloorRestoreSweep.hpaFloorTargets(watcher.current()),
             () -> configLoaded && gate.mayActuate(),
             FloorRestoreSweep.DEFAULT_INTERVAL,
             System::nanoTime);
