@@ -27,6 +27,10 @@ public final class HpaFloorRestorer {
   private final KubernetesClient client;
   private final HpaFloorActuator actuator;
 
+  /**
+   * @param client lists the HPAs (a list of a whole cluster may need a longer timeout than a write)
+   * @param actuator restores each one, through its own client, retry and fence
+   */
   public HpaFloorRestorer(KubernetesClient client, HpaFloorActuator actuator) {
     this.client = Objects.requireNonNull(client, "client");
     this.actuator = Objects.requireNonNull(actuator, "actuator");

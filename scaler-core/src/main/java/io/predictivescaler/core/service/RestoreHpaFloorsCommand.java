@@ -74,10 +74,11 @@ final class RestoreHpaFloorsCommand {
       return EXIT_USAGE;
     }
     try (KubernetesClient base = clients.get()) {
-      KubernetesClient client = ScalerClients.forActuation(base);
+      KubernetesClient writes = ScalerClients.forActuation(base);
       HpaFloorRestorer restorer =
           new HpaFloorRestorer(
-              client, new HpaFloorActuator(client, ApiRetry.defaults(), WriteFence.OPEN));
+              ScalerClients.withoutRetries(base),
+              new HpaFloorActuator(writes, ApiRetry.defaults(), WriteFence.OPEN));
       HpaFloorRestorer.Report report = restorer.restore(namespaces, target -> false);
       report.restored().forEach(hpa -> out.println("restored the floor of " + hpa));
       report.failed().forEach(failure -> err.println("could not restore " + failure));

@@ -136,8 +136,7 @@ public final class ScalerService implements AutoCloseable {
             new WorkloadStatusView(watcher::current, orchestrator, outcomes));
     FloorRestoreSweep floorSweep =
         new FloorRestoreSweep(
-            new HpaFloorRestorer(
-                actuationClient, new HpaFloorActuator(actuationClient, retry, fence)),
+            new HpaFloorRestorer(client, new HpaFloorActuator(actuationClient, retry, fence)),
             config.namespaces(),
             () -> FloorRestoreSweep.hpaFloorTargets(watcher.current()),
             () -> configLoaded && gate.mayActuate(),
