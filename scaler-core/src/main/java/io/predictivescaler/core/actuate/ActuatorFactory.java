@@ -8,8 +8,8 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * Maps a policy's {@code mode} to its actuator; one shared, stateless instance per mode, each
- * counted in {@value CountingActuator#METER}.
+ * Maps a policy's {@code mode} to its actuator; one shared instance per mode, each counted in
+ * {@value CountingActuator#METER}.
  */
 public final class ActuatorFactory {
 

@@ -8,8 +8,10 @@ import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.predictivescaler.core.config.ScalingMode;
 import io.predictivescaler.core.config.TargetRef;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,10 +20,10 @@ import org.slf4j.LoggerFactory;
  * (as {@code kubectl scale} does). Each attempt reads the Deployment, honours the pause annotation,
  * refuses workloads another autoscaler owns, and writes only when the count differs. Two
  * preconditions keep it from fighting other writers: the count read must still be the one the
- * decision saw (else {@link RefusalReason#CONFLICTING_WRITER}), and the patch carries the
- * Deployment's resourceVersion, so a change between read and write surfaces as a 409 (re-read and
- * retried once) instead of being overwritten. The {@link WriteFence} is asked immediately before
- * each write.
+ * decision saw (else {@link RefusalReason#CONFLICTING_WRITER}, unless it is the count this actuator
+ * last wrote and the decision came from a lagging cache), and the patch carries the Deployment's
+ * resourceVersion, so a change between read and write surfaces as a 409 (re-read and retried once)
+ * instead of being overwritten. The {@link WriteFence} is asked immediately before each write.
  */
 public final class ScaleSubresourceActuator implements Actuator {
 
@@ -31,6 +33,7 @@ public final class ScaleSubresourceActuator implements Actuator {
   private final OwnershipCheck ownership;
   private final ApiRetry retry;
   private final WriteFence fence;
+  private final Map<TargetRef, Integer> lastWritten = new ConcurrentHashMap<>();
 
   public ScaleSubresourceActuator(KubernetesClient client, ApiRetry retry, WriteFence fence) {
     this.client = Objects.requireNonNull(client, "client");
@@ -98,6 +101,18 @@ public final class ScaleSubresourceActuator implements Actuator {
         return ActuationResult.paused(current, desired);
       }
       if (current != decided) {
+        Integer ours = lastWritten.get(target);
+        if (ours != null && ours == current) {
+          // the decision saw the count from before our own last write (a lagging cache): no
+          // other writer, but nothing to write on a stale count either; the next tick decides
+          return new ActuationResult(
+              ActuationOutcome.UNCHANGED,
+              current,
+              current,
+              "",
+              "decided on " + decided + " before the scaler's own write of " + current,
+              null);
+        }
         return ActuationResult.refused(
             RefusalReason.CONFLICTING_WRITER, otherWriterMessage(target, current, decided));
       }
@@ -113,6 +128,7 @@ public final class ScaleSubresourceActuator implements Actuator {
       resource
           .subresource("scale")
           .patch(PatchContext.of(PatchType.JSON_MERGE), scalePatch(deployment, desired));
+      lastWritten.put(target, desired);
       return ActuationResult.applied(current, desired);
     }
   }

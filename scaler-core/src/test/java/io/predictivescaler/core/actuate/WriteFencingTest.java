@@ -103,6 +103,22 @@ class WriteFencingTest {
   }
 
   @Test
+  void aDecisionOnACountFromBeforeItsOwnWriteIsNoConflict() throws Exception {
+    Fixtures.deployment(client, ns, "checkout", 2);
+    ScaleSubresourceActuator actuator = scaleActuator(d -> {});
+    actuator.apply(checkout, 2, 5);
+    ApiCall.drain(server);
+
+    // the next decision still saw 2: the cache had not caught up with the write of 5
+    ActuationResult result = actuator.apply(checkout, 2, 6);
+
+    assertThat(result.outcome()).isEqualTo(ActuationOutcome.UNCHANGED);
+    assertThat(result.reason()).isEmpty();
+    assertThat(writes()).isZero();
+    assertThat(replicas()).isEqualTo(5);
+  }
+
+  @Test
   void hpaFloorWritesNothingWhenTheLeaseIsLost() throws Exception {
     Fixtures.deployment(client, ns, "checkout", 2);
     Fixtures.hpa(client, ns, "checkout", "checkout", 2, 10);
