@@ -27,6 +27,9 @@ public final class ApiRetry {
   private static final Logger LOG = LoggerFactory.getLogger(ApiRetry.class);
   private static final int HTTP_TOO_MANY_REQUESTS = 429;
 
+  /** Total time of one call, waits and attempts, after which no further attempt starts. */
+  public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(5);
+
   private final int maxAttempts;
   private final Duration initialBackoff;
   private final Duration maxBackoff;
@@ -66,19 +69,16 @@ public final class ApiRetry {
       throw new IllegalArgumentException(
           "backoff must satisfy 0 <= initial <= max, got " + initialBackoff + " and " + maxBackoff);
     }
-    this.maxAttempts = maxAttempts;
-    this.initialBackoff = initialBackoff;
     if (deadline.isNegative() || deadline.isZero()) {
       throw new IllegalArgumentException("deadline must be positive, got " + deadline);
     }
+    this.maxAttempts = maxAttempts;
+    this.initialBackoff = initialBackoff;
     this.maxBackoff = maxBackoff;
     this.deadline = deadline;
     this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
     this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
   }
-
-  /** Total time of one call, waits and attempts, after which no further attempt starts. */
-  public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(5);
 
   /**
    * Four attempts, 250 ms then doubling up to 4 s (about 2 s of waiting in all), within {@link
