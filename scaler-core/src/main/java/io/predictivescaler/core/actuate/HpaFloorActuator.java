@@ -122,15 +122,19 @@ public final class HpaFloorActuator implements Actuator {
     return run(
         "restoring the floor of HorizontalPodAutoscaler " + namespace + "/" + name,
         () -> {
-          HorizontalPodAutoscaler fresh =
+          // re-read by list: the RBAC grants list and patch on HPAs, not get
+          Optional<HorizontalPodAutoscaler> fresh =
               client
                   .autoscaling()
                   .v2()
                   .horizontalPodAutoscalers()
                   .inNamespace(namespace)
-                  .withName(name)
-                  .get();
-          return fresh == null ? ActuationResult.unchanged(-1) : restoreOnce(fresh);
+                  .list()
+                  .getItems()
+                  .stream()
+                  .filter(h -> name.equals(h.getMetadata().getName()))
+                  .findFirst();
+          return fresh.isEmpty() ? ActuationResult.unchanged(-1) : restoreOnce(fresh.get());
         });
   }
 
