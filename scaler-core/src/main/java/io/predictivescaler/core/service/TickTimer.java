@@ -76,7 +76,8 @@ final class TickTimer implements AutoCloseable {
               afterTick.run();
               TickWatchdog current = watchdog;
               if (current != null) {
-                current.completed();
+                current.completed(
+                    orchestrator.workloads(), outcomes.stream().map(TickOutcome::policy).toList());
               }
               return outcomes;
             },
