@@ -156,7 +156,13 @@ public final class CollectorVerticle extends AbstractVerticle {
       fireAt += s.stepMillis;
     }
     long slot = fireAt - s.offsetMillis;
-    if (slot <= s.lastSlotMillis) {
+    if (slot <= s.lastSlotMillis && s.lastSlotMillis - slot > s.stepMillis) {
+      // the clock stepped back by more than a step: follow it instead of waiting out the jump
+      log.warn(
+          "series={} clock stepped back {} ms; collecting from the new time on",
+          s.id(),
+          s.lastSlotMillis - slot);
+    } else if (slot <= s.lastSlotMillis) {
       slot = s.lastSlotMillis + s.stepMillis;
       fireAt = slot + s.offsetMillis;
     }

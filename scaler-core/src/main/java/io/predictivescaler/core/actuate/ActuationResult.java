@@ -26,6 +26,9 @@ public record ActuationResult(
   /** Reason code of a failure after retries, as the HPA spells it. */
   public static final String FAILED_RESCALE = ReasonCode.FAILED_RESCALE.code();
 
+  /** Reason code of a write not attempted because this replica lost the lease (or is stopping). */
+  public static final String NOT_LEADER = ReasonCode.NOT_LEADER.code();
+
   public ActuationResult {
     Objects.requireNonNull(outcome, "outcome");
     reason = reason == null ? "" : reason;
@@ -61,6 +64,21 @@ public record ActuationResult(
 
   public static ActuationResult failed(String message, Throwable cause) {
     return new ActuationResult(ActuationOutcome.FAILED, -1, -1, FAILED_RESCALE, message, cause);
+  }
+
+  /**
+   * The write was fenced off: this replica stopped leading (or started shutting down) before it.
+   * Nothing was written, so the outcome is {@link ActuationOutcome#UNCHANGED}, with reason {@value
+   * #NOT_LEADER}.
+   */
+  public static ActuationResult fenced(int current, int wanted) {
+    return new ActuationResult(
+        ActuationOutcome.UNCHANGED,
+        current,
+        current,
+        NOT_LEADER,
+        "not leading any more; did not write " + wanted + " (the new leader decides)",
+        null);
   }
 
   public static ActuationResult dryRun(int from, int to) {

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeoutException;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,16 +17,25 @@ import org.slf4j.LoggerFactory;
  * errors (5xx, 429, timeouts) with exponential backoff, and once on a 409 conflict. Because every
  * repeat starts by reading the object again, a write that landed although its response was lost is
  * seen and not written twice.
+ *
+ * <p>A whole call is bounded by a deadline: no retry starts (or waits) past it, so one workload
+ * cannot hold the tick thread for long. Run it on a client whose own request retries are off
+ * ({@code requestRetryBackoffLimit: 0}), or each attempt hides up to ten more.
  */
 public final class ApiRetry {
 
   private static final Logger LOG = LoggerFactory.getLogger(ApiRetry.class);
   private static final int HTTP_TOO_MANY_REQUESTS = 429;
 
+  /** Total time of one call, waits and attempts, after which no further attempt starts. */
+  public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(5);
+
   private final int maxAttempts;
   private final Duration initialBackoff;
   private final Duration maxBackoff;
+  private final Duration deadline;
   private final Sleeper sleeper;
+  private final LongSupplier nanoTime;
 
   /**
    * @param maxAttempts attempts for transient errors, including the first (at least 1)
@@ -34,6 +44,24 @@ public final class ApiRetry {
    * @param sleeper how to wait
    */
   public ApiRetry(int maxAttempts, Duration initialBackoff, Duration maxBackoff, Sleeper sleeper) {
+    this(maxAttempts, initialBackoff, maxBackoff, DEFAULT_DEADLINE, sleeper, System::nanoTime);
+  }
+
+  /**
+   * @param maxAttempts attempts for transient errors, including the first (at least 1)
+   * @param initialBackoff wait before the second attempt; doubled for each further one
+   * @param maxBackoff upper bound of one wait
+   * @param deadline total time of one call after which no attempt starts (positive)
+   * @param sleeper how to wait
+   * @param nanoTime a monotonic clock, as {@link System#nanoTime()}
+   */
+  public ApiRetry(
+      int maxAttempts,
+      Duration initialBackoff,
+      Duration maxBackoff,
+      Duration deadline,
+      Sleeper sleeper,
+      LongSupplier nanoTime) {
     if (maxAttempts < 1) {
       throw new IllegalArgumentException("maxAttempts must be at least 1, got " + maxAttempts);
     }
@@ -41,13 +69,21 @@ public final class ApiRetry {
       throw new IllegalArgumentException(
           "backoff must satisfy 0 <= initial <= max, got " + initialBackoff + " and " + maxBackoff);
     }
+    if (deadline.isNegative() || deadline.isZero()) {
+      throw new IllegalArgumentException("deadline must be positive, got " + deadline);
+    }
     this.maxAttempts = maxAttempts;
     this.initialBackoff = initialBackoff;
     this.maxBackoff = maxBackoff;
+    this.deadline = deadline;
     this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+    this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
   }
 
-  /** Four attempts, 250 ms then doubling up to 4 s: about 2 s of waiting in all. */
+  /**
+   * Four attempts, 250 ms then doubling up to 4 s (about 2 s of waiting in all), within {@link
+   * #DEFAULT_DEADLINE}.
+   */
   public static ApiRetry defaults() {
     return new ApiRetry(4, Duration.ofMillis(250), Duration.ofSeconds(4), Sleeper.SYSTEM);
   }
@@ -61,11 +97,14 @@ public final class ApiRetry {
   public <T> T call(String action, Callable<T> attempt) {
     boolean conflictRetried = false;
     int attemptNo = 1;
+    long start = nanoTime.getAsLong();
     while (true) {
       try {
         return attempt.call();
       } catch (KubernetesClientException e) {
-        if (e.getCode() == HttpURLConnection.HTTP_CONFLICT && !conflictRetried) {
+        if (e.getCode() == HttpURLConnection.HTTP_CONFLICT
+            && !conflictRetried
+            && nanoTime.getAsLong() - start < deadline.toNanos()) {
           conflictRetried = true;
           LOG.info(
               "{}: conflict (object changed since read); re-reading and retrying once", action);
@@ -75,6 +114,16 @@ public final class ApiRetry {
           throw e;
         }
         Duration wait = backoff(attemptNo);
+        Duration elapsed = Duration.ofNanos(nanoTime.getAsLong() - start);
+        if (elapsed.plus(wait).compareTo(deadline) >= 0) {
+          LOG.info(
+              "{}: {}; not retrying, the deadline of {} ms would pass ({} ms spent)",
+              action,
+              describe(e),
+              deadline.toMillis(),
+              elapsed.toMillis());
+          throw e;
+        }
         LOG.info(
             "{}: {}; re-reading and retrying in {} ms (attempt {}/{})",
             action,

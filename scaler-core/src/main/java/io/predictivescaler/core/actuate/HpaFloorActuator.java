@@ -22,7 +22,10 @@ import org.slf4j.LoggerFactory;
  * {@code mode: hpa-floor}: leaves scaling to the HPA that targets the Deployment and raises (later
  * lowers) its {@code minReplicas} to the predicted need, between the floor the SRE set and the
  * HPA's {@code maxReplicas}. The SRE's floor is kept in the annotation {@value
- * ScalerAnnotations#ORIGINAL_MIN_REPLICAS} on the HPA and restored by {@link #release}.
+ * ScalerAnnotations#ORIGINAL_MIN_REPLICAS} on the HPA and restored by {@link #release} (and, for
+ * HPAs no policy raises any more, by {@link HpaFloorRestorer}). It leaves alone an HPA that a KEDA
+ * ScaledObject owns (KEDA rewrites its HPA from the ScaledObject), and asks the {@link WriteFence}
+ * immediately before each write.
  */
 public final class HpaFloorActuator implements Actuator {
 
@@ -32,11 +35,13 @@ public final class HpaFloorActuator implements Actuator {
   private final KubernetesClient client;
   private final OwnershipCheck ownership;
   private final ApiRetry retry;
+  private final WriteFence fence;
 
-  public HpaFloorActuator(KubernetesClient client, ApiRetry retry) {
+  public HpaFloorActuator(KubernetesClient client, ApiRetry retry, WriteFence fence) {
     this.client = Objects.requireNonNull(client, "client");
     this.ownership = new OwnershipCheck(client);
     this.retry = Objects.requireNonNull(retry, "retry");
+    this.fence = Objects.requireNonNull(fence, "fence");
   }
 
   @Override
@@ -67,6 +72,11 @@ public final class HpaFloorActuator implements Actuator {
             return ActuationResult.refused(RefusalReason.HPA_NOT_FOUND, noHpaMessage(target));
           }
           HorizontalPodAutoscaler hpa = found.get();
+          Optional<String> scaledObject = OwnershipCheck.kedaOwner(hpa);
+          if (scaledObject.isPresent()) {
+            return ActuationResult.refused(
+                RefusalReason.HPA_OWNED_BY_KEDA, kedaMessage(target, hpa, scaledObject.get()));
+          }
           int currentMin = minReplicasOf(hpa);
           if (firstSeen[0] < 0) {
             firstSeen[0] = currentMin;
@@ -80,6 +90,9 @@ public final class HpaFloorActuator implements Actuator {
           }
           if (ScaleSubresourceActuator.isPaused(deployment)) {
             return ActuationResult.paused(currentMin, floor);
+          }
+          if (!fence.mayWrite()) {
+            return ActuationResult.fenced(currentMin, floor);
           }
           patch(hpa, floor, String.valueOf(original));
           return ActuationResult.applied(currentMin, floor);
@@ -95,14 +108,46 @@ public final class HpaFloorActuator implements Actuator {
         "restoring the HPA floor of " + target,
         () -> {
           Optional<HorizontalPodAutoscaler> found = ownership.findHpa(target);
-          if (found.isEmpty() || originalFloor(found.get()).isEmpty()) {
-            return ActuationResult.unchanged(found.map(HpaFloorActuator::minReplicasOf).orElse(-1));
-          }
-          HorizontalPodAutoscaler hpa = found.get();
-          int original = originalFloor(hpa).getAsInt();
-          patch(hpa, original, null);
-          return ActuationResult.applied(minReplicasOf(hpa), original);
+          return found.isEmpty() ? ActuationResult.unchanged(-1) : restoreOnce(found.get());
         });
+  }
+
+  /**
+   * Restores the floor of one HPA this actuator raised (it carries {@value
+   * ScalerAnnotations#ORIGINAL_MIN_REPLICAS}), re-reading it on each retry.
+   */
+  public ActuationResult restore(HorizontalPodAutoscaler hpa) {
+    String namespace = hpa.getMetadata().getNamespace();
+    String name = hpa.getMetadata().getName();
+    return run(
+        "restoring the floor of HorizontalPodAutoscaler " + namespace + "/" + name,
+        () -> {
+          // re-read by list: the RBAC grants list and patch on HPAs, not get
+          Optional<HorizontalPodAutoscaler> fresh =
+              client
+                  .autoscaling()
+                  .v2()
+                  .horizontalPodAutoscalers()
+                  .inNamespace(namespace)
+                  .list()
+                  .getItems()
+                  .stream()
+                  .filter(h -> name.equals(h.getMetadata().getName()))
+                  .findFirst();
+          return fresh.isEmpty() ? ActuationResult.unchanged(-1) : restoreOnce(fresh.get());
+        });
+  }
+
+  private ActuationResult restoreOnce(HorizontalPodAutoscaler hpa) {
+    OptionalInt original = originalFloor(hpa);
+    if (original.isEmpty()) {
+      return ActuationResult.unchanged(minReplicasOf(hpa));
+    }
+    if (!fence.mayWrite()) {
+      return ActuationResult.fenced(minReplicasOf(hpa), original.getAsInt());
+    }
+    patch(hpa, original.getAsInt(), null);
+    return ActuationResult.applied(minReplicasOf(hpa), original.getAsInt());
   }
 
   private ActuationResult run(String action, Callable<ActuationResult> body) {
@@ -137,6 +182,12 @@ public final class HpaFloorActuator implements Actuator {
     return min == null ? 1 : min; // the API server defaults minReplicas to 1
   }
 
+  /** True when the HPA carries the annotation this actuator writes when it raises a floor. */
+  static boolean raised(HorizontalPodAutoscaler hpa) {
+    Map<String, String> annotations = hpa.getMetadata().getAnnotations();
+    return annotations != null && annotations.get(ScalerAnnotations.ORIGINAL_MIN_REPLICAS) != null;
+  }
+
   private static OptionalInt originalFloor(HorizontalPodAutoscaler hpa) {
     Map<String, String> annotations = hpa.getMetadata().getAnnotations();
     String value =
@@ -156,6 +207,20 @@ public final class HpaFloorActuator implements Actuator {
           value);
       return OptionalInt.empty();
     }
+  }
+
+  private static String kedaMessage(
+      TargetRef target, HorizontalPodAutoscaler hpa, String scaledObject) {
+    return "HorizontalPodAutoscaler "
+        + hpa.getMetadata().getNamespace()
+        + "/"
+        + hpa.getMetadata().getName()
+        + " targeting "
+        + target
+        + " belongs to KEDA ScaledObject "
+        + scaledObject
+        + ", which rewrites it; predictive-scaler will not patch it. Set minReplicaCount on the"
+        + " ScaledObject instead, or take the workload out of this policy.";
   }
 
   private static String noHpaMessage(TargetRef target) {

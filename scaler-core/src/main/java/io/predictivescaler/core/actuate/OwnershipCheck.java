@@ -30,6 +30,9 @@ public final class OwnershipCheck {
 
   private static final String DEPLOYMENT = "Deployment";
 
+  /** The label KEDA puts on the HPA it creates for a ScaledObject. */
+  public static final String KEDA_SCALED_OBJECT_LABEL = "scaledobject.keda.sh/name";
+
   private final KubernetesClient client;
 
   public OwnershipCheck(KubernetesClient client) {
@@ -61,6 +64,25 @@ public final class OwnershipCheck {
         .stream()
         .filter(hpa -> hpa.getSpec() != null && targets(hpa.getSpec().getScaleTargetRef(), target))
         .findFirst();
+  }
+
+  /**
+   * The name of the KEDA ScaledObject that owns the HPA (by owner reference or KEDA's label), if
+   * any.
+   */
+  public static Optional<String> kedaOwner(HorizontalPodAutoscaler hpa) {
+    var owners = hpa.getMetadata().getOwnerReferences();
+    if (owners != null) {
+      for (var owner : owners) {
+        if ("ScaledObject".equals(owner.getKind())) {
+          return Optional.of(owner.getName());
+        }
+      }
+    }
+    Map<String, String> labels = hpa.getMetadata().getLabels();
+    return labels == null
+        ? Optional.empty()
+        : Optional.ofNullable(labels.get(KEDA_SCALED_OBJECT_LABEL));
   }
 
   private Optional<ExternalAutoscaler> findScaledObject(TargetRef target) {

@@ -12,7 +12,14 @@ public enum RefusalReason {
   /** The Deployment does not exist. */
   TARGET_NOT_FOUND(ReasonCode.TARGET_NOT_FOUND),
   /** hpa-floor mode, but no HPA targets the Deployment. */
-  HPA_NOT_FOUND(ReasonCode.HPA_NOT_FOUND);
+  HPA_NOT_FOUND(ReasonCode.HPA_NOT_FOUND),
+  /**
+   * The Deployment's replica count changed between the decision and the write (kubectl, a GitOps
+   * tool): the scaler does not overwrite another writer's count; the next tick decides from it.
+   */
+  CONFLICTING_WRITER(ReasonCode.CONFLICTING_WRITER),
+  /** hpa-floor mode, but the HPA belongs to a KEDA ScaledObject, which would undo the floor. */
+  HPA_OWNED_BY_KEDA(ReasonCode.HPA_OWNED_BY_KEDA);
 
   private final ReasonCode reason;
 

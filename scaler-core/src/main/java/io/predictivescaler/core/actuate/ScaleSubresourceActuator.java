@@ -8,17 +8,22 @@ import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.predictivescaler.core.config.ScalingMode;
 import io.predictivescaler.core.config.TargetRef;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * {@code mode: scale}: patches the Deployment's {@code /scale} subresource with a JSON merge patch
  * (as {@code kubectl scale} does). Each attempt reads the Deployment, honours the pause annotation,
- * refuses workloads another autoscaler owns, and writes only when the count differs, with the
- * Deployment's resourceVersion as a precondition so that a concurrent change surfaces as a 409
- * (re-read and retried once) instead of being overwritten.
+ * refuses workloads another autoscaler owns, and writes only when the count differs. Two
+ * preconditions keep it from fighting other writers: the count read must still be the one the
+ * decision saw (else {@link RefusalReason#CONFLICTING_WRITER}, unless it is the count this actuator
+ * last wrote and the decision came from a lagging cache), and the patch carries the Deployment's
+ * resourceVersion, so a change between read and write surfaces as a 409 (re-read and retried once)
+ * instead of being overwritten. The {@link WriteFence} is asked immediately before each write.
  */
 public final class ScaleSubresourceActuator implements Actuator {
 
@@ -27,11 +32,14 @@ public final class ScaleSubresourceActuator implements Actuator {
   private final KubernetesClient client;
   private final OwnershipCheck ownership;
   private final ApiRetry retry;
+  private final WriteFence fence;
+  private final Map<TargetRef, Integer> lastWritten = new ConcurrentHashMap<>();
 
-  public ScaleSubresourceActuator(KubernetesClient client, ApiRetry retry) {
+  public ScaleSubresourceActuator(KubernetesClient client, ApiRetry retry, WriteFence fence) {
     this.client = Objects.requireNonNull(client, "client");
     this.ownership = new OwnershipCheck(client);
     this.retry = Objects.requireNonNull(retry, "retry");
+    this.fence = Objects.requireNonNull(fence, "fence");
   }
 
   @Override
@@ -46,7 +54,7 @@ public final class ScaleSubresourceActuator implements Actuator {
           "desired replicas of " + target + " must be >= 0, got " + desiredReplicas);
     }
     String action = "scaling " + target + " to " + desiredReplicas;
-    Attempt attempt = new Attempt(target, desiredReplicas);
+    Attempt attempt = new Attempt(target, currentReplicas, desiredReplicas);
     try {
       return retry.call(action, attempt::run);
     } catch (KubernetesClientException e) {
@@ -61,12 +69,14 @@ public final class ScaleSubresourceActuator implements Actuator {
    */
   private final class Attempt {
     private final TargetRef target;
+    private final int decided;
     private final int desired;
     private Integer firstSeen;
     private boolean wrote;
 
-    Attempt(TargetRef target, int desired) {
+    Attempt(TargetRef target, int decided, int desired) {
       this.target = target;
+      this.decided = decided;
       this.desired = desired;
     }
 
@@ -90,15 +100,35 @@ public final class ScaleSubresourceActuator implements Actuator {
       if (isPaused(deployment)) {
         return ActuationResult.paused(current, desired);
       }
+      if (current != decided) {
+        Integer ours = lastWritten.get(target);
+        if (ours != null && ours == current) {
+          // the decision saw the count from before our own last write (a lagging cache): no
+          // other writer, but nothing to write on a stale count either; the next tick decides
+          return new ActuationResult(
+              ActuationOutcome.UNCHANGED,
+              current,
+              current,
+              "",
+              "decided on " + decided + " before the scaler's own write of " + current,
+              null);
+        }
+        return ActuationResult.refused(
+            RefusalReason.CONFLICTING_WRITER, otherWriterMessage(target, current, decided));
+      }
       Optional<ExternalAutoscaler> owner = ownership.find(target);
       if (owner.isPresent()) {
         return ActuationResult.refused(
             RefusalReason.CONFLICTING_AUTOSCALER, conflictMessage(target, owner.get()));
       }
+      if (!fence.mayWrite()) {
+        return ActuationResult.fenced(current, desired);
+      }
       wrote = true;
       resource
           .subresource("scale")
           .patch(PatchContext.of(PatchType.JSON_MERGE), scalePatch(deployment, desired));
+      lastWritten.put(target, desired);
       return ActuationResult.applied(current, desired);
     }
   }
@@ -120,6 +150,17 @@ public final class ScaleSubresourceActuator implements Actuator {
   static boolean isPaused(Deployment deployment) {
     var annotations = deployment.getMetadata().getAnnotations();
     return annotations != null && "true".equals(annotations.get(ScalerAnnotations.PAUSED));
+  }
+
+  static String otherWriterMessage(TargetRef target, int found, int decided) {
+    return target
+        + " has "
+        + found
+        + " replicas but the decision saw "
+        + decided
+        + ": another writer (kubectl, a GitOps tool) changed it; not overwriting. The next tick"
+        + " decides from the new count; if another tool keeps setting replicas, take the workload"
+        + " out of one of them.";
   }
 
   static String conflictMessage(TargetRef target, ExternalAutoscaler owner) {

@@ -58,6 +58,12 @@ public enum ReasonCode {
   TARGET_NOT_FOUND("TargetNotFound"),
   /** Ours: hpa-floor mode, but no HPA targets the Deployment. */
   HPA_NOT_FOUND("HPANotFound"),
+  /** Ours: the replica count changed between decision and write; another writer's count stays. */
+  CONFLICTING_WRITER("ConflictingWriter"),
+  /** Ours: hpa-floor mode, but the HPA belongs to a KEDA ScaledObject, which would undo it. */
+  HPA_OWNED_BY_KEDA("HPAOwnedByKEDA"),
+  /** Ours: leadership was lost before the write; nothing was written. */
+  NOT_LEADER("NotLeader"),
 
   // Policy and tick reasons.
 

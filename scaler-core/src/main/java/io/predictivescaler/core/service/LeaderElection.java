@@ -83,8 +83,11 @@ public final class LeaderElection implements AutoCloseable {
   }
 
   /**
-   * True while this replica holds the lease and renewed it within the renew deadline. Cheap; call
-   * it before every actuation.
+   * True while this replica holds the lease and renewed it within the renew deadline. Cheap; the
+   * actuators ask it immediately before every write. When it says yes the lease stays ours for at
+   * least {@code leaseDuration - renewDeadline} (5 s by default), longer than one write request may
+   * take ({@link ScalerClients#ACTUATION_REQUEST_TIMEOUT}), so a write it lets through lands before
+   * another replica can take over.
    */
   public boolean isLeader() {
     return leading.get()

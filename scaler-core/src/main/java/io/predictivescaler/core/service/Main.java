@@ -1,6 +1,7 @@
 package io.predictivescaler.core.service;
 
 import java.io.PrintStream;
+import java.util.Arrays;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +33,9 @@ public final class Main {
     if (ServiceConfigParser.versionRequested(args)) {
       out.println("predictive-scaler " + BuildVersion.current());
       return EXIT_OK;
+    }
+    if (args.length > 0 && args[0].equals(RestoreHpaFloorsCommand.NAME)) {
+      return RestoreHpaFloorsCommand.run(Arrays.copyOfRange(args, 1, args.length), out, err);
     }
     if (ServiceConfigParser.helpRequested(args)) {
       out.print(ServiceConfigParser.usage());

@@ -6,6 +6,9 @@ import io.micrometer.prometheus.PrometheusMeterRegistry;
 import io.predictivescaler.collector.verticle.CollectorVerticle;
 import io.predictivescaler.core.actuate.ActuatorFactory;
 import io.predictivescaler.core.actuate.ApiRetry;
+import io.predictivescaler.core.actuate.HpaFloorActuator;
+import io.predictivescaler.core.actuate.HpaFloorRestorer;
+import io.predictivescaler.core.actuate.WriteFence;
 import io.predictivescaler.core.config.ConfigMapPolicyWatcher;
 import io.predictivescaler.core.config.PolicySet;
 import io.predictivescaler.core.config.PolicyWatchOptions;
@@ -51,7 +54,9 @@ public final class ScalerService implements AutoCloseable {
   private final ServiceOverrides overrides;
   private final PrometheusMeterRegistry registry = MetricsSetup.registry();
   private final Vertx vertx = MetricsSetup.vertx(registry);
+  private final KubernetesClient baseClient;
   private final KubernetesClient client;
+  private final KubernetesClient actuationClient;
   private final ScheduledExecutorService resilienceTimer =
       Executors.newSingleThreadScheduledExecutor(
           r -> {
@@ -79,12 +84,14 @@ public final class ScalerService implements AutoCloseable {
   private ScalerService(ServiceConfig config, ServiceOverrides overrides) {
     this.overrides = overrides;
     Clock clock = overrides.clock() != null ? overrides.clock() : Clock.systemUTC();
-    client =
+    baseClient =
         overrides.client() != null
             ? overrides.client().get()
             : new KubernetesClientBuilder()
                 .withConfig(KubeClientConfig.load(config.kubeContext()))
                 .build();
+    client = ScalerClients.withoutRetries(baseClient);
+    actuationClient = ScalerClients.forActuation(baseClient);
     sources =
         new MetricSources(
             config, overrides.metricSources(), vertx, client, resilienceTimer, registry);
@@ -107,9 +114,9 @@ public final class ScalerService implements AutoCloseable {
         new OutcomeRecorder(
             new DecisionRecorder(client, registry, config.identity(), REPEAT_INTERVAL),
             gate::mayActuate);
-    ActuatorFactory actuators =
-        new ActuatorFactory(
-            client, overrides.apiRetry() != null ? overrides.apiRetry() : ApiRetry.defaults());
+    ApiRetry retry = overrides.apiRetry() != null ? overrides.apiRetry() : ApiRetry.defaults();
+    WriteFence fence = gate::mayActuate;
+    ActuatorFactory actuators = new ActuatorFactory(actuationClient, retry, fence, registry);
     orchestrator =
         new TickOrchestrator(
             new ClusterObserver(deployments::replicas, series::window, sources::resources),
@@ -130,7 +137,15 @@ public final class ScalerService implements AutoCloseable {
             registry,
             this::readiness,
             new WorkloadStatusView(watcher::current, orchestrator, outcomes));
-    ticks = new TickTimer(vertx, orchestrator, clock);
+    FloorRestoreSweep floorSweep =
+        new FloorRestoreSweep(
+            new HpaFloorRestorer(client, new HpaFloorActuator(actuationClient, retry, fence)),
+            config.namespaces(),
+            () -> FloorRestoreSweep.hpaFloorTargets(watcher.current()),
+            () -> configLoaded && gate.mayActuate(),
+            FloorRestoreSweep.DEFAULT_INTERVAL,
+            System::nanoTime);
+    ticks = new TickTimer(vertx, orchestrator, clock, floorSweep, System::nanoTime);
     shutdownOrder();
   }
 
@@ -212,9 +227,13 @@ public final class ScalerService implements AutoCloseable {
     series.apply(policies);
   }
 
-  /** Ready once the policies are loaded and the Deployment informers watch the API. */
+  /**
+   * Ready once the policies are loaded and the Deployment informers watch the API, and while ticks
+   * keep completing.
+   */
   public ReadinessStatus readiness() {
     List<String> failing = new ArrayList<>();
+    ticks.stalled().ifPresent(failing::add);
     if (!configLoaded) {
       failing.add("config: " + configError);
     }
@@ -301,7 +320,9 @@ public final class ScalerService implements AutoCloseable {
             Duration.ofSeconds(5),
             () -> {
               resilienceTimer.shutdownNow();
+              actuationClient.close();
               client.close();
+              baseClient.close();
             });
   }
 }

@@ -79,9 +79,14 @@ final class WorkloadLoop {
             : calibration.withPolicy(newPolicy, scaling);
   }
 
-  /** Whether the workload's step has come round at {@code now}. */
+  /**
+   * Whether the workload's step has come round at {@code now}. A due time more than two steps ahead
+   * (it is never more than one after a tick) means the clock stepped back: the workload is due at
+   * once instead of waiting out the jump; a slew of less than a step just waits it out.
+   */
   boolean due(Instant now) {
-    return now.toEpochMilli() >= nextDueMillis;
+    long millis = now.toEpochMilli();
+    return millis >= nextDueMillis || nextDueMillis - millis > 2 * policy.step().toMillis();
   }
 
   /**

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.predictivescaler.core.config.ScalingMode;
+import io.predictivescaler.core.config.TargetRef;
+import io.predictivescaler.core.kube.Fixtures;
 import org.junit.jupiter.api.Test;
 
 @EnableKubernetesMockClient(crud = true, https = false)
@@ -16,11 +19,26 @@ class ActuatorFactoryTest {
   void mapsEveryPolicyModeToItsActuator() {
     ActuatorFactory factory = new ActuatorFactory(client, ApiRetry.defaults());
 
-    assertThat(factory.forMode(ScalingMode.SCALE)).isInstanceOf(ScaleSubresourceActuator.class);
-    assertThat(factory.forMode(ScalingMode.HPA_FLOOR)).isInstanceOf(HpaFloorActuator.class);
-    assertThat(factory.forMode(ScalingMode.DRY_RUN)).isInstanceOf(DryRunActuator.class);
     for (ScalingMode mode : ScalingMode.values()) {
       assertThat(factory.forMode(mode).mode()).isEqualTo(mode);
     }
+  }
+
+  @Test
+  void countsEveryActuationByModeOutcomeAndReason() {
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    ActuatorFactory factory =
+        new ActuatorFactory(client, ApiRetry.defaults(), WriteFence.OPEN, registry);
+    Fixtures.deployment(client, "counted", "checkout", 7); // changed by someone else since
+
+    factory.forMode(ScalingMode.SCALE).apply(TargetRef.deployment("counted", "checkout"), 2, 5);
+
+    assertThat(
+            registry
+                .get("predictive.scaler.actuations")
+                .tags("mode", "scale", "outcome", "refused", "reason", "ConflictingWriter")
+                .counter()
+                .count())
+        .isEqualTo(1.0);
   }
 }

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class ApiRetryTest {
@@ -85,6 +86,49 @@ class ApiRetryTest {
         .isInstanceOf(KubernetesClientException.class);
 
     assertThat(calls).hasValue(1);
+  }
+
+  @Test
+  void stopsRetryingWhenTheNextAttemptWouldPassTheDeadline() {
+    AtomicLong nanos = new AtomicLong();
+    List<Duration> slept = new ArrayList<>();
+    ApiRetry bounded =
+        new ApiRetry(
+            10,
+            Duration.ofMillis(500),
+            Duration.ofSeconds(4),
+            Duration.ofSeconds(3),
+            d -> {
+              slept.add(d);
+              nanos.addAndGet(d.toNanos());
+            },
+            nanos::get);
+    AtomicInteger calls = new AtomicInteger();
+
+    assertThatThrownBy(
+            () ->
+                bounded.call(
+                    "x",
+                    () -> {
+                      calls.incrementAndGet();
+                      nanos.addAndGet(Duration.ofMillis(400).toNanos()); // a slow 503
+                      throw http(503);
+                    }))
+        .isInstanceOf(KubernetesClientException.class);
+
+    // 400 + 500 + 400 + 1000 + 400 = 2.7 s; waiting 2 s more would pass the 3 s deadline
+    assertThat(calls).hasValue(3);
+    assertThat(slept).containsExactly(Duration.ofMillis(500), Duration.ofSeconds(1));
+    assertThat(Duration.ofNanos(nanos.get())).isLessThan(Duration.ofSeconds(3));
+  }
+
+  @Test
+  void rejectsADeadlineThatIsNotPositive() {
+    assertThatThrownBy(
+            () ->
+                new ApiRetry(
+                    3, Duration.ZERO, Duration.ZERO, Duration.ZERO, d -> {}, System::nanoTime))
+        .hasMessage("deadline must be positive, got PT0S");
   }
 
   @Test

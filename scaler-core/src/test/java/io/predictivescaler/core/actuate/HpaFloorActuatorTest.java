@@ -2,6 +2,7 @@ package io.predictivescaler.core.actuate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
@@ -9,6 +10,7 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.predictivescaler.core.config.TargetRef;
 import io.predictivescaler.core.kube.Fixtures;
 import io.predictivescaler.core.kube.NoBuiltInRetries;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,7 +35,9 @@ class HpaFloorActuatorTest {
   void setUp() {
     ns = "floor" + NAMESPACES.incrementAndGet();
     checkout = TargetRef.deployment(ns, "checkout");
-    actuator = new HpaFloorActuator(client, ScaleSubresourceActuatorTest.noWaitRetry(3, d -> {}));
+    actuator =
+        new HpaFloorActuator(
+            client, ScaleSubresourceActuatorTest.noWaitRetry(3, d -> {}), WriteFence.OPEN);
     Fixtures.deployment(client, ns, "checkout", 2);
   }
 
@@ -138,6 +142,59 @@ class HpaFloorActuatorTest {
     ActuationResult result = actuator.apply(checkout, 2, 6);
 
     assertThat(result.outcome()).isEqualTo(ActuationOutcome.PAUSED);
+    assertThat(hpa().getSpec().getMinReplicas()).isEqualTo(2);
+  }
+
+  @Test
+  void refusesToPatchAnHpaThatAKedaScaledObjectOwns() {
+    Fixtures.hpa(client, ns, "checkout", "checkout", 2, 10);
+    client
+        .autoscaling()
+        .v2()
+        .horizontalPodAutoscalers()
+        .inNamespace(ns)
+        .withName("checkout")
+        .edit(
+            h -> {
+              h.getMetadata()
+                  .setOwnerReferences(
+                      List.of(
+                          new OwnerReferenceBuilder()
+                              .withApiVersion("keda.sh/v1alpha1")
+                              .withKind("ScaledObject")
+                              .withName("checkout-queue")
+                              .withUid("uid-1")
+                              .build()));
+              return h;
+            });
+
+    ActuationResult result = actuator.apply(checkout, 2, 6);
+
+    assertThat(result.outcome()).isEqualTo(ActuationOutcome.REFUSED);
+    assertThat(result.reason()).isEqualTo("HPAOwnedByKEDA");
+    assertThat(result.message()).contains("ScaledObject checkout-queue");
+    assertThat(hpa().getSpec().getMinReplicas()).isEqualTo(2);
+  }
+
+  @Test
+  void refusesToPatchAnHpaCarryingKedasLabel() {
+    Fixtures.hpa(client, ns, "checkout", "checkout", 2, 10);
+    client
+        .autoscaling()
+        .v2()
+        .horizontalPodAutoscalers()
+        .inNamespace(ns)
+        .withName("checkout")
+        .edit(
+            h -> {
+              h.getMetadata()
+                  .setLabels(Map.of(OwnershipCheck.KEDA_SCALED_OBJECT_LABEL, "checkout-queue"));
+              return h;
+            });
+
+    ActuationResult result = actuator.apply(checkout, 2, 6);
+
+    assertThat(result.reason()).isEqualTo("HPAOwnedByKEDA");
     assertThat(hpa().getSpec().getMinReplicas()).isEqualTo(2);
   }
 

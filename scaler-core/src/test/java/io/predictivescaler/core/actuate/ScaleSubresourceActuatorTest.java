@@ -39,7 +39,7 @@ class ScaleSubresourceActuatorTest {
     checkout = TargetRef.deployment(ns, "checkout");
     deploymentPath = "/apis/apps/v1/namespaces/" + ns + "/deployments/checkout";
     scalePath = deploymentPath + "/scale";
-    actuator = new ScaleSubresourceActuator(client, noWaitRetry(3, d -> {}));
+    actuator = new ScaleSubresourceActuator(client, noWaitRetry(3, d -> {}), WriteFence.OPEN);
     ApiCall.drain(server);
   }
 
@@ -191,7 +191,8 @@ class ScaleSubresourceActuatorTest {
         new ScaleSubresourceActuator(
             client,
             noWaitRetry(
-                3, d -> client.apps().deployments().inNamespace(ns).withName("checkout").scale(5)));
+                3, d -> client.apps().deployments().inNamespace(ns).withName("checkout").scale(5)),
+            WriteFence.OPEN);
     ApiCall.drain(server);
 
     ActuationResult result = lostResponse.apply(checkout, 2, 5);

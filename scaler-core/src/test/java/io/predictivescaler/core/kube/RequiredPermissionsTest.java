@@ -13,6 +13,9 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.predictivescaler.core.actuate.ActuationResult;
 import io.predictivescaler.core.actuate.ActuatorFactory;
 import io.predictivescaler.core.actuate.ApiRetry;
+import io.predictivescaler.core.actuate.HpaFloorActuator;
+import io.predictivescaler.core.actuate.HpaFloorRestorer;
+import io.predictivescaler.core.actuate.WriteFence;
 import io.predictivescaler.core.config.ScalingMode;
 import io.predictivescaler.core.config.TargetRef;
 import io.predictivescaler.core.decision.ReasonCode;
@@ -83,6 +86,9 @@ class RequiredPermissionsTest {
     ActuationResult refused = actuators.forMode(ScalingMode.SCALE).apply(cart, 2, 4);
     actuators.forMode(ScalingMode.HPA_FLOOR).apply(cart, 2, 5);
     actuators.forMode(ScalingMode.HPA_FLOOR).release(cart);
+    actuators.forMode(ScalingMode.HPA_FLOOR).apply(cart, 2, 5);
+    new HpaFloorRestorer(client, new HpaFloorActuator(client, ApiRetry.defaults(), WriteFence.OPEN))
+        .restore(List.of("shop"), target -> false);
     actuators.forMode(ScalingMode.DRY_RUN).apply(checkout, 4, 6);
     recorder.record(decision(checkout, 2, 4, ScalingMode.SCALE), scaled);
     recorder.record(decision(cart, 2, 4, ScalingMode.DRY_RUN), ActuationResult.dryRun(2, 4));
