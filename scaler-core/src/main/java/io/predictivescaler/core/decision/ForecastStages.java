@@ -25,8 +25,11 @@ final class ForecastStages {
   }
 
   /**
-   * A forecast whose load ratio is within tolerance of current capacity asks for the current count;
-   * sets PredictedLoad when the forecast raised the count above the reactive recommendation.
+   * A forecast whose load ratio is within tolerance of current capacity asks for the current count
+   * when it would scale in: tolerance damps flapping. A forecast band above current capacity is
+   * never held back by tolerance: the band is already the calibrated peak the capacity must cover,
+   * and holding the count would plan an overload. Sets PredictedLoad when the forecast raised the
+   * count above the reactive recommendation.
    */
   static StageResult tolerance(
       int combined,
@@ -42,7 +45,7 @@ final class ForecastStages {
               combined,
               "reactive tolerance already applied by the replica calculator, as in the HPA"));
     }
-    boolean within = tolerance.isWithin(predictive.ratio());
+    boolean within = predictive.replicas() <= current && tolerance.isWithin(predictive.ratio());
     int desired = Math.max(reactive.replicas(), within ? current : predictive.replicas());
     StageTrace trace =
         new StageTrace(
@@ -51,7 +54,11 @@ final class ForecastStages {
             desired,
             "forecast load ratio "
                 + RuleText.num(predictive.ratio())
-                + (within ? " within tolerance " : " outside tolerance ")
+                + (within
+                    ? " within tolerance "
+                    : predictive.replicas() > current
+                        ? " above current capacity (no tolerance on a scale-up) "
+                        : " outside tolerance ")
                 + tolerance
                 + (within ? ": forecast asks for " + current : ""));
     if (desired > reactive.replicas()) {
