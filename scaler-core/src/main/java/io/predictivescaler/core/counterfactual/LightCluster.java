@@ -74,7 +74,10 @@ public record LightCluster(
         }
         desired = Math.min(desired, current);
       }
-      if (desired > current) {
+      if (desired > current && startupBuckets == 0) {
+        // this bucket's arrivals were already counted above: no start-up is Ready at once
+        ready += desired - current;
+      } else if (desired > current) {
         arrivals[b + startupBuckets] += desired - current;
         notReady += desired - current;
       } else if (desired < current) {
