@@ -22,8 +22,9 @@ class SortedWindowTest {
     Deque<Float> newest = new ArrayDeque<>();
 
     for (int i = 0; i < 2_000; i++) {
-      // few distinct values, so duplicates are common and evictions hit them
-      double value = random.nextInt(4) == 0 ? random.nextGaussian() : random.nextInt(6) - 2;
+      // few distinct values, so duplicates are common and evictions hit them; -0.0 and 0.0 too
+      int kind = random.nextInt(8);
+      double value = kind == 0 ? -0.0 : kind < 3 ? random.nextGaussian() : random.nextInt(6) - 2;
       window.add(value);
       newest.addLast((float) value);
       if (newest.size() > capacity) {
