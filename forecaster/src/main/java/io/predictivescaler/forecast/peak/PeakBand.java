@@ -4,8 +4,8 @@ package io.predictivescaler.forecast.peak;
  * The calibrated distribution of the peak load over the lead window, at one tick.
  *
  * @param last the newest load
- * @param predicted the point prediction of the peak: the newest load or the forecast path's
- *     highest point over the lead window, whichever is higher
+ * @param predicted the point prediction of the peak: the newest load or the forecast path's highest
+ *     point over the lead window, whichever is higher
  * @param levels the quantile levels of {@code bands}, ascending
  * @param bands the peak load at each level (adapted so that its coverage stays at the level)
  * @param coverage the recent empirical coverage of each level's band

@@ -6,8 +6,8 @@ import java.util.Arrays;
 /**
  * The calibrated distribution of the peak load over the lead window, learned online for one series.
  *
- * <p>Each tick it predicts the peak over the next {@code leadSteps} series steps as the larger of the
- * newest load and the highest point of the forecast path over those steps. Once that window has
+ * <p>Each tick it predicts the peak over the next {@code leadSteps} series steps as the larger of
+ * the newest load and the highest point of the forecast path over those steps. Once that window has
  * passed, the ratio of the actual peak to the prediction becomes a conformal score (in log space,
  * with a small floor so that near-zero loads do not explode). The band at level {@code q} is the
  * prediction times the score quantile at {@code 1 - alpha}, where {@code alpha} adapts per level as
@@ -96,6 +96,11 @@ public final class PeakCalibrator {
     double[] bands = new double[LEVELS.length];
     for (int l = 0; l < LEVELS.length; l++) {
       bands[l] = band(predicted, floor, 1 - alphas[l]);
+      if (l > 0 && bands[l] < bands[l - 1]) {
+        // each level's alpha adapts on its own and can cross a neighbour's: a higher level must
+        // never size for less
+        bands[l] = bands[l - 1];
+      }
     }
     if (end != lastOrigin) {
       pending.add(end, leadSteps, predicted, floor, bands);

@@ -3,9 +3,9 @@ package io.predictivescaler.core.counterfactual;
 /**
  * The light cluster model counterfactual replays run: the replay simulator's semantics on the
  * workload's own recorded buckets. Per bucket a candidate recommends replicas from what it saw
- * then; scale-ups become Ready {@code startupBuckets} later, scale-downs act at once (not-Ready pods
- * first) and only after the scale-down stabilization window; the load the bucket really had is the
- * one observed {@code delayBuckets} later (the metric delay). Rate policies are left out: they
+ * then; scale-ups become Ready {@code startupBuckets} later, scale-downs act at once (not-Ready
+ * pods first) and only after the scale-down stabilization window; the load the bucket really had is
+ * the one observed {@code delayBuckets} later (the metric delay). Rate policies are left out: they
  * only matter in the rare ticks where they bind, and they bind every candidate alike.
  *
  * @param bucketSeconds bucket width
@@ -74,7 +74,10 @@ public record LightCluster(
         }
         desired = Math.min(desired, current);
       }
-      if (desired > current) {
+      if (desired > current && startupBuckets == 0) {
+        // this bucket's arrivals were already counted above: no start-up is Ready at once
+        ready += desired - current;
+      } else if (desired > current) {
         arrivals[b + startupBuckets] += desired - current;
         notReady += desired - current;
       } else if (desired < current) {

@@ -7,8 +7,8 @@ import java.util.Locale;
 /**
  * Picks a workload's candidate by counterfactual replay of its own recent history: the plain HPA at
  * the reactive target, and predictive at each tracked quantile level. The cheapest candidate
- * (replica-hours) whose risk is within the budget wins; the HPA is always a candidate, so on its own
- * history the choice is never worse than the HPA.
+ * (replica-hours) whose risk is within the budget wins; the HPA is always a candidate, so on its
+ * own history the choice is never worse than the HPA.
  *
  * <p>Risk is overload minutes plus half the near-miss minutes (load within a few percent of Ready
  * capacity). A history with no overload says little about a candidate that ran close to the edge:
@@ -58,15 +58,18 @@ public final class RiskChooser {
         best = s;
       }
     }
-    if (best == null) {
-      best = safest(scores);
-    } else {
+    boolean fits = best != null;
+    if (fits) {
       best = safestNear(scores, best, budget, hpaBudget, hpa);
+    } else {
+      best = safest(scores);
     }
     String rule =
         String.format(
             Locale.ROOT,
-            "%s: cheapest within %s (risk %.1f <= %.1f) over the last %.1f h",
+            fits
+                ? "%s: cheapest within %s (risk %.1f <= %.1f) over the last %.1f h"
+                : "%s: least risk, none within %s (risk %.1f > %.1f) over the last %.1f h",
             best.name(),
             hpaBudget ? "risk: hpa" : "a " + trim(100 * budgetShare) + "% budget",
             best.risk(),

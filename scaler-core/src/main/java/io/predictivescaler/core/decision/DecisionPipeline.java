@@ -5,12 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The pure decision pipeline (docs/ARCHITECTURE.md §6): reactive recommendation exactly like the Kubernetes
- * HPA, predictive recommendation, combine, tolerance, stabilization (with the burst path), rate
- * policies, clamp. Everything that shapes a decision happens here: which target the metrics are
- * read at (the predictive one while a forecast is used, the reactive one otherwise), and the
- * reason, which each stage returns where it sets the count; the last such stage wins, as in the
- * HPA. Stateless and thread-safe: state comes in with the input and goes out with the decision.
+ * The pure decision pipeline (docs/ARCHITECTURE.md §6): reactive recommendation exactly like the
+ * Kubernetes HPA, predictive recommendation, combine, tolerance, stabilization (with the burst
+ * path), rate policies, clamp. Everything that shapes a decision happens here: which target the
+ * metrics are read at (the predictive one while a forecast is used, the reactive one otherwise),
+ * and the reason, which each stage returns where it sets the count; the last such stage wins, as in
+ * the HPA. Stateless and thread-safe: state comes in with the input and goes out with the decision.
  * Reads no clock.
  */
 public final class DecisionPipeline {

@@ -87,7 +87,9 @@ final class ForecastCalibration {
     }
     if (choice != null && choice.hpaChosen()) {
       return ForecastSummary.untrusted(
-          band.at(FIRST_LEVEL), model, "counterfactual replay chose the plain HPA: " + choice.rule());
+          band.at(FIRST_LEVEL),
+          model,
+          "counterfactual replay chose the plain HPA: " + choice.rule());
     }
     double level = choice == null ? FIRST_LEVEL : choice.level();
     double headroom = choice == null ? 0 : choice.headroom();

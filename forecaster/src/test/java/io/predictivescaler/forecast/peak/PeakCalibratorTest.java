@@ -1,0 +1,265 @@
+package io.predictivescaler.forecast.peak;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import io.predictivescaler.forecast.RegularSeries;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class PeakCalibratorTest {
+  private static final Instant T0 = Instant.parse("2024-01-01T00:00:00Z");
+  private static final Duration STEP = Duration.ofSeconds(15);
+  private static final double[] CHECKED = {0.8, 0.9, 0.95};
+  private static final double[] NO_PATH = new double[0];
+
+  @ParameterizedTest(name = "leadSteps {0}")
+  @ValueSource(ints = {1, 4, 12})
+  void bandsCoverTheActualPeakAtTheirLevelOnAStationarySeries(int leadSteps) {
+    float[] load = noisy(new Random(7), 6_000, i -> 10);
+    PeakBand[] bands = run(new PeakCalibrator(), load, leadSteps);
+
+    for (double level : CHECKED) {
+      double coverage = coverage(bands, load, leadSteps, level, 1_000, load.length);
+
+      assertThat(coverage).as("coverage at level %s", level).isCloseTo(level, within(0.03));
+    }
+  }
+
+  @Test
+  void coverageRecoversAfterTheNoiseDoubles() {
+    int half = 6_000;
+    float[] load = noisy(new Random(11), 2 * half, i -> i < half ? 10 : 20);
+
+    PeakBand[] bands = run(new PeakCalibrator(), load, 4);
+
+    // right after the change: a split-conformal window full of old scores under-covers here
+    // (0.86 at 0.9); the adaptive alphas bring it back within a few hundred ticks
+    for (double level : CHECKED) {
+      double afterDrift = coverage(bands, load, 4, level, half, half + 1_500);
+      assertThat(afterDrift)
+          .as("coverage after the drift at %s", level)
+          .isCloseTo(level, within(0.02));
+    }
+  }
+
+  @Test
+  void coverageRecoversAfterTheNoiseTurnsSpiky() {
+    // the volatility in the score floor does not absorb this drift: rare spikes barely move the
+    // mean absolute step, so only the adaptive quantile can restore coverage
+    int half = 6_000;
+    Random random = new Random(13);
+    float[] load = new float[2 * half];
+    for (int i = 0; i < load.length; i++) {
+      double spike = i >= half && random.nextInt(25) == 0 ? 60 * random.nextDouble() : 0;
+      load[i] = (float) (100 + 5 * random.nextGaussian() + spike);
+    }
+
+    PeakBand[] bands = run(new PeakCalibrator(), load, 4);
+
+    // without the adaptive alphas: 0.87 at 0.9 and 0.90 at 0.95 over these ticks
+    for (double level : CHECKED) {
+      double afterDrift = coverage(bands, load, 4, level, half, half + 1_500);
+      assertThat(afterDrift)
+          .as("coverage after the drift at %s", level)
+          .isCloseTo(level, within(0.02));
+    }
+  }
+
+  @Test
+  void isCalibratedOnceMinScoresOutcomesHaveMatured() {
+    int leadSteps = 3;
+    float[] load = noisy(new Random(3), 300, i -> 10);
+
+    PeakBand[] bands = run(new PeakCalibrator(), load, leadSteps);
+
+    // the prediction made at tick t matures at tick t + leadSteps
+    int first = PeakCalibrator.MIN_SCORES - 1 + leadSteps;
+    assertThat(bands[first - 1].scores()).isEqualTo(PeakCalibrator.MIN_SCORES - 1);
+    assertThat(bands[first - 1].calibrated()).isFalse();
+    assertThat(bands[first].scores()).isEqualTo(PeakCalibrator.MIN_SCORES);
+    assertThat(bands[first].calibrated()).isTrue();
+    for (int t = 0; t < load.length; t++) {
+      assertThat(bands[t].calibrated()).as("tick %d", t).isEqualTo(t >= first);
+    }
+  }
+
+  @ParameterizedTest(name = "seed {0}")
+  @ValueSource(longs = {1, 2, 3})
+  void bandsAreMonotoneInTheLevel(long seed) {
+    Random random = new Random(seed);
+    float[] load = new float[8_000];
+    for (int i = 0; i < load.length; i++) {
+      double spike = random.nextInt(50) == 0 ? 80 * random.nextDouble() : 0;
+      double noise = (i < 4_000 ? 5 : 15) * random.nextGaussian();
+      load[i] = (float) (100 + noise + spike);
+    }
+
+    PeakBand[] bands = run(new PeakCalibrator(), load, 4);
+
+    for (int t = 0; t < bands.length; t++) {
+      double[] b = bands[t].bands();
+      for (int l = 1; l < b.length; l++) {
+        assertThat(b[l])
+            .as(
+                "tick %d: band at %s below band at %s",
+                t, bands[t].levels()[l], bands[t].levels()[l - 1])
+            .isGreaterThanOrEqualTo(b[l - 1]);
+      }
+    }
+  }
+
+  @Test
+  void predictedPeakFollowsARisingPath() {
+    float[] load = noisy(new Random(5), 500, i -> 10);
+    PeakCalibrator flat = new PeakCalibrator();
+    PeakCalibrator rising = new PeakCalibrator();
+    run(flat, Arrays.copyOf(load, load.length - 1), 3);
+    run(rising, Arrays.copyOf(load, load.length - 1), 3);
+    RegularSeries history = new RegularSeries(T0, STEP, load);
+    double last = load[load.length - 1];
+    // the fourth point is past the lead window and must not count
+    double[] path = {last + 10, last + 20, last + 30, last + 80};
+
+    PeakBand withoutPath = flat.update(history, NO_PATH, 3);
+    PeakBand withPath = rising.update(history, path, 3);
+
+    assertThat(withoutPath.predicted()).isEqualTo(last);
+    assertThat(withPath.last()).isEqualTo(last);
+    assertThat(withPath.predicted()).isCloseTo(last + 30, within(1e-9));
+    assertThat(withPath.calibrated()).isTrue();
+    for (int l = 0; l < PeakCalibrator.LEVELS.length; l++) {
+      assertThat(withPath.bands()[l] - withoutPath.bands()[l])
+          .as("level %s", PeakCalibrator.LEVELS[l])
+          .isCloseTo(30, within(1e-6));
+    }
+  }
+
+  @Test
+  void aFallingPathDoesNotLowerThePredictionBelowTheNewestLoad() {
+    RegularSeries history = new RegularSeries(T0, STEP, new float[] {100, 120});
+
+    PeakBand band = new PeakCalibrator().update(history, new double[] {90, 80}, 2);
+
+    assertThat(band.predicted()).isEqualTo(120.0);
+  }
+
+  @Test
+  void aPathShorterThanTheLeadWindowIsUsedAsFarAsItGoes() {
+    RegularSeries history = new RegularSeries(T0, STEP, new float[] {100, 120});
+
+    PeakBand band = new PeakCalibrator().update(history, new double[] {150}, 5);
+
+    assertThat(band.predicted()).isEqualTo(150.0);
+  }
+
+  @Test
+  void gapsScoreOnlyWindowsWithData() {
+    int leadSteps = 2;
+    float[] load = new float[30];
+    for (int i = 0; i < load.length; i++) {
+      load[i] = i >= 10 && i < 15 ? Float.NaN : 100 + i % 3;
+    }
+    PeakCalibrator calibrator = new PeakCalibrator();
+
+    PeakBand[] bands = run(calibrator, load, leadSteps);
+
+    // origins 0..8 have a point in their window (origin 8 sees point 9); origin 9 sees only the
+    // gap; origins 15..27 mature by tick 29; ticks in the gap make no prediction
+    assertThat(calibrator.matured()).isEqualTo(9 + 13);
+    for (int t = 10; t < 15; t++) {
+      assertThat(bands[t].last()).as("tick %d", t).isNaN();
+      assertThat(bands[t].bands()).as("tick %d", t).isEmpty();
+      assertThat(bands[t].calibrated()).isFalse();
+    }
+    assertThat(bands[29].bands()).hasSize(PeakCalibrator.LEVELS.length).doesNotContain(Double.NaN);
+  }
+
+  @Test
+  void aRepeatedTickIsScoredOnce() {
+    float[] load = noisy(new Random(9), 50, i -> 10);
+    PeakCalibrator calibrator = new PeakCalibrator();
+    RegularSeries history = new RegularSeries(T0, STEP, load);
+
+    calibrator.update(new RegularSeries(T0, STEP, Arrays.copyOf(load, 10)), NO_PATH, 1);
+    calibrator.update(new RegularSeries(T0, STEP, Arrays.copyOf(load, 10)), NO_PATH, 1);
+    calibrator.update(history, NO_PATH, 1);
+    calibrator.update(history, NO_PATH, 1);
+
+    assertThat(calibrator.matured()).isEqualTo(1);
+  }
+
+  @ParameterizedTest(name = "leadSteps {0}")
+  @ValueSource(ints = {0, -1})
+  void rejectsALeadWindowShorterThanOneStep(int leadSteps) {
+    RegularSeries history = new RegularSeries(T0, STEP, new float[] {1, 2});
+
+    assertThatThrownBy(() -> new PeakCalibrator().update(history, NO_PATH, leadSteps))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("leadSteps")
+        .hasMessageContaining(String.valueOf(leadSteps));
+  }
+
+  @Test
+  void anEmptySeriesGivesNoBand() {
+    RegularSeries empty = new RegularSeries(T0, STEP, new float[0]);
+
+    PeakBand band = new PeakCalibrator().update(empty, new double[] {5}, 3);
+
+    assertThat(band.bands()).isEmpty();
+    assertThat(band.levels()).isEmpty();
+    assertThat(band.calibrated()).isFalse();
+    assertThat(band.last()).isNaN();
+    assertThat(band.coverageAt(0.9)).isNaN();
+  }
+
+  /** Feeds {@code load} tick by tick as a sliding window; returns the band of every tick. */
+  private static PeakBand[] run(PeakCalibrator calibrator, float[] load, int leadSteps) {
+    int window = leadSteps + 8;
+    PeakBand[] out = new PeakBand[load.length];
+    for (int t = 0; t < load.length; t++) {
+      int from = Math.max(0, t - window + 1);
+      RegularSeries history =
+          new RegularSeries(
+              T0.plus(STEP.multipliedBy(from)), STEP, Arrays.copyOfRange(load, from, t + 1));
+      out[t] = calibrator.update(history, NO_PATH, leadSteps);
+    }
+    return out;
+  }
+
+  /** Share of ticks in [from, to) whose band at {@code level} held the next leadSteps' peak. */
+  private static double coverage(
+      PeakBand[] bands, float[] load, int leadSteps, double level, int from, int to) {
+    int held = 0;
+    int counted = 0;
+    for (int t = from; t < to - leadSteps; t++) {
+      double peak = Double.NEGATIVE_INFINITY;
+      for (int j = 1; j <= leadSteps; j++) {
+        peak = Math.max(peak, load[t + j]);
+      }
+      counted++;
+      if (peak <= bands[t].at(level)) {
+        held++;
+      }
+    }
+    return (double) held / counted;
+  }
+
+  private interface Sigma {
+    double at(int i);
+  }
+
+  private static float[] noisy(Random random, int n, Sigma sigma) {
+    float[] load = new float[n];
+    for (int i = 0; i < n; i++) {
+      load[i] = (float) (100 + sigma.at(i) * random.nextGaussian());
+    }
+    return load;
+  }
+}

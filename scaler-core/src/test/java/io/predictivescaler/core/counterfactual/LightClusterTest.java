@@ -1,0 +1,214 @@
+package io.predictivescaler.core.counterfactual;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Hand-worked replays with one-minute buckets. {@code loads[b]} is what the controller saw at
+ * bucket {@code b}; the bucket's real load is {@code loads[b + delay]}.
+ */
+class LightClusterTest {
+  private static final float NAN = Float.NaN;
+
+  /** Seen 45 for four buckets, then 85: the real step is at bucket 3 (one bucket of delay). */
+  private static final float[] STEP = {45, 45, 45, 45, 85, 85, 85, 85, 85, 85, 85, 85};
+
+  private static LightCluster cluster(int delay, int startup, int downWindow) {
+    return new LightCluster(60, delay, startup, downWindow, 1, 100, 10, 10, 0.1);
+  }
+
+  @Test
+  void hpaIsOverloadedForTheStartUpPlusTheMetricDelayAfterAStep() {
+    CandidateScore hpa = cluster(1, 2, 3).replay("hpa", Double.NaN, 0, STEP, null);
+
+    // real 85 at buckets 3, 4 and 5 against 5 Ready replicas; the 4 added at bucket 4 are Ready
+    // at 6, and 9 replicas (90) hold 85 without a near miss (85 < 85.5)
+    assertThat(hpa.overloadMinutes()).isEqualTo(3.0);
+    assertThat(hpa.nearMissMinutes()).isZero();
+    assertThat(hpa.minutes()).isEqualTo(11.0);
+    assertThat(hpa.replicaHours()).isCloseTo((4 * 5 + 8 * 9) / 60.0, within(1e-9));
+    assertThat(hpa.isHpa()).isTrue();
+  }
+
+  @ParameterizedTest(name = "band rises at bucket {0}: {1} overload minutes")
+  @CsvSource({"0, 0", "1, 0", "2, 1", "3, 2", "4, 3"})
+  void aBandThatRisesStartUpBucketsAheadOfTheRealStepAvoidsTheOverload(
+      int risesAt, double overloadMinutes) {
+    float[] bands = new float[STEP.length];
+    for (int b = 0; b < bands.length; b++) {
+      bands[b] = b < risesAt ? 45 : 85;
+    }
+
+    CandidateScore predictive = cluster(1, 2, 3).replay("q0.9", 0.9, 0, STEP, bands);
+
+    // capacity asked at bucket r is Ready at r + 2; the real step is at bucket 3
+    assertThat(predictive.overloadMinutes()).isEqualTo(overloadMinutes);
+    assertThat(predictive.nearMissMinutes()).isZero();
+    assertThat(predictive.level()).isEqualTo(0.9);
+    assertThat(predictive.isHpa()).isFalse();
+  }
+
+  @Test
+  void anAnticipatingBandPaysForTheReplicasItAddsEarly() {
+    float[] bands = new float[STEP.length];
+    Arrays.fill(bands, 85);
+    bands[0] = 45;
+
+    CandidateScore predictive = cluster(1, 2, 3).replay("q0.9", 0.9, 0, STEP, bands);
+
+    // 5 replicas at bucket 0, 9 from bucket 1 on
+    assertThat(predictive.replicaHours()).isCloseTo((5 + 11 * 9) / 60.0, within(1e-9));
+  }
+
+  @ParameterizedTest(name = "window {0} buckets: {1} replica-buckets")
+  @CsvSource({"0, 52", "1, 52", "2, 56", "3, 60", "4, 64"})
+  void scaleDownWaitsForTheStabilizationWindow(int downWindow, int replicaBuckets) {
+    float[] loads = {85, 85, 85, 45, 45, 45, 45, 45};
+
+    CandidateScore hpa = cluster(0, 1, downWindow).replay("hpa", Double.NaN, 0, loads, null);
+
+    // 9 replicas until the drop seen at bucket 3 has been the highest recommendation for the
+    // whole window, then 5
+    assertThat(hpa.replicaHours()).isCloseTo(replicaBuckets / 60.0, within(1e-9));
+    assertThat(hpa.overloadMinutes()).isZero();
+  }
+
+  @Test
+  void podsWithNoStartUpAreReadyAtOnce() {
+    float[] loads = {45, 85, 85, 85};
+
+    CandidateScore hpa = cluster(0, 0, 0).replay("hpa", Double.NaN, 0, loads, null);
+
+    assertThat(hpa.overloadMinutes()).isZero();
+    assertThat(hpa.replicaHours()).isCloseTo((5 + 3 * 9) / 60.0, within(1e-9));
+  }
+
+  @Test
+  void scaleDownCancelsPodsStillStartingFirst() {
+    float[] loads = {45, 85, 45, 45, 85, 85, 85};
+
+    CandidateScore hpa = cluster(0, 3, 0).replay("hpa", Double.NaN, 0, loads, null);
+
+    // up to 9 at bucket 1, back to 5 at bucket 2 before any new pod was Ready: the 5 Ready pods
+    // stay, so the second rise waits the full start-up again (buckets 1, 4, 5 and 6 overloaded)
+    assertThat(hpa.overloadMinutes()).isEqualTo(4.0);
+    assertThat(hpa.replicaHours()).isCloseTo((5 + 9 + 5 + 5 + 9 + 9 + 9) / 60.0, within(1e-9));
+  }
+
+  @ParameterizedTest(name = "load {0}: {1} replicas")
+  @CsvSource({"1000, 20", "0, 2", "50, 5"})
+  void clampsToMinAndMaxReplicas(float load, int replicas) {
+    float[] loads = {load, load, load, load};
+    LightCluster cluster = new LightCluster(60, 0, 1, 0, 2, 20, 10, 10, 0.1);
+
+    CandidateScore hpa = cluster.replay("hpa", Double.NaN, 0, loads, null);
+    CandidateScore predictive = cluster.replay("q0.9", 0.9, 0, loads, loads);
+
+    assertThat(hpa.replicaHours()).isCloseTo(4 * replicas / 60.0, within(1e-9));
+    assertThat(predictive.replicaHours()).isCloseTo(4 * replicas / 60.0, within(1e-9));
+    assertThat(hpa.overloadMinutes()).isEqualTo(load > 200 ? 4.0 : 0.0);
+  }
+
+  @Test
+  void replicaHoursIntegrateReplicasOverBuckets() {
+    float[] loads = new float[120];
+    for (int b = 0; b < loads.length; b++) {
+      loads[b] = b < 60 ? 30 : 70;
+    }
+    LightCluster fiveMinutes = new LightCluster(300, 0, 1, 0, 1, 100, 10, 10, 0.01);
+
+    CandidateScore hpa = fiveMinutes.replay("hpa", Double.NaN, 0, loads, null);
+
+    // 5 h at 3 replicas, 5 h at 7
+    assertThat(hpa.replicaHours()).isCloseTo(5 * 3 + 5 * 7, within(1e-9));
+    assertThat(hpa.minutes()).isEqualTo(600.0);
+  }
+
+  /** Ten replicas held by min = max: Ready capacity 100 in every bucket. */
+  @ParameterizedTest(name = "load {0}: overload {1}, near miss {2}")
+  @CsvSource({"80, 0, 0", "94.9, 0, 0", "95.5, 0, 1", "99.9, 0, 1", "100, 0, 1", "100.1, 1, 0"})
+  void countsNearMissesWithinFivePercentBelowCapacity(
+      float load, double overloadPerMinute, double nearMissPerMinute) {
+    float[] loads = {load, load, load, load, load};
+    LightCluster fixed = new LightCluster(60, 0, 1, 0, 10, 10, 10, 10, 0.1);
+
+    CandidateScore score = fixed.replay("hpa", Double.NaN, 0, loads, null);
+
+    assertThat(score.overloadMinutes()).isEqualTo(5 * overloadPerMinute);
+    assertThat(score.nearMissMinutes()).isEqualTo(5 * nearMissPerMinute);
+    assertThat(score.risk()).isEqualTo(5 * (overloadPerMinute + nearMissPerMinute));
+  }
+
+  @ParameterizedTest(name = "tolerance {0}: {1} replica-buckets")
+  @CsvSource({"0.1, 40", "0.05, 43"})
+  void toleranceHoldsTheReplicaCount(double tolerance, int replicaBuckets) {
+    float[] loads = {100, 108, 108, 108};
+    LightCluster cluster = new LightCluster(60, 0, 1, 0, 1, 100, 10, 10, tolerance);
+
+    CandidateScore hpa = cluster.replay("hpa", Double.NaN, 0, loads, null);
+
+    // 108 on 10 replicas is a usage ratio of 1.08
+    assertThat(hpa.replicaHours()).isCloseTo(replicaBuckets / 60.0, within(1e-9));
+  }
+
+  @Test
+  void hpaSizesForItsReactiveTargetAndOverloadIsJudgedAgainstTheRealOne() {
+    float[] loads = {64, 64, 64, 64};
+    LightCluster cluster = new LightCluster(60, 0, 1, 0, 1, 100, 10, 8, 0.1);
+
+    CandidateScore hpa = cluster.replay("hpa", Double.NaN, 0, loads, null);
+    CandidateScore predictive = cluster.replay("q0.9", 0.9, 0, loads, loads);
+
+    // the HPA runs 8 replicas (64 / 8); predictive starts where the HPA would and scales down to
+    // 7 (ceil(6.4)) at once: 64 on 70 is no near miss (66.5)
+    assertThat(hpa.replicaHours()).isCloseTo(4 * 8 / 60.0, within(1e-9));
+    assertThat(predictive.replicaHours()).isCloseTo(4 * 7 / 60.0, within(1e-9));
+    assertThat(predictive.risk()).isZero();
+  }
+
+  @Test
+  void headroomSizesForAShareAboveTheBand() {
+    float[] loads = {50, 50, 50};
+    float[] bands = {50, 50, 50};
+    LightCluster cluster = new LightCluster(60, 0, 1, 0, 1, 100, 10, 10, 0.1);
+
+    CandidateScore plain = cluster.replay("q0.9", 0.9, 0, loads, bands);
+    CandidateScore padded = cluster.replay("q0.9+20%", 0.9, 0.2, loads, bands);
+
+    // 50 exactly on 5 replicas is a near miss; the sixth replica asked at bucket 0 is Ready at 1
+    assertThat(plain.nearMissMinutes()).isEqualTo(3.0);
+    assertThat(padded.nearMissMinutes()).isEqualTo(1.0);
+    assertThat(padded.replicaHours()).isGreaterThan(plain.replicaHours());
+    assertThat(padded.headroom()).isEqualTo(0.2);
+  }
+
+  @Test
+  void gapsHoldTheReplicasAndAreNotJudged() {
+    float[] loads = {NAN, NAN, 50, NAN, 50, NAN};
+    LightCluster cluster = new LightCluster(60, 0, 1, 0, 1, 100, 10, 8, 0.1);
+
+    CandidateScore hpa = cluster.replay("hpa", Double.NaN, 0, loads, null);
+
+    // leading gaps are before the replay starts; 7 replicas (ceil(50 / 8)) from bucket 2 on
+    assertThat(hpa.minutes()).isEqualTo(2.0);
+    assertThat(hpa.replicaHours()).isCloseTo(4 * 7 / 60.0, within(1e-9));
+  }
+
+  @Test
+  void aBandMissingInABucketFallsBackToTheHpa() {
+    float[] loads = {64, 64, 64};
+    float[] bands = {NAN, NAN, NAN};
+    LightCluster cluster = new LightCluster(60, 0, 1, 0, 1, 100, 10, 8, 0.1);
+
+    CandidateScore predictive = cluster.replay("q0.9", 0.9, 0, loads, bands);
+    CandidateScore hpa = cluster.replay("hpa", Double.NaN, 0, loads, null);
+
+    assertThat(predictive.replicaHours()).isEqualTo(hpa.replicaHours());
+    assertThat(predictive.risk()).isEqualTo(hpa.risk());
+  }
+}

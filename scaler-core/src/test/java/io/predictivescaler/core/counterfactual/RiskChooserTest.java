@@ -1,0 +1,209 @@
+package io.predictivescaler.core.counterfactual;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Choices over hand-shaped histories. One replica serves 10; the HPA aims at 8 per replica. Level
+ * 0.5 is logged with bands of 0 (predictive then is a reactive scaler at 10 per replica, late and
+ * tight), level 0.9 with bands that see the real load {@code startup} buckets ahead.
+ */
+class RiskChooserTest {
+  private static final double[] LEVELS = {0.5, 0.9};
+  private static final double HPA_BUDGET = Double.NaN;
+  private static final LightCluster CLUSTER = new LightCluster(60, 1, 2, 3, 1, 100, 10, 8, 0.1);
+
+  /** 39 and 78 in turns of 20 buckets: 4 and 8 replicas at 10 each run within 5 % of capacity. */
+  private static float[] squareWave() {
+    float[] loads = new float[240];
+    for (int b = 0; b < loads.length; b++) {
+      loads[b] = (b / 20) % 2 == 0 ? 39 : 78;
+    }
+    return loads;
+  }
+
+  @Test
+  void theHpaIsAlwaysTheFirstScore() {
+    float[] loads = squareWave();
+    CandidateLog log = log(loads, zeros(loads.length), ahead(loads, 3));
+
+    CounterfactualChoice choice = RiskChooser.choose(log, CLUSTER, LEVELS, 0.01);
+
+    assertThat(choice.scores()).hasSize(1 + LEVELS.length * RiskChooser.HEADROOMS.length);
+    assertThat(choice.scores().get(0).isHpa()).isTrue();
+    assertThat(choice.scores().get(0).name()).isEqualTo("hpa");
+    assertThat(choice.scores().stream().filter(CandidateScore::isHpa)).hasSize(1);
+    assertThat(choice.scores().stream().map(CandidateScore::name))
+        .contains("q0.5", "q0.5+5%", "q0.5+10%", "q0.5+20%", "q0.9", "q0.9+20%")
+        .doesNotHaveDuplicates();
+  }
+
+  @Test
+  void theHpaWinsWhenEveryPredictiveCandidateIsRiskier() {
+    float[] loads = squareWave();
+    CandidateLog log = log(loads, zeros(loads.length), zeros(loads.length));
+
+    CounterfactualChoice choice = RiskChooser.choose(log, CLUSTER, LEVELS, HPA_BUDGET);
+
+    CandidateScore hpa = choice.scores().get(0);
+    assertThat(choice.scores().subList(1, choice.scores().size()))
+        .as("precondition: %s", choice.scores())
+        .allSatisfy(s -> assertThat(s.risk()).isGreaterThan(hpa.risk()))
+        .allSatisfy(s -> assertThat(s.replicaHours()).isLessThan(hpa.replicaHours()));
+    assertThat(choice.hpaChosen()).as("%s", choice.scores()).isTrue();
+    assertThat(choice.level()).isNaN();
+    assertThat(choice.chosen()).isSameAs(hpa);
+  }
+
+  @Test
+  void underRiskHpaACheaperCandidateWithNoMoreRiskWins() {
+    float[] loads = squareWave();
+    CandidateLog log = log(loads, zeros(loads.length), ahead(loads, 3));
+
+    CounterfactualChoice choice = RiskChooser.choose(log, CLUSTER, LEVELS, HPA_BUDGET);
+
+    CandidateScore hpa = choice.scores().get(0);
+    CandidateScore chosen = choice.chosen();
+    assertThat(hpa.risk()).as("precondition: the HPA is late on each rise").isPositive();
+    assertThat(chosen.name()).as("%s", choice.scores()).isEqualTo("q0.9+5%");
+    assertThat(chosen.risk()).isLessThanOrEqualTo(hpa.risk());
+    assertThat(chosen.overloadMinutes()).isLessThanOrEqualTo(hpa.overloadMinutes());
+    assertThat(chosen.replicaHours()).isLessThan(hpa.replicaHours());
+    assertThat(choice.rule()).contains("q0.9+5%").contains("risk: hpa");
+  }
+
+  /**
+   * Load 33, then 48 for 20 buckets, with tolerance 0.25. The HPA holds 5 replicas throughout: 48
+   * on 50 is a near miss. Predictive at 10 per replica drops to 4 on 33 and holds them on 48 (a
+   * usage ratio of 1.2): overloaded. Both carry 20 minutes of risk; predictive is cheaper.
+   */
+  @ParameterizedTest(name = "budget {0}: {1}")
+  @CsvSource({"NaN, hpa", "0.3, q0.9"})
+  void riskHpaNeverTradesNearMissesForOverload(double budgetShare, String expected) {
+    float[] loads = new float[70];
+    for (int b = 0; b < loads.length; b++) {
+      loads[b] = b < 50 ? 33 : 48;
+    }
+    LightCluster tolerant = new LightCluster(60, 0, 1, 0, 1, 100, 10, 8, 0.25);
+
+    CounterfactualChoice choice =
+        RiskChooser.choose(
+            log(loads, zeros(loads.length)), tolerant, new double[] {0.9}, budgetShare);
+
+    CandidateScore hpa = choice.scores().get(0);
+    CandidateScore predictive = score(choice, "q0.9");
+    assertThat(hpa.overloadMinutes()).as("precondition: %s", choice.scores()).isZero();
+    assertThat(hpa.nearMissMinutes()).isEqualTo(20.0);
+    assertThat(predictive.overloadMinutes()).isEqualTo(20.0);
+    assertThat(predictive.risk()).isEqualTo(hpa.risk());
+    assertThat(predictive.replicaHours()).isLessThan(hpa.replicaHours());
+    assertThat(choice.chosen().name()).isEqualTo(expected);
+  }
+
+  @ParameterizedTest(name = "budget {0}: {1}")
+  @CsvSource({"1.0, q0.5", "0.0, q0.9+5%"})
+  void withAnExplicitBudgetTheCheapestWithinItWins(double budgetShare, String expected) {
+    float[] loads = squareWave();
+    CandidateLog log = log(loads, zeros(loads.length), ahead(loads, 3));
+
+    CounterfactualChoice choice = RiskChooser.choose(log, CLUSTER, LEVELS, budgetShare);
+
+    double budget = budgetShare * choice.scores().get(0).minutes();
+    CandidateScore cheapest =
+        choice.scores().stream()
+            .filter(s -> s.risk() <= budget)
+            .min(Comparator.comparingDouble(CandidateScore::replicaHours))
+            .orElseThrow();
+    assertThat(choice.chosen().name()).as("%s", choice.scores()).isEqualTo(expected);
+    assertThat(choice.chosen().replicaHours()).isEqualTo(cheapest.replicaHours());
+    assertThat(choice.rule()).contains(expected).contains("budget");
+  }
+
+  @Test
+  void whenNothingFitsTheBudgetTheLeastRiskyWins() {
+    float[] loads = squareWave();
+    float[] perfect = ahead(loads, 3);
+    // a flash crowd no band saw coming: every candidate is overloaded by it
+    loads[100] = 400;
+    CandidateLog log = log(loads, zeros(loads.length), perfect);
+
+    CounterfactualChoice choice = RiskChooser.choose(log, CLUSTER, LEVELS, 0.0);
+
+    double leastRisk =
+        choice.scores().stream().mapToDouble(CandidateScore::risk).min().orElseThrow();
+    assertThat(leastRisk).as("precondition: %s", choice.scores()).isPositive();
+    assertThat(choice.chosen().risk()).as("%s", choice.scores()).isEqualTo(leastRisk);
+    assertThat(choice.chosen().name()).isEqualTo("q0.9+5%");
+    assertThat(choice.hpaChosen()).isFalse();
+    assertThat(choice.rule()).as("a rule that owns up to the miss").contains("least risk");
+    assertThat(choice.rule()).doesNotContain("cheapest within");
+  }
+
+  /**
+   * Load 35 with a blip to 39 every {@code period} buckets: at the band, 4 replicas run the blip as
+   * a near miss; 5 % headroom adds a replica around each blip. Rare blips make that margin cost
+   * under {@link RiskChooser#COST_TOLERANCE}, frequent ones more.
+   */
+  @ParameterizedTest(name = "a blip every {0} buckets, budget {1}: {2}")
+  @CsvSource({"150, 0.02, q0.9+5%", "10, 0.2, q0.9"})
+  void theCostToleranceBuysTheSafestOfTheNearlyCheapest(
+      int period, double budgetShare, String expected) {
+    float[] loads = new float[600];
+    for (int b = 0; b < loads.length; b++) {
+      loads[b] = b % period == period / 2 ? 39 : 35;
+    }
+    CandidateLog log = log(loads, ahead(loads, 3), ahead(loads, 3));
+
+    CounterfactualChoice choice = RiskChooser.choose(log, CLUSTER, new double[] {0.9}, budgetShare);
+
+    CandidateScore bare = score(choice, "q0.9");
+    CandidateScore padded = score(choice, "q0.9+5%");
+    assertThat(bare.risk()).as("precondition: %s", choice.scores()).isPositive();
+    assertThat(padded.risk()).isLessThan(bare.risk());
+    assertThat(bare.replicaHours()).isLessThan(padded.replicaHours());
+    assertThat(padded.replicaHours() <= bare.replicaHours() * (1 + RiskChooser.COST_TOLERANCE))
+        .isEqualTo(expected.equals("q0.9+5%"));
+    assertThat(choice.chosen().name()).as("%s", choice.scores()).isEqualTo(expected);
+  }
+
+  private static CandidateScore score(CounterfactualChoice choice, String name) {
+    return choice.scores().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
+  }
+
+  /** One tick per one-minute bucket; {@code bands[l][b]} is level l's band at bucket b. */
+  private static CandidateLog log(float[] loads, float[]... bands) {
+    int levels = Math.max(1, bands.length);
+    CandidateLog log = new CandidateLog(60, loads.length, levels);
+    for (int b = 0; b < loads.length; b++) {
+      double[] levelBands = new double[levels];
+      Arrays.fill(levelBands, Double.NaN);
+      for (int l = 0; l < bands.length; l++) {
+        levelBands[l] = bands[l][b];
+      }
+      log.record(60L * b, loads[b], levelBands);
+    }
+    return log;
+  }
+
+  /** The highest load seen over the next {@code buckets} buckets, this one included. */
+  private static float[] ahead(float[] loads, int buckets) {
+    float[] out = new float[loads.length];
+    for (int b = 0; b < loads.length; b++) {
+      float max = loads[b];
+      for (int k = b + 1; k <= Math.min(loads.length - 1, b + buckets); k++) {
+        max = Math.max(max, loads[k]);
+      }
+      out[b] = max;
+    }
+    return out;
+  }
+
+  private static float[] zeros(int n) {
+    return new float[n];
+  }
+}
