@@ -40,7 +40,7 @@ public final class PolicyFields {
           "how far ahead the forecast looks",
           "> 0; >= `step`; <= `window`; >= the lead time; at most "
               + PolicyLimits.MAX_FORECAST_STEPS
-              + " steps ([Memory limits](#memory-limits))");
+              + " steps of `step` ([Memory limits](#memory-limits))");
 
   public static final PolicyField<Duration> WINDOW =
       PolicyField.duration(
@@ -53,7 +53,7 @@ public final class PolicyFields {
               + GoDuration.format(PolicyLimits.MAX_WINDOW)
               + "; a multiple of `step`; >= `horizon`; at most "
               + PolicyLimits.MAX_WINDOW_SAMPLES
-              + " steps ([Memory limits](#memory-limits))");
+              + " samples of `step` ([Memory limits](#memory-limits))");
 
   public static final PolicyField<Duration> REFIT =
       PolicyField.duration(
