@@ -67,6 +67,28 @@ public final class PolicyStore {
     return current;
   }
 
+  /**
+   * What the service says of one ConfigMap's document on its own, whatever other ConfigMaps hold:
+   * the parser's errors, or the targets outside the namespaces it may scale. Empty when valid.
+   */
+  public List<ConfigError> validate(ConfigMapRef source, String yaml) {
+    ParseResult result = PolicyParser.parse(yaml, source.namespace());
+    if (!result.isValid()) {
+      return result.errors();
+    }
+    List<ConfigError> errors = new ArrayList<>();
+    List<WorkloadPolicy> workloads = result.document().orElseThrow().workloads();
+    for (int i = 0; i < workloads.size(); i++) {
+      TargetRef target = workloads.get(i).target();
+      if (!mayTarget(source, target)) {
+        errors.add(
+            new ConfigError(
+                "workloads[" + i + "].target.namespace", namespaceRule(source, target)));
+      }
+    }
+    return errors;
+  }
+
   private List<ConfigError> tryAccept(ConfigMapRef source, String yaml) {
     ParseResult result = PolicyParser.parse(yaml, source.namespace());
     if (!result.isValid()) {

@@ -1,6 +1,7 @@
 package io.predictivescaler.core.service;
 
 import java.io.PrintStream;
+import java.util.Arrays;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +29,9 @@ public final class Main {
   /** Everything but the exit, so that tests can call it. Blocks while the service runs. */
   static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err)
       throws InterruptedException {
+    if (args.length > 0 && args[0].equals(CheckPolicyCommand.NAME)) {
+      return CheckPolicyCommand.run(Arrays.copyOfRange(args, 1, args.length), out, err);
+    }
     if (ServiceConfigParser.helpRequested(args)) {
       out.print(ServiceConfigParser.usage());
       return EXIT_OK;
