@@ -34,14 +34,21 @@ public final class PolicyField<T> {
   private final T builtIn;
   private final Reader<T> reader;
   private final Check<T> check;
+  private final Function<T, Object> yaml;
   private final List<FieldDoc> docs;
 
   private PolicyField(
-      String name, T builtIn, Reader<T> reader, Check<T> check, List<FieldDoc> docs) {
+      String name,
+      T builtIn,
+      Reader<T> reader,
+      Check<T> check,
+      Function<T, Object> yaml,
+      List<FieldDoc> docs) {
     this.name = Objects.requireNonNull(name, "name");
     this.builtIn = Objects.requireNonNull(builtIn, "builtIn");
     this.reader = Objects.requireNonNull(reader, "reader");
     this.check = Objects.requireNonNull(check, "check");
+    this.yaml = Objects.requireNonNull(yaml, "yaml");
     this.docs = List.copyOf(docs);
     check
         .problem(builtIn)
@@ -78,6 +85,7 @@ public final class PolicyField<T> {
         builtIn,
         (r, n, base) -> r.duration(n, min, max),
         check,
+        GoDuration::format,
         List.of(doc(name, "duration", GoDuration.format(builtIn), meaning, validation)));
   }
 
@@ -94,6 +102,7 @@ public final class PolicyField<T> {
         builtIn,
         (r, n, base) -> r.number(n, range, rangeText),
         v -> range.test(v) ? Optional.empty() : Optional.of("must be " + rangeText + ", got " + v),
+        v -> v,
         List.of(doc(name, "number", num(builtIn), meaning, validation)));
   }
 
@@ -110,6 +119,7 @@ public final class PolicyField<T> {
         builtIn,
         (r, n, base) -> r.integer(n, range, rangeText),
         v -> range.test(v) ? Optional.empty() : Optional.of("must be " + rangeText + ", got " + v),
+        v -> v,
         List.of(doc(name, "integer", Integer.toString(builtIn), meaning, validation)));
   }
 
@@ -126,12 +136,17 @@ public final class PolicyField<T> {
         builtIn,
         (r, n, base) -> r.oneOf(n, values, yamlName),
         v -> Optional.empty(),
+        yamlName::apply,
         List.of(doc(name, "enum", yamlName.apply(builtIn), meaning, validation)));
   }
 
-  /** A field with its own reader; its type's constructor holds its bounds. */
-  static <T> PolicyField<T> custom(String name, T builtIn, Reader<T> reader, List<FieldDoc> docs) {
-    return new PolicyField<>(name, builtIn, reader, v -> Optional.empty(), docs);
+  /**
+   * A field with its own reader and YAML form (strings, numbers, booleans, lists and maps of them);
+   * its type's constructor holds its bounds.
+   */
+  static <T> PolicyField<T> custom(
+      String name, T builtIn, Reader<T> reader, Function<T, Object> yaml, List<FieldDoc> docs) {
+    return new PolicyField<>(name, builtIn, reader, v -> Optional.empty(), yaml, docs);
   }
 
   /** {@code `name`}, for the field column and cross references in validation text. */
@@ -151,6 +166,11 @@ public final class PolicyField<T> {
   /** The field's rows in docs/CONFIGURATION.md, in order. */
   public List<FieldDoc> docs() {
     return docs;
+  }
+
+  /** The value as a policy would write it, for status output: {@code 15s}, {@code dry-run}. */
+  public Object yaml(T value) {
+    return yaml.apply(value);
   }
 
   Optional<T> read(FieldReader r, T base) {

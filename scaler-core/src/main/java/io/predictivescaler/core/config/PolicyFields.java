@@ -9,6 +9,7 @@ import io.predictivescaler.core.decision.Tolerance;
 import io.predictivescaler.forecast.ModelKind;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -88,6 +89,7 @@ public final class PolicyFields {
           "tolerance",
           HpaDefaults.tolerance(),
           DefaultableFields::readTolerance,
+          t -> Map.of("up", t.up(), "down", t.down()),
           List.of(
               new FieldDoc(
                   code("tolerance"),
@@ -103,6 +105,7 @@ public final class PolicyFields {
           "leadTime",
           Optional.empty(),
           DefaultableFields::readLeadTime,
+          lead -> lead.map(GoDuration::format).orElse("auto"),
           List.of(
               new FieldDoc(
                   code("leadTime"),
@@ -146,6 +149,7 @@ public final class PolicyFields {
           "behavior",
           Behavior.hpaDefaults(),
           (r, name, base) -> r.object(name).map(b -> BehaviorReader.read(b, base)),
+          BehaviorReader::yaml,
           List.of(
               new FieldDoc(
                   "`behavior.scaleUp` / `behavior.scaleDown`",
@@ -193,6 +197,7 @@ public final class PolicyFields {
           "burst",
           Burst.enabled(HpaDefaults.BURST_FACTOR),
           (r, name, base) -> r.object(name).map(b -> DefaultableFields.readBurst(b, base)),
+          b -> Map.of("enabled", b.enabled(), "factor", b.factor()),
           List.of(
               new FieldDoc(
                   code("burst.enabled"),
@@ -213,6 +218,7 @@ public final class PolicyFields {
           "risk",
           RiskBudget.hpa(),
           RiskReader::read,
+          RiskBudget::toString,
           List.of(
               new FieldDoc(
                   code("risk"),

@@ -72,6 +72,17 @@ public final class PolicySettings {
     return with(PolicyFields.LEAD_TIME, Optional.of(lead.duration()));
   }
 
+  /** Every field as a policy would write it, in declaration order, for status output. */
+  public Map<String, Object> asYaml() {
+    Map<String, Object> out = new LinkedHashMap<>();
+    PolicyFields.ALL.forEach(f -> out.put(f.name(), yamlOf(f)));
+    return out;
+  }
+
+  private <T> Object yamlOf(PolicyField<T> field) {
+    return field.yaml(get(field));
+  }
+
   public Duration step() {
     return get(PolicyFields.STEP);
   }

@@ -53,15 +53,4 @@ class RiskBudgetTest {
     assertThatIllegalArgumentException().isThrownBy(() -> RiskBudget.share(0.51));
     assertThat(RiskBudget.share(0.5).share()).isEqualTo(0.5);
   }
-
-  @Test
-  void settingsRefuseAValueOutsideItsFieldsBounds() {
-    assertThatIllegalArgumentException()
-        .isThrownBy(() -> PolicySettings.BUILT_IN.with(PolicyFields.QUANTILE, 0.4))
-        .withMessage("quantile: must be > 0.5 and < 1, got 0.4");
-    assertThatIllegalArgumentException()
-        .isThrownBy(
-            () -> PolicySettings.BUILT_IN.with(PolicyFields.WINDOW, java.time.Duration.ofDays(20)))
-        .withMessage("window: must be <= 336h, got 480h");
-  }
 }
