@@ -203,9 +203,10 @@ public final class ConfigMapPolicyWatcher implements AutoCloseable {
       if (version != null && version.equals(handledVersions.put(ref, version))) {
         return;
       }
-      String yaml = Optional.ofNullable(configMap.getData()).map(d -> d.get(POLICY_KEY)).orElse("");
+      String yaml =
+          Optional.ofNullable(configMap.getData()).map(d -> d.get(POLICY_KEY)).orElse(null);
       errors =
-          configMap.getData() == null || !configMap.getData().containsKey(POLICY_KEY)
+          yaml == null
               ? store.reject(
                   ref,
                   createdAt(configMap),

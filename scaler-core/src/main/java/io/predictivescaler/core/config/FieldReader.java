@@ -109,10 +109,6 @@ final class FieldReader {
     }
   }
 
-  Optional<Duration> duration(String field, Duration min) {
-    return duration(field, min, Optional.empty());
-  }
-
   /** A duration of at least {@code min} ({@code > 0} when zero) and at most {@code max}. */
   Optional<Duration> duration(String field, Duration min, Optional<Duration> max) {
     return text(field, DURATION_SHAPE)

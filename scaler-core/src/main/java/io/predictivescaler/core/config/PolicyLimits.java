@@ -11,7 +11,7 @@ import java.time.Duration;
  *   <li>The forecaster's online book keeps the last {@code s + 1} forecasts of {@code s} points
  *       each, point and upper band as floats, and 240 residuals per point, where {@code s} is
  *       {@code horizon / step} plus one: {@code 8 (s + 1) s + 960 s} bytes, quadratic in {@code s}.
- *       At {@link #MAX_FORECAST_STEPS} that is about 3.5 MiB; {@code step: 1s, horizon: 4h} would
+ *       At {@link #MAX_FORECAST_STEPS} that is about 3.5 MB; {@code step: 1s, horizon: 4h} would
  *       need 1.6 GiB.
  *   <li>The rolling window keeps {@code window / step} samples (plus 2 h of feature lookback) as
  *       floats, copied for each forecast: at {@link #MAX_WINDOW_SAMPLES}, 0.4 MB.
