@@ -22,9 +22,10 @@ import java.util.Optional;
 /**
  * {@code predictive-scaler.jar check-policy [--control-namespace NS] FILE...}: the service's own
  * parser and limits on policy files, for CI and pre-commit hooks. A file is a {@code policies.yaml}
- * or Kubernetes YAML holding ConfigMaps with a {@code policies.yaml} key (other documents in it are
- * skipped). Prints one line per error, prefixed by the file name, or one {@code ok} line per
- * document; exits 0 when every document is valid, 1 when one is not, 2 on a usage error.
+ * or Kubernetes YAML holding ConfigMaps with a {@code policies.yaml} key, as documents or in a
+ * {@code List} (other objects in it are skipped). Prints one line per error, prefixed by the file
+ * name, or one {@code ok} line per document; exits 0 when every document is valid, 1 when one is
+ * not, 2 on a usage error.
  */
 public final class CheckPolicyCommand {
 
@@ -154,8 +155,15 @@ public final class CheckPolicyCommand {
     try (MappingIterator<JsonNode> docs = YAML.readerFor(JsonNode.class).readValues(text)) {
       while (docs.hasNextValue()) {
         JsonNode doc = docs.nextValue();
-        if (doc != null && "ConfigMap".equals(doc.path("kind").asText())) {
-          found.add(doc);
+        // kubectl get -o yaml wraps several objects in a List.
+        Iterable<JsonNode> objects =
+            doc != null && "List".equals(doc.path("kind").asText())
+                ? doc.path("items")
+                : List.of(doc);
+        for (JsonNode object : objects) {
+          if (object != null && "ConfigMap".equals(object.path("kind").asText())) {
+            found.add(object);
+          }
         }
       }
     } catch (IOException | RuntimeException e) {

@@ -110,6 +110,33 @@ class CheckPolicyCommandTest {
   }
 
   @Test
+  void readsConfigMapsFromAKubectlList() throws IOException {
+    Path file =
+        write(
+            "list.yaml",
+            """
+            apiVersion: v1
+            kind: List
+            items:
+              - apiVersion: v1
+                kind: ConfigMap
+                metadata: {name: policies, namespace: shop}
+                data:
+                  policies.yaml: |
+                    workloads:
+                      - target: {name: checkout}
+                        metric: {resource: cpu}
+                        targetUtilization: 70
+                        maxReplicas: 10
+            """);
+
+    int code = run(file.toString());
+
+    assertThat(code).isZero();
+    assertThat(outLines()).containsExactly(file + ": ConfigMap shop/policies: ok (1 workloads)");
+  }
+
+  @Test
   void appliesTheNamespaceRuleUnlessTheConfigMapIsInTheControlNamespace() throws IOException {
     Path file =
         write(
