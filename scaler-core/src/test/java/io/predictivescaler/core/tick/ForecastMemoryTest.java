@@ -24,13 +24,12 @@ class ForecastMemoryTest {
 
   @Test
   void forecastMemoryAtTheStepLimitIsAFewMegabytesAndGrowsWithTheSquareOfTheSteps() {
+    WorkloadPolicy base = Policies.policy("checkout", ScalingMode.DRY_RUN, 100, 10);
     WorkloadPolicy atLimit =
-        Policies.policy("checkout", ScalingMode.DRY_RUN, 100, 10)
-            .withSettings(
-                Policies.policy("checkout", ScalingMode.DRY_RUN, 100, 10)
-                    .settings()
-                    .with(PolicyFields.STEP, STEP)
-                    .with(PolicyFields.HORIZON, Duration.ofMinutes(10)));
+        base.withSettings(
+            base.settings()
+                .with(PolicyFields.STEP, STEP)
+                .with(PolicyFields.HORIZON, Duration.ofMinutes(10)));
     ForecastSettings limit = PolicyTranslation.forecastSettings(atLimit);
     ForecastSettings twice = limit.withHorizon(limit.horizon().multipliedBy(2));
 
