@@ -4,7 +4,8 @@ import io.predictivescaler.collector.window.RollingWindow;
 import io.predictivescaler.core.actuate.ActuationResult;
 import io.predictivescaler.core.actuate.Actuator;
 import io.predictivescaler.core.config.LeadTime;
-import io.predictivescaler.core.config.PolicyDefaults;
+import io.predictivescaler.core.config.PolicyFields;
+import io.predictivescaler.core.config.PolicySettings;
 import io.predictivescaler.core.config.PrometheusMetric;
 import io.predictivescaler.core.config.ScalingMode;
 import io.predictivescaler.core.config.TargetRef;
@@ -56,7 +57,7 @@ final class SyntheticFleet implements WorkloadObserver, Actuator {
               new PrometheusMetric(
                   "sum(rate(http_requests_total{app=\"w" + i + "\"}[1m]))", targetPerReplica),
               50,
-              PolicyDefaults.BUILT_IN);
+              PolicySettings.BUILT_IN);
       WorkloadPolicy policy = scaleMode(defaults, step);
       policies.add(policy);
       index.put(policy.target(), i);
@@ -110,21 +111,10 @@ final class SyntheticFleet implements WorkloadObserver, Actuator {
   }
 
   private static WorkloadPolicy scaleMode(WorkloadPolicy p, Duration step) {
-    return new WorkloadPolicy(
-        p.target(),
-        p.metric(),
-        p.minReplicas(),
-        p.maxReplicas(),
-        step,
-        p.horizon(),
-        p.window(),
-        p.refit(),
-        p.model(),
-        p.quantile(),
-        p.tolerance(),
-        LeadTime.fixed(Duration.ofSeconds(90)),
-        ScalingMode.SCALE,
-        p.behavior(),
-        p.burst());
+    return p.withSettings(
+        p.settings()
+            .with(PolicyFields.STEP, step)
+            .withLeadTime(LeadTime.fixed(Duration.ofSeconds(90)))
+            .with(PolicyFields.MODE, ScalingMode.SCALE));
   }
 }

@@ -1,8 +1,9 @@
 package io.predictivescaler.bench.strategy;
 
 import io.predictivescaler.core.config.ParseResult;
-import io.predictivescaler.core.config.PolicyDefaults;
+import io.predictivescaler.core.config.PolicyFields;
 import io.predictivescaler.core.config.PolicyParser;
+import io.predictivescaler.core.config.PolicySettings;
 import io.predictivescaler.core.config.PrometheusMetric;
 import io.predictivescaler.core.config.ScalingMode;
 import io.predictivescaler.core.config.TargetRef;
@@ -68,25 +69,22 @@ public final class ReplayPolicy {
                     TARGET,
                     new PrometheusMetric(QUERY, context.targetLoadPerReplica()),
                     context.maxReplicas(),
-                    PolicyDefaults.BUILT_IN));
+                    PolicySettings.BUILT_IN));
     String query = base.metric() instanceof PrometheusMetric p ? p.query() : QUERY;
+    PolicySettings settings =
+        base.settings()
+            .with(
+                PolicyFields.MIN_REPLICAS,
+                fromFile.isPresent()
+                    ? base.minReplicas()
+                    : Math.max(base.minReplicas(), context.scenario().minReplicas()))
+            .with(PolicyFields.STEP, context.scenario().step())
+            .with(PolicyFields.HORIZON, fromFile.isPresent() ? base.horizon() : context.horizon())
+            .with(PolicyFields.MODE, ScalingMode.SCALE);
     return new WorkloadPolicy(
         base.target(),
         new PrometheusMetric(query, context.targetLoadPerReplica(), reactiveTarget(context)),
-        fromFile.isPresent()
-            ? base.minReplicas()
-            : Math.max(base.minReplicas(), context.scenario().minReplicas()),
         fromFile.isPresent() ? base.maxReplicas() : context.maxReplicas(),
-        context.scenario().step(),
-        fromFile.isPresent() ? base.horizon() : context.horizon(),
-        base.window(),
-        base.refit(),
-        base.model(),
-        base.quantile(),
-        base.tolerance(),
-        base.leadTime(),
-        ScalingMode.SCALE,
-        base.behavior(),
-        base.burst());
+        settings);
   }
 }

@@ -37,6 +37,31 @@ final class BehaviorReader {
     return new Behavior(up, down);
   }
 
+  /** {@code behavior} as policies.yaml writes it, for status output. */
+  static Map<String, Object> yaml(Behavior behavior) {
+    return Map.of("scaleUp", yaml(behavior.scaleUp()), "scaleDown", yaml(behavior.scaleDown()));
+  }
+
+  private static Map<String, Object> yaml(ScalingRules rules) {
+    return Map.of(
+        "stabilizationWindowSeconds",
+        rules.stabilizationWindow().toSeconds(),
+        "selectPolicy",
+        yamlName(rules.selectPolicy()),
+        "policies",
+        rules.policies().stream()
+            .map(
+                p ->
+                    Map.of(
+                        "type",
+                        yamlName(p.type()),
+                        "value",
+                        p.value(),
+                        "periodSeconds",
+                        p.period().toSeconds()))
+            .toList());
+  }
+
   /** {@code selectPolicy} as policies.yaml spells it, the autoscaling/v2 way. */
   private static String yamlName(SelectPolicy select) {
     return switch (select) {

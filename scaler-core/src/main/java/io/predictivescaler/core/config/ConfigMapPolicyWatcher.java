@@ -5,16 +5,21 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +30,11 @@ import org.slf4j.LoggerFactory;
  * next tick. An invalid {@code policies.yaml} is rejected whole: the ConfigMap's last good document
  * stays in force, each error is logged on one line, a Warning Event {@code InvalidPolicy} is
  * recorded on the ConfigMap and {@code predictive_scaler_config_rejected_total} is incremented.
+ * Last good is kept in memory only: after a restart an invalid ConfigMap has none, so its Event
+ * says its workloads are unmanaged, and {@code predictive_scaler_config_unmanaged_workloads} counts
+ * them. A workload defined in several ConfigMaps belongs to the oldest ({@link PolicyStore}); each
+ * other definition gets a {@code ShadowedPolicy} Event and counts in {@code
+ * predictive_scaler_config_shadowed_workloads}.
  *
  * <p>Informer callbacks run on fabric8's threads, which also make the blocking Event calls; the
  * listener is called on those threads too, so it must be quick and thread-safe (swapping an {@code
@@ -45,6 +55,11 @@ public final class ConfigMapPolicyWatcher implements AutoCloseable {
   public static final String POLICY_KEY = "policies.yaml";
   public static final String REJECTED_METER = "predictive.scaler.config.rejected";
   public static final String ACCEPTED_METER = "predictive.scaler.config.accepted";
+  public static final String SHADOWED_METER = "predictive.scaler.config.shadowed.workloads";
+  public static final String UNMANAGED_WORKLOADS_METER =
+      "predictive.scaler.config.unmanaged.workloads";
+  public static final String UNMANAGED_CONFIGMAPS_METER =
+      "predictive.scaler.config.unmanaged.configmaps";
 
   private static final Logger LOG = LoggerFactory.getLogger(ConfigMapPolicyWatcher.class);
 
@@ -52,9 +67,13 @@ public final class ConfigMapPolicyWatcher implements AutoCloseable {
   private final PolicyWatchOptions options;
   private final Consumer<PolicySet> listener;
   private final PolicyStore store;
-  private final InvalidPolicyEvents events;
+  private final PolicyEvents events;
   private final Counter rejected;
   private final Counter accepted;
+  private final AtomicInteger shadowedCount = new AtomicInteger();
+  private final AtomicInteger unmanagedWorkloads = new AtomicInteger();
+  private final AtomicInteger unmanagedConfigMaps = new AtomicInteger();
+  private Set<PolicyStore.Shadowed> reportedShadowed = Set.of();
   private final List<SharedIndexInformer<ConfigMap>> informers = new ArrayList<>();
   private final Map<ConfigMapRef, String> handledVersions = new HashMap<>();
   private boolean synced;
@@ -70,7 +89,7 @@ public final class ConfigMapPolicyWatcher implements AutoCloseable {
     this.options = Objects.requireNonNull(options, "options");
     this.listener = Objects.requireNonNull(listener, "listener");
     this.store = new PolicyStore(options.controlNamespace());
-    this.events = new InvalidPolicyEvents(client, clock);
+    this.events = new PolicyEvents(client, clock);
     this.rejected =
         Counter.builder(REJECTED_METER)
             .description("Policy ConfigMap versions rejected as invalid; the last good one stays")
@@ -79,6 +98,16 @@ public final class ConfigMapPolicyWatcher implements AutoCloseable {
         Counter.builder(ACCEPTED_METER)
             .description("Policy ConfigMap versions accepted")
             .register(registry);
+    Gauge.builder(SHADOWED_METER, shadowedCount, AtomicInteger::get)
+        .description("Workload definitions not in force because an older ConfigMap owns them")
+        .register(registry);
+    Gauge.builder(UNMANAGED_WORKLOADS_METER, unmanagedWorkloads, AtomicInteger::get)
+        .description(
+            "Workloads named by invalid ConfigMaps that have no last good policy since start")
+        .register(registry);
+    Gauge.builder(UNMANAGED_CONFIGMAPS_METER, unmanagedConfigMaps, AtomicInteger::get)
+        .description("Invalid policy ConfigMaps with no last good policy since start")
+        .register(registry);
   }
 
   /**
@@ -163,6 +192,8 @@ public final class ConfigMapPolicyWatcher implements AutoCloseable {
   private void reconcile(SharedIndexInformer<ConfigMap> informer, ConfigMapRef ref) {
     ConfigMap configMap = informer.getStore().getByKey(ref.namespace() + "/" + ref.name());
     List<ConfigError> errors;
+    boolean lastGoodKept;
+    List<String> unmanaged;
     synchronized (this) {
       if (configMap == null) {
         removed(ref);
@@ -176,49 +207,99 @@ public final class ConfigMapPolicyWatcher implements AutoCloseable {
           Optional.ofNullable(configMap.getData()).map(d -> d.get(POLICY_KEY)).orElse(null);
       errors =
           yaml == null
-              ? List.of(new ConfigError("", "the ConfigMap has no key " + POLICY_KEY))
-              : store.apply(ref, yaml);
+              ? store.reject(
+                  ref,
+                  createdAt(configMap),
+                  new ConfigError("", "the ConfigMap has no key " + POLICY_KEY))
+              : store.apply(ref, createdAt(configMap), yaml);
       if (errors.isEmpty()) {
         accepted.increment();
         LOG.info("policy accepted configmap={}/{}", ref.namespace(), ref.name());
-        retryPending();
         publish(false);
         return;
       }
+      lastGoodKept = store.hasLastGood(ref);
+      unmanaged = store.unmanaged().getOrDefault(ref, List.of());
+      updateGauges();
     }
     rejected.increment();
     for (ConfigError error : errors) {
       LOG.warn(
-          "policy rejected, last good kept configmap={}/{} error=\"{}\"",
+          "policy rejected, {} configmap={}/{} error=\"{}\"",
+          lastGoodKept ? "last good kept" : "no last good since start, its workloads are unmanaged",
           ref.namespace(),
           ref.name(),
           error);
     }
-    events.emit(configMap, errors);
+    events.invalid(configMap, errors, lastGoodKept, unmanaged);
   }
 
   private void removed(ConfigMapRef ref) {
     handledVersions.remove(ref);
     if (store.remove(ref)) {
       LOG.info("policy removed configmap={}/{}", ref.namespace(), ref.name());
-      retryPending();
-      publish(false);
     }
+    publish(false);
   }
 
-  private void retryPending() {
-    for (ConfigMapRef ref : store.retryPending()) {
-      accepted.increment();
-      LOG.info(
-          "policy accepted now that its conflict is gone configmap={}/{}",
-          ref.namespace(),
-          ref.name());
+  /**
+   * Reports each workload definition newly shadowed by an older ConfigMap: one log line and a
+   * {@code ShadowedPolicy} Event on the shadowed ConfigMap. Called with the lock held.
+   */
+  private void reportShadowed() {
+    List<PolicyStore.Shadowed> now = store.shadowed();
+    for (PolicyStore.Shadowed s : now) {
+      if (reportedShadowed.contains(s)) {
+        continue;
+      }
+      LOG.warn(
+          "policy shadowed, an older ConfigMap owns the workload configmap={}/{} workload=\"{}\""
+              + " owner={}/{}",
+          s.configMap().namespace(),
+          s.configMap().name(),
+          s.target(),
+          s.owner().namespace(),
+          s.owner().name());
+      cached(s.configMap()).ifPresent(cm -> events.shadowed(cm, s));
+    }
+    reportedShadowed = Set.copyOf(now);
+  }
+
+  private void updateGauges() {
+    Map<ConfigMapRef, List<String>> unmanaged = store.unmanaged();
+    shadowedCount.set(store.shadowed().size());
+    unmanagedConfigMaps.set(unmanaged.size());
+    unmanagedWorkloads.set(unmanaged.values().stream().mapToInt(List::size).sum());
+  }
+
+  private Optional<ConfigMap> cached(ConfigMapRef ref) {
+    return informers.stream()
+        .map(i -> i.getStore().getByKey(ref.namespace() + "/" + ref.name()))
+        .filter(Objects::nonNull)
+        .findFirst();
+  }
+
+  /** When the ConfigMap was created; unknown ranks after every known time. */
+  private static Instant createdAt(ConfigMap configMap) {
+    String timestamp = configMap.getMetadata().getCreationTimestamp();
+    if (timestamp == null) {
+      return Instant.MAX;
+    }
+    try {
+      return Instant.parse(timestamp);
+    } catch (DateTimeParseException e) {
+      return Instant.MAX;
     }
   }
 
   private void publish(boolean force) {
+    updateGauges();
+    if (!synced) {
+      return;
+    }
+    reportShadowed();
     PolicySet now = store.current();
-    if (!synced || (!force && now.equals(published))) {
+    if (!force && now.equals(published)) {
       return;
     }
     published = now;

@@ -48,6 +48,10 @@ final class FieldReader {
     return node.has(field);
   }
 
+  boolean isNumber(String field) {
+    return node.path(field).isNumber();
+  }
+
   boolean isObject(String field) {
     return node.path(field).isObject();
   }
@@ -105,7 +109,8 @@ final class FieldReader {
     }
   }
 
-  Optional<Duration> duration(String field, Duration min) {
+  /** A duration of at least {@code min} ({@code > 0} when zero) and at most {@code max}. */
+  Optional<Duration> duration(String field, Duration min, Optional<Duration> max) {
     return text(field, DURATION_SHAPE)
         .flatMap(
             t -> {
@@ -113,11 +118,12 @@ final class FieldReader {
               if (d.isEmpty()) {
                 return fail(field, "must be " + DURATION_SHAPE + ", got " + t);
               }
-              if (min.isZero()
-                  ? !PolicyInvariants.isPositive(d.get())
-                  : d.get().compareTo(min) < 0) {
+              if (min.isZero() ? !PolicyRules.isPositive(d.get()) : d.get().compareTo(min) < 0) {
                 String bound = min.isZero() ? "> 0" : ">= " + GoDuration.format(min);
                 return fail(field, "must be " + bound + ", got " + t);
+              }
+              if (max.isPresent() && d.get().compareTo(max.get()) > 0) {
+                return fail(field, "must be <= " + GoDuration.format(max.get()) + ", got " + t);
               }
               return ok(field, d.get());
             });

@@ -6,10 +6,11 @@ import java.util.Objects;
 import java.util.Set;
 
 /** One validated {@code policies.yaml}: its resolved defaults and its resolved workloads. */
-public record PolicyDocument(PolicyDefaults defaults, List<WorkloadPolicy> workloads) {
+public record PolicyDocument(PolicySettings defaults, List<WorkloadPolicy> workloads) {
 
   public PolicyDocument {
     Objects.requireNonNull(defaults, "defaults");
+    PolicyRules.requireHeld(defaults);
     workloads = List.copyOf(workloads);
     Set<TargetRef> seen = new HashSet<>();
     for (WorkloadPolicy w : workloads) {

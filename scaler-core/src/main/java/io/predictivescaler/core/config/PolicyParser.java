@@ -70,7 +70,7 @@ public final class PolicyParser {
     }
     FieldReader top = new FieldReader((ObjectNode) root.get(), "", errors);
     top.rejectUnknown(Set.of("defaults", "workloads"), Map.of());
-    PolicyDraft defaults = PolicyDraft.of(PolicyDefaults.BUILT_IN);
+    PolicySettings defaults = PolicySettings.BUILT_IN;
     Optional<FieldReader> defaultsBlock = top.object("defaults");
     if (defaultsBlock.isPresent()) {
       defaultsBlock.get().rejectUnknown(DefaultableFields.NAMES, workloadOnlyHints());
@@ -102,7 +102,7 @@ public final class PolicyParser {
       return ParseResult.invalid(errors);
     }
     return ParseResult.valid(
-        new PolicyDocument(defaults.toDefaults(), workloads.stream().map(Supplier::get).toList()));
+        new PolicyDocument(defaults, workloads.stream().map(Supplier::get).toList()));
   }
 
   private static Optional<JsonNode> readTree(String yaml, List<ConfigError> errors) {

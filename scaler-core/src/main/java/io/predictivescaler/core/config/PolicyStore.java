@@ -1,6 +1,8 @@
 package io.predictivescaler.core.config;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,17 +12,27 @@ import java.util.TreeMap;
 
 /**
  * The policy documents accepted per ConfigMap and the {@link PolicySet} they merge into. A document
- * is accepted whole or not at all: when it is invalid, names a workload outside its ConfigMap's
- * namespace, or defines a workload another ConfigMap already defines, the ConfigMap's last good
- * document stays in force. Rejected documents are kept so that {@link #retryPending()} can accept
- * them once the conflict that blocked them is gone. Thread-safe.
+ * is accepted whole or not at all: when it is invalid or names a workload outside its ConfigMap's
+ * namespace, the ConfigMap's last good document stays in force. Last good lives in memory only:
+ * after a restart, a ConfigMap that is invalid has none, and its workloads are {@link #unmanaged()}
+ * until it is fixed.
+ *
+ * <p>When several ConfigMaps define one workload, the oldest owns it, always: the earliest {@code
+ * creationTimestamp}, then namespace, then name. The set in force depends only on which documents
+ * are accepted, never on the order they arrived in; the other definitions are {@link #shadowed()}.
+ * Thread-safe.
  */
 public final class PolicyStore {
 
+  /** A ConfigMap's workload definition that is not in force because an older ConfigMap owns it. */
+  public record Shadowed(ConfigMapRef configMap, TargetRef target, ConfigMapRef owner) {}
+
   private final Optional<String> controlNamespace;
   private final Map<ConfigMapRef, PolicyDocument> accepted = new TreeMap<>();
-  private final Map<ConfigMapRef, String> pending = new TreeMap<>();
+  private final Map<ConfigMapRef, Instant> created = new HashMap<>();
+  private final Map<ConfigMapRef, List<String>> unmanaged = new TreeMap<>();
   private PolicySet current = PolicySet.EMPTY;
+  private List<Shadowed> shadowed = List.of();
 
   /**
    * @param controlNamespace the namespace whose ConfigMaps may target workloads in any namespace
@@ -28,72 +40,116 @@ public final class PolicyStore {
    */
   public PolicyStore(Optional<String> controlNamespace) {
     this.controlNamespace = Objects.requireNonNull(controlNamespace, "controlNamespace");
+    controlNamespace.ifPresent(
+        ns -> {
+          if (!TargetRef.NAMESPACE.matcher(ns).matches()) {
+            throw new IllegalArgumentException("not a namespace name: " + ns);
+          }
+        });
   }
 
-  /** Offers a new version of a ConfigMap's document; returns its errors, empty when accepted. */
-  public synchronized List<ConfigError> apply(ConfigMapRef source, String yaml) {
-    List<ConfigError> errors = tryAccept(source, yaml);
-    if (errors.isEmpty()) {
-      pending.remove(source);
-    } else {
-      pending.put(source, yaml);
+  /**
+   * Offers a new version of a ConfigMap's document, created at an unknown time: it ranks after
+   * every ConfigMap whose creation time is known.
+   */
+  public List<ConfigError> apply(ConfigMapRef source, String yaml) {
+    return apply(source, Instant.MAX, yaml);
+  }
+
+  /**
+   * Offers a new version of a ConfigMap's document; returns its errors, empty when accepted.
+   *
+   * @param createdAt the ConfigMap's {@code creationTimestamp}, which decides ownership
+   */
+  public synchronized List<ConfigError> apply(ConfigMapRef source, Instant createdAt, String yaml) {
+    created.put(source, Objects.requireNonNull(createdAt, "createdAt"));
+    List<ConfigError> errors = validate(source, yaml);
+    if (!errors.isEmpty()) {
+      if (!accepted.containsKey(source)) {
+        unmanaged.put(source, UnmanagedTargets.named(yaml, source.namespace()));
+      }
+      return errors;
+    }
+    unmanaged.remove(source);
+    accepted.put(source, PolicyParser.parse(yaml, source.namespace()).document().orElseThrow());
+    merge();
+    return List.of();
+  }
+
+  /**
+   * Records a version of a ConfigMap rejected before its document could be read (no {@code
+   * policies.yaml} key, say): its last good document, if any, stays in force.
+   */
+  public synchronized List<ConfigError> reject(
+      ConfigMapRef source, Instant createdAt, ConfigError error) {
+    created.put(source, Objects.requireNonNull(createdAt, "createdAt"));
+    if (!accepted.containsKey(source)) {
+      unmanaged.put(source, List.of());
+    }
+    return List.of(error);
+  }
+
+  /**
+   * What the service says of one ConfigMap's document on its own, whatever other ConfigMaps hold:
+   * the parser's errors, or the targets outside the namespaces it may scale. Empty when valid.
+   */
+  public List<ConfigError> validate(ConfigMapRef source, String yaml) {
+    ParseResult result = PolicyParser.parse(yaml, source.namespace());
+    if (!result.isValid()) {
+      return result.errors();
+    }
+    List<ConfigError> errors = new ArrayList<>();
+    List<WorkloadPolicy> workloads = result.document().orElseThrow().workloads();
+    for (int i = 0; i < workloads.size(); i++) {
+      TargetRef target = workloads.get(i).target();
+      if (!mayTarget(source, target)) {
+        errors.add(
+            new ConfigError(
+                "workloads[" + i + "].target.namespace", namespaceRule(source, target)));
+      }
     }
     return errors;
   }
 
   /** Forgets a deleted ConfigMap; returns whether the effective policies changed. */
   public synchronized boolean remove(ConfigMapRef source) {
-    pending.remove(source);
+    created.remove(source);
+    unmanaged.remove(source);
     if (accepted.remove(source) == null) {
       return false;
     }
-    current = merge();
-    return true;
+    PolicySet before = current;
+    merge();
+    return !current.equals(before);
   }
 
-  /** Re-offers rejected documents; returns the ConfigMaps accepted now. */
-  public synchronized List<ConfigMapRef> retryPending() {
-    List<ConfigMapRef> nowAccepted = new ArrayList<>();
-    for (Map.Entry<ConfigMapRef, String> e : new ArrayList<>(pending.entrySet())) {
-      if (tryAccept(e.getKey(), e.getValue()).isEmpty()) {
-        pending.remove(e.getKey());
-        nowAccepted.add(e.getKey());
-      }
-    }
-    return nowAccepted;
+  /** Whether a document of this ConfigMap is in force (its last good one, if it is now invalid). */
+  public synchronized boolean hasLastGood(ConfigMapRef source) {
+    return accepted.containsKey(source);
   }
 
   public synchronized PolicySet current() {
     return current;
   }
 
-  private List<ConfigError> tryAccept(ConfigMapRef source, String yaml) {
-    ParseResult result = PolicyParser.parse(yaml, source.namespace());
-    if (!result.isValid()) {
-      return result.errors();
-    }
-    PolicyDocument document = result.document().orElseThrow();
-    List<ConfigError> errors = new ArrayList<>();
-    Map<TargetRef, ConfigMapRef> owners = ownersExcept(source);
-    List<WorkloadPolicy> workloads = document.workloads();
-    for (int i = 0; i < workloads.size(); i++) {
-      TargetRef target = workloads.get(i).target();
-      String path = "workloads[" + i + "].target";
-      if (!mayTarget(source, target)) {
-        errors.add(new ConfigError(path + ".namespace", namespaceRule(source, target)));
-      }
-      ConfigMapRef owner = owners.get(target);
-      if (owner != null) {
-        errors.add(
-            new ConfigError(path, target + " is defined in both " + source + " and " + owner));
-      }
-    }
-    if (!errors.isEmpty()) {
-      return errors;
-    }
-    accepted.put(source, document);
-    current = merge();
-    return List.of();
+  /** Workload definitions not in force because an older ConfigMap defines the same workload. */
+  public synchronized List<Shadowed> shadowed() {
+    return shadowed;
+  }
+
+  /**
+   * ConfigMaps that are invalid and have no last good document (never valid since this process
+   * started), with the workloads they name as far as they can be read, for example {@code
+   * Deployment shop/checkout}.
+   */
+  public synchronized Map<ConfigMapRef, List<String>> unmanaged() {
+    return Map.copyOf(unmanaged);
+  }
+
+  private Comparator<ConfigMapRef> age() {
+    return Comparator.<ConfigMapRef, Instant>comparing(
+            ref -> created.getOrDefault(ref, Instant.MAX))
+        .thenComparing(Comparator.naturalOrder());
   }
 
   private boolean mayTarget(ConfigMapRef source, TargetRef target) {
@@ -111,28 +167,28 @@ public final class PolicyStore {
         + target.namespace();
   }
 
-  private Map<TargetRef, ConfigMapRef> ownersExcept(ConfigMapRef source) {
-    Map<TargetRef, ConfigMapRef> owners = new HashMap<>();
-    accepted.forEach(
-        (ref, doc) -> {
-          if (!ref.equals(source)) {
-            doc.workloads().forEach(w -> owners.put(w.target(), ref));
-          }
-        });
-    return owners;
-  }
-
-  private PolicySet merge() {
+  /** Oldest first, so the first definition of a workload seen is its owner's. */
+  private void merge() {
     Map<TargetRef, WorkloadPolicy> workloads = new HashMap<>();
     Map<TargetRef, ConfigMapRef> sources = new HashMap<>();
-    accepted.forEach(
-        (ref, doc) ->
-            doc.workloads()
-                .forEach(
-                    w -> {
-                      workloads.put(w.target(), w);
-                      sources.put(w.target(), ref);
-                    }));
-    return new PolicySet(workloads, sources);
+    List<Shadowed> losers = new ArrayList<>();
+    accepted.keySet().stream()
+        .sorted(age())
+        .forEach(
+            ref ->
+                accepted
+                    .get(ref)
+                    .workloads()
+                    .forEach(
+                        w -> {
+                          ConfigMapRef owner = sources.putIfAbsent(w.target(), ref);
+                          if (owner == null) {
+                            workloads.put(w.target(), w);
+                          } else {
+                            losers.add(new Shadowed(ref, w.target(), owner));
+                          }
+                        }));
+    current = new PolicySet(workloads, sources);
+    shadowed = List.copyOf(losers);
   }
 }

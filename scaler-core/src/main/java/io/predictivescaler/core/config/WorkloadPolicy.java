@@ -8,74 +8,106 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * The complete, resolved policy of one workload: every field set, defaults already applied.
+ * The complete, resolved policy of one workload: every field set, defaults already applied. The
+ * defaultable fields are in {@code settings} ({@link PolicyFields} declares them); the accessors
+ * below read them.
  *
  * @param target the workload scaled
  * @param metric the load signal and the per-replica target
- * @param minReplicas lower bound, at least 1 (scale to zero is not supported)
- * @param maxReplicas upper bound, at least {@code minReplicas}
- * @param step control and sampling interval; divides {@code window}
- * @param horizon how far ahead the forecast looks; in [step, window]
- * @param window history kept per series
- * @param refit how often the model is refit; at least {@code step}
- * @param model forecasting model
- * @param quantile upper band of the forecast used for scaling, in (0.5, 1)
- * @param tolerance relative change ignored, per direction
- * @param leadTime pod start-up time, configured or measured; at most {@code horizon}
- * @param mode scale, dry-run or hpa-floor
- * @param behavior stabilization and rate limits per direction
- * @param burst skip of scale-up stabilization under overload
+ * @param maxReplicas upper bound, at least {@link #minReplicas()}
+ * @param settings every defaultable field; the rules between them hold ({@link PolicyRules})
  */
 public record WorkloadPolicy(
-    TargetRef target,
-    MetricSpec metric,
-    int minReplicas,
-    int maxReplicas,
-    Duration step,
-    Duration horizon,
-    Duration window,
-    Duration refit,
-    ModelKind model,
-    double quantile,
-    Tolerance tolerance,
-    LeadTime leadTime,
-    ScalingMode mode,
-    Behavior behavior,
-    Burst burst) {
+    TargetRef target, MetricSpec metric, int maxReplicas, PolicySettings settings) {
 
   public WorkloadPolicy {
     Objects.requireNonNull(target, "target");
     Objects.requireNonNull(metric, "metric");
-    Objects.requireNonNull(model, "model");
-    Objects.requireNonNull(tolerance, "tolerance");
-    Objects.requireNonNull(mode, "mode");
-    Objects.requireNonNull(behavior, "behavior");
-    Objects.requireNonNull(burst, "burst");
-    PolicyInvariants.check(step, horizon, window, refit, quantile, leadTime, minReplicas);
-    if (maxReplicas < minReplicas) {
+    Objects.requireNonNull(settings, "settings");
+    PolicyRules.requireHeld(settings);
+    if (maxReplicas < settings.minReplicas()) {
       throw new IllegalArgumentException(
-          "maxReplicas " + maxReplicas + " must be >= minReplicas " + minReplicas);
+          "maxReplicas " + maxReplicas + " must be >= minReplicas " + settings.minReplicas());
     }
   }
 
-  /** A workload policy that takes every defaultable field from {@code defaults}. */
+  /** A workload policy that takes every defaultable field from {@code settings}. */
   public static WorkloadPolicy of(
-      TargetRef target, MetricSpec metric, int maxReplicas, PolicyDefaults defaults) {
-    return new WorkloadPolicy(
-        target,
-        metric,
-        defaults.minReplicas(),
-        maxReplicas,
-        defaults.step(),
-        defaults.horizon(),
-        defaults.window(),
-        defaults.refit(),
-        defaults.model(),
-        defaults.quantile(),
-        defaults.tolerance(),
-        defaults.leadTime(),
-        defaults.mode(),
-        defaults.behavior(),
-        defaults.burst());
+      TargetRef target, MetricSpec metric, int maxReplicas, PolicySettings settings) {
+    return new WorkloadPolicy(target, metric, maxReplicas, settings);
+  }
+
+  /** This policy with one defaultable field changed. */
+  public <T> WorkloadPolicy with(PolicyField<T> field, T value) {
+    return new WorkloadPolicy(target, metric, maxReplicas, settings.with(field, value));
+  }
+
+  /** This policy with other defaultable fields, for changing several at once. */
+  public WorkloadPolicy withSettings(PolicySettings value) {
+    return new WorkloadPolicy(target, metric, maxReplicas, value);
+  }
+
+  /** Lower bound, at least 1 (scale to zero is not supported). */
+  public int minReplicas() {
+    return settings.minReplicas();
+  }
+
+  /** Control and sampling interval; divides {@link #window()}. */
+  public Duration step() {
+    return settings.step();
+  }
+
+  /** How far ahead the forecast looks; in [step, window]. */
+  public Duration horizon() {
+    return settings.horizon();
+  }
+
+  /** History kept per series. */
+  public Duration window() {
+    return settings.window();
+  }
+
+  /** How often the model is refit; at least {@link #step()}. */
+  public Duration refit() {
+    return settings.refit();
+  }
+
+  public ModelKind model() {
+    return settings.model();
+  }
+
+  /** Upper band of the forecast used for scaling, in (0.5, 1). */
+  public double quantile() {
+    return settings.quantile();
+  }
+
+  /** Relative change ignored, per direction. */
+  public Tolerance tolerance() {
+    return settings.tolerance();
+  }
+
+  /** Pod start-up time, configured or measured; at most {@link #horizon()}. */
+  public LeadTime leadTime() {
+    return settings.leadTime();
+  }
+
+  /** Scale, dry-run or hpa-floor. */
+  public ScalingMode mode() {
+    return settings.mode();
+  }
+
+  /** Stabilization and rate limits per direction. */
+  public Behavior behavior() {
+    return settings.behavior();
+  }
+
+  /** Skip of scale-up stabilization under overload. */
+  public Burst burst() {
+    return settings.burst();
+  }
+
+  /** How much overload the workload may take; not used by decisions yet. */
+  public RiskBudget risk() {
+    return settings.risk();
   }
 }

@@ -5,18 +5,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /** Reads one entry of {@code workloads} over the document's resolved defaults. */
 final class WorkloadReader {
 
+  /** The keys only a workload sets: the first word of each row of the per-workload table. */
   static final Set<String> OWN_FIELDS =
-      Set.of(
-          "target",
-          "metric",
-          "targetPerReplica",
-          "reactiveTargetPerReplica",
-          "targetUtilization",
-          "maxReplicas");
+      PolicyFields.WORKLOAD_DOCS.stream()
+          .map(row -> row.field().replace("`", "").split("\\.")[0])
+          .collect(Collectors.toUnmodifiableSet());
 
   private static final Set<String> ALL_FIELDS = union(OWN_FIELDS, DefaultableFields.NAMES);
   private static final String NEXT_TO_METRIC = "set it on the workload, next to metric";
@@ -30,7 +28,7 @@ final class WorkloadReader {
 
   private WorkloadReader() {}
 
-  static Read read(FieldReader r, PolicyDraft base, String defaultNamespace) {
+  static Read read(FieldReader r, PolicySettings base, String defaultNamespace) {
     int errorsBefore = r.errorCount();
     r.rejectUnknown(ALL_FIELDS, Map.of());
     r.require("target", "required");
@@ -39,14 +37,14 @@ final class WorkloadReader {
     Optional<MetricSpec> metric = metric(r);
     r.require("maxReplicas", "required");
     Optional<Integer> max = r.integer("maxReplicas", n -> n >= 1, ">= 1");
-    PolicyDraft d = DefaultableFields.read(r, base);
-    if (max.isPresent() && !r.isInvalid("minReplicas") && d.minReplicas > max.get()) {
+    PolicySettings d = DefaultableFields.read(r, base);
+    int min = d.minReplicas();
+    if (max.isPresent() && !r.isInvalid("minReplicas") && min > max.get()) {
       if (r.isSet("minReplicas")) {
-        r.error("minReplicas", "must be <= maxReplicas (" + max.get() + "), got " + d.minReplicas);
+        r.error("minReplicas", "must be <= maxReplicas (" + max.get() + "), got " + min);
       } else {
         r.error(
-            "maxReplicas",
-            "must be >= minReplicas (" + d.minReplicas + ", from defaults), got " + max.get());
+            "maxReplicas", "must be >= minReplicas (" + min + ", from defaults), got " + max.get());
       }
     }
     if (r.errorCount() > errorsBefore) {
@@ -57,21 +55,7 @@ final class WorkloadReader {
         Optional.of(
             () ->
                 new WorkloadPolicy(
-                    target.orElseThrow(),
-                    metric.orElseThrow(),
-                    d.minReplicas,
-                    max.orElseThrow(),
-                    d.step,
-                    d.horizon,
-                    d.window,
-                    d.refit,
-                    d.model,
-                    d.quantile,
-                    d.tolerance,
-                    d.leadTime(),
-                    d.mode,
-                    d.behavior,
-                    d.burst)));
+                    target.orElseThrow(), metric.orElseThrow(), max.orElseThrow(), d)));
   }
 
   private static Optional<TargetRef> target(FieldReader t, String defaultNamespace) {

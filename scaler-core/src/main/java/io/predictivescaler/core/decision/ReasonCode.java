@@ -69,6 +69,8 @@ public enum ReasonCode {
 
   /** Ours: a policy ConfigMap was rejected; the last good policy stays in force. */
   INVALID_POLICY("InvalidPolicy"),
+  /** Ours: an older ConfigMap owns the workload this ConfigMap also names; its entry is ignored. */
+  SHADOWED_POLICY("ShadowedPolicy"),
   /** Ours: the tick of one workload threw; its state is kept and the others go on. */
   TICK_FAILED("TickFailed");
 

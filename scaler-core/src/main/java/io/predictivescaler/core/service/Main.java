@@ -37,6 +37,9 @@ public final class Main {
     if (args.length > 0 && args[0].equals(RestoreHpaFloorsCommand.NAME)) {
       return RestoreHpaFloorsCommand.run(Arrays.copyOfRange(args, 1, args.length), out, err);
     }
+    if (args.length > 0 && args[0].equals(CheckPolicyCommand.NAME)) {
+      return CheckPolicyCommand.run(Arrays.copyOfRange(args, 1, args.length), out, err);
+    }
     if (ServiceConfigParser.helpRequested(args)) {
       out.print(ServiceConfigParser.usage());
       return EXIT_OK;

@@ -33,26 +33,8 @@ final class StatusJson {
       out.put("metric", Map.of("resource", m.resource().yamlName()));
       out.put("targetUtilization", m.targetUtilizationPercent());
     }
-    out.put("minReplicas", p.minReplicas());
     out.put("maxReplicas", p.maxReplicas());
-    out.put("mode", p.mode().yamlName());
-    out.put("step", GoDuration.format(p.step()));
-    out.put("horizon", GoDuration.format(p.horizon()));
-    out.put("window", GoDuration.format(p.window()));
-    out.put("refit", GoDuration.format(p.refit()));
-    out.put("model", p.model().configName());
-    out.put("quantile", p.quantile());
-    out.put("tolerance", Map.of("up", p.tolerance().up(), "down", p.tolerance().down()));
-    out.put("leadTime", p.leadTime().auto() ? "auto" : GoDuration.format(p.leadTime().duration()));
-    out.put("leadTimeFallback", GoDuration.format(p.leadTime().duration()));
-    out.put(
-        "behavior",
-        Map.of(
-            "scaleUp",
-            rules(p.behavior().scaleUp()),
-            "scaleDown",
-            rules(p.behavior().scaleDown())));
-    out.put("burst", Map.of("enabled", p.burst().enabled(), "factor", p.burst().factor()));
+    out.putAll(p.settings().asYaml());
     return out;
   }
 
@@ -92,16 +74,5 @@ final class StatusJson {
       out.put("actuation", act);
     }
     return out;
-  }
-
-  private static Map<String, Object> rules(ScalingRules rules) {
-    return Map.of(
-        "stabilizationWindowSeconds",
-        rules.stabilizationWindow().toSeconds(),
-        "selectPolicy",
-        rules.selectPolicy().name().charAt(0)
-            + rules.selectPolicy().name().substring(1).toLowerCase(java.util.Locale.ROOT),
-        "policies",
-        rules.policies().stream().map(Object::toString).toList());
   }
 }

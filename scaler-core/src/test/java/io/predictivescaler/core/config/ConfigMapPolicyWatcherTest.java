@@ -8,6 +8,8 @@ import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.prometheus.PrometheusConfig;
 import io.micrometer.prometheus.PrometheusMeterRegistry;
 import java.time.Clock;
@@ -38,6 +40,7 @@ class ConfigMapPolicyWatcherTest {
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final List<PolicySet> published = new CopyOnWriteArrayList<>();
   private ConfigMapPolicyWatcher watcher;
+  private MeterRegistry gauges;
 
   @AfterEach
   void stopWatching() {
@@ -146,20 +149,69 @@ class ConfigMapPolicyWatcherTest {
   }
 
   @Test
-  void workloadInTwoConfigMapsIsRejectedUntilTheFirstIsDeleted() throws Exception {
+  void theOldestConfigMapOwnsAWorkloadAcrossRestartsAndTheOtherIsToldItIsShadowed()
+      throws Exception {
+    createOneSecondApart(
+        policyConfigMap("shop", "b", workload("checkout", 20)),
+        policyConfigMap("shop", "a", workload("checkout", 10)));
+    startWatching(PolicyWatchOptions.allNamespaces(Optional.empty()));
+    ConfigMapRef firstOwner = latest().source(CHECKOUT).orElseThrow();
+    watcher.close();
+    published.clear();
+
+    startWatching(PolicyWatchOptions.allNamespaces(Optional.empty()), new SimpleMeterRegistry());
+
+    assertThat(firstOwner).isEqualTo(new ConfigMapRef("shop", "b"));
+    assertThat(latest().source(CHECKOUT)).contains(firstOwner);
+    assertThat(maxReplicas(CHECKOUT)).isEqualTo(20);
+    await().atMost(WAIT).until(() -> !events("ShadowedPolicy", "shop", "a").isEmpty());
+    assertThat(events("ShadowedPolicy", "shop", "a").get(0).getMessage())
+        .isEqualTo(
+            "Deployment shop/checkout is also defined in ConfigMap shop/b, which is older and"
+                + " owns it: this definition is not in force");
+    assertThat(gauge("shadowed.workloads")).isEqualTo(1);
+  }
+
+  @Test
+  void whenTheOwnerIsDeletedTheShadowedDefinitionTakesOver() throws Exception {
     create(policyConfigMap("shop", "a", workload("checkout", 10)));
     startWatching(PolicyWatchOptions.allNamespaces(Optional.empty()));
-
     create(policyConfigMap("shop", "b", workload("checkout", 20)));
-    await().atMost(WAIT).until(() -> !invalidPolicyEvents("shop", "b").isEmpty());
+    await().atMost(WAIT).until(() -> gauge("shadowed.workloads") == 1);
+
     client.configMaps().inNamespace("shop").withName("a").delete();
 
     await().atMost(WAIT).until(() -> maxReplicas(CHECKOUT) == 20);
-    assertThat(invalidPolicyEvents("shop", "b").get(0).getMessage())
-        .endsWith(
-            "workloads[0].target: Deployment shop/checkout is defined in both"
-                + " ConfigMap shop/b and ConfigMap shop/a");
     assertThat(latest().source(CHECKOUT)).contains(new ConfigMapRef("shop", "b"));
+    assertThat(gauge("shadowed.workloads")).isZero();
+    assertThat(events("InvalidPolicy", "shop", "b")).isEmpty();
+  }
+
+  @Test
+  void afterARestartAnInvalidConfigMapsWorkloadsAreReportedUnmanaged() throws Exception {
+    create(
+        policyConfigMap(
+            "shop",
+            "policies",
+            workload("checkout", 10) + PolicyStoreTest.workloadItem("cart", 0)));
+
+    startWatching(PolicyWatchOptions.allNamespaces(Optional.empty()));
+
+    await().atMost(WAIT).until(() -> !invalidPolicyEvents("shop", "policies").isEmpty());
+    assertThat(invalidPolicyEvents("shop", "policies").get(0).getMessage())
+        .isEqualTo(
+            "policies.yaml rejected, no last good policy since the scaler started, so its"
+                + " workloads are unmanaged (Deployment shop/checkout, Deployment shop/cart)"
+                + " (1 error): workloads[1].maxReplicas: must be >= 1, got 0");
+    assertThat(gauge("unmanaged.workloads")).isEqualTo(2);
+    assertThat(gauge("unmanaged.configmaps")).isEqualTo(1);
+    assertThat(latest().size()).isZero();
+
+    update("shop", "policies", workload("checkout", 10));
+
+    await().atMost(WAIT).until(() -> latest().policy(CHECKOUT).isPresent());
+    assertThat(gauge("unmanaged.workloads")).isZero();
+    assertThat(gauge("unmanaged.configmaps")).isZero();
   }
 
   @Test
@@ -175,8 +227,13 @@ class ConfigMapPolicyWatcherTest {
   }
 
   private void startWatching(PolicyWatchOptions options) throws Exception {
+    startWatching(options, registry);
+  }
+
+  private void startWatching(PolicyWatchOptions options, MeterRegistry meters) throws Exception {
     Clock clock = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
-    watcher = new ConfigMapPolicyWatcher(client, options, registry, clock, published::add);
+    gauges = meters;
+    watcher = new ConfigMapPolicyWatcher(client, options, meters, clock, published::add);
     watcher.start().toCompletableFuture().get(WAIT.toSeconds(), TimeUnit.SECONDS);
   }
 
@@ -192,9 +249,17 @@ class ConfigMapPolicyWatcherTest {
     return registry.get("predictive.scaler.config." + outcome).counter().count();
   }
 
+  private double gauge(String name) {
+    return gauges.get("predictive.scaler.config." + name).gauge().value();
+  }
+
   private List<Event> invalidPolicyEvents(String namespace, String configMap) {
+    return events("InvalidPolicy", namespace, configMap);
+  }
+
+  private List<Event> events(String reason, String namespace, String configMap) {
     return client.v1().events().inNamespace(namespace).list().getItems().stream()
-        .filter(e -> "InvalidPolicy".equals(e.getReason()))
+        .filter(e -> reason.equals(e.getReason()))
         .filter(e -> configMap.equals(e.getInvolvedObject().getName()))
         .toList();
   }
@@ -209,6 +274,25 @@ class ConfigMapPolicyWatcherTest {
         .inNamespace(namespace)
         .withName(name)
         .edit(cm -> new ConfigMapBuilder(cm).addToData("policies.yaml", yaml).build());
+  }
+
+  /**
+   * The API server sets {@code creationTimestamp} to the second, as the mock server does: the
+   * second ConfigMap is created once the first one's second has passed, so that it is younger.
+   */
+  private void createOneSecondApart(ConfigMap older, ConfigMap younger) {
+    client.configMaps().resource(older).create();
+    Instant created =
+        Instant.parse(
+            client
+                .configMaps()
+                .inNamespace(older.getMetadata().getNamespace())
+                .withName(older.getMetadata().getName())
+                .get()
+                .getMetadata()
+                .getCreationTimestamp());
+    await().atMost(WAIT).until(() -> Instant.now().isAfter(created.plusSeconds(1)));
+    client.configMaps().resource(younger).create();
   }
 
   private static ConfigMap policyConfigMap(String namespace, String name, String yaml) {

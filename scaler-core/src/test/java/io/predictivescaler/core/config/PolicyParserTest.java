@@ -48,8 +48,8 @@ class PolicyParserTest {
 
   @Test
   void builtInBehaviorIsTheHpaDefault() {
-    ScalingRules up = PolicyDefaults.BUILT_IN.behavior().scaleUp();
-    ScalingRules down = PolicyDefaults.BUILT_IN.behavior().scaleDown();
+    ScalingRules up = PolicySettings.BUILT_IN.behavior().scaleUp();
+    ScalingRules down = PolicySettings.BUILT_IN.behavior().scaleDown();
 
     assertThat(up.stabilizationWindow()).isZero();
     assertThat(up.selectPolicy()).isEqualTo(SelectPolicy.MAX);

@@ -2,6 +2,9 @@ package io.predictivescaler.core.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -12,6 +15,7 @@ class PolicyStoreTest {
   private static final ConfigMapRef OPS = new ConfigMapRef("ops", "policies");
   private static final TargetRef CHECKOUT = TargetRef.deployment("shop", "checkout");
   private static final TargetRef CART = TargetRef.deployment("shop", "cart");
+  private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 
   private final PolicyStore store = new PolicyStore(Optional.of("ops"));
 
@@ -40,31 +44,83 @@ class PolicyStoreTest {
   }
 
   @Test
-  void workloadDefinedInTwoConfigMapsIsRejectedNamingBoth() {
-    store.apply(SHOP_A, workload("checkout", 10));
+  void theOldestConfigMapOwnsAWorkloadWhateverTheOrderTheyArriveIn() {
+    ConfigMapRef[] refs = {SHOP_A, SHOP_B, OPS};
+    Instant[] created = {T0.plusSeconds(20), T0, T0.plusSeconds(10)};
+    int[][] orders = {{0, 1, 2}, {0, 2, 1}, {1, 0, 2}, {1, 2, 0}, {2, 0, 1}, {2, 1, 0}};
 
-    var errors = store.apply(SHOP_B, workload("cart", 5) + workloadItem("checkout", 7));
+    for (int[] order : orders) {
+      PolicyStore s = new PolicyStore(Optional.of("ops"));
+      for (int i : order) {
+        s.apply(refs[i], created[i], workloadIn("shop", "checkout", 10 + i));
+      }
 
-    assertThat(errors)
-        .extracting(ConfigError::toString)
-        .containsExactly(
-            "workloads[1].target: Deployment shop/checkout is defined in both"
-                + " ConfigMap shop/policies-b and ConfigMap shop/policies-a");
-    assertThat(store.current().workloads().keySet()).containsExactly(CHECKOUT);
+      assertThat(s.current().source(CHECKOUT)).as("order %s", order).contains(SHOP_B);
+      assertThat(s.current().policy(CHECKOUT).orElseThrow().maxReplicas()).isEqualTo(11);
+      assertThat(s.shadowed())
+          .containsExactlyInAnyOrder(
+              new PolicyStore.Shadowed(OPS, CHECKOUT, SHOP_B),
+              new PolicyStore.Shadowed(SHOP_A, CHECKOUT, SHOP_B));
+    }
   }
 
   @Test
-  void rejectedConflictIsAcceptedOnRetryOnceTheOtherConfigMapIsGone() {
-    store.apply(SHOP_A, workload("checkout", 10));
-    store.apply(SHOP_B, workload("checkout", 7));
+  void sameCreationTimeFallsBackToNamespaceThenName() {
+    store.apply(SHOP_B, T0, workload("checkout", 7));
+    store.apply(SHOP_A, T0, workload("checkout", 10));
+
+    assertThat(store.current().source(CHECKOUT)).contains(SHOP_A);
+  }
+
+  @Test
+  void aShadowedDefinitionDoesNotRejectTheRestOfItsDocument() {
+    store.apply(SHOP_A, T0, workload("checkout", 10));
+
+    var errors =
+        store.apply(SHOP_B, T0.plusSeconds(1), workload("cart", 5) + workloadItem("checkout", 7));
+
+    assertThat(errors).isEmpty();
+    assertThat(store.current().source(CART)).contains(SHOP_B);
+    assertThat(store.current().source(CHECKOUT)).contains(SHOP_A);
+    assertThat(store.shadowed())
+        .containsExactly(new PolicyStore.Shadowed(SHOP_B, CHECKOUT, SHOP_A));
+  }
+
+  @Test
+  void whenTheOwnerGoesTheNextOldestDefinitionTakesOver() {
+    store.apply(SHOP_A, T0, workload("checkout", 10));
+    store.apply(SHOP_B, T0.plusSeconds(1), workload("checkout", 7));
 
     boolean changed = store.remove(SHOP_A);
-    var retried = store.retryPending();
 
     assertThat(changed).isTrue();
-    assertThat(retried).containsExactly(SHOP_B);
     assertThat(store.current().policy(CHECKOUT).orElseThrow().maxReplicas()).isEqualTo(7);
     assertThat(store.current().source(CHECKOUT)).contains(SHOP_B);
+    assertThat(store.shadowed()).isEmpty();
+  }
+
+  @Test
+  void anInvalidConfigMapWithoutLastGoodReportsTheWorkloadsItNamesAsUnmanaged() {
+    store.apply(SHOP_A, T0, workload("checkout", 10) + workloadItem("cart", 0));
+
+    assertThat(store.hasLastGood(SHOP_A)).isFalse();
+    assertThat(store.unmanaged())
+        .containsExactly(
+            Map.entry(SHOP_A, List.of("Deployment shop/checkout", "Deployment shop/cart")));
+  }
+
+  @Test
+  void anInvalidConfigMapWithALastGoodOneIsNotUnmanaged() {
+    store.apply(SHOP_A, T0, workload("checkout", 10));
+
+    store.apply(SHOP_A, T0, workload("checkout", 0));
+    boolean unmanagedBeforeFix = !store.unmanaged().isEmpty();
+    store.apply(SHOP_B, T0, "workloads: [oops]");
+    store.apply(SHOP_B, T0, workload("cart", 3));
+
+    assertThat(unmanagedBeforeFix).isFalse();
+    assertThat(store.hasLastGood(SHOP_A)).isTrue();
+    assertThat(store.unmanaged()).isEmpty();
   }
 
   @Test
@@ -124,13 +180,17 @@ class PolicyStoreTest {
   }
 
   private static String workloadIn(String namespace, String name) {
+    return workloadIn(namespace, name, 4);
+  }
+
+  private static String workloadIn(String namespace, String name, int maxReplicas) {
     return """
         workloads:
           - target: {namespace: %s, name: %s}
             metric: {resource: cpu}
             targetUtilization: 80
-            maxReplicas: 4
+            maxReplicas: %d
         """
-        .formatted(namespace, name);
+        .formatted(namespace, name, maxReplicas);
   }
 }

@@ -17,16 +17,16 @@ class WorkloadPolicyTest {
 
   @Test
   void takesEveryDefaultableFieldFromTheDefaults() {
-    WorkloadPolicy policy = WorkloadPolicy.of(CHECKOUT, METRIC, 5, PolicyDefaults.BUILT_IN);
+    WorkloadPolicy policy = WorkloadPolicy.of(CHECKOUT, METRIC, 5, PolicySettings.BUILT_IN);
 
-    assertThat(policy.step()).isEqualTo(PolicyDefaults.BUILT_IN.step());
+    assertThat(policy.step()).isEqualTo(PolicySettings.BUILT_IN.step());
     assertThat(policy.mode()).isEqualTo(ScalingMode.DRY_RUN);
     assertThat(policy.maxReplicas()).isEqualTo(5);
   }
 
   @Test
   void rejectsMaxBelowMin() {
-    PolicyDefaults defaults = PolicyDefaults.BUILT_IN;
+    PolicySettings defaults = PolicySettings.BUILT_IN;
 
     assertThatIllegalArgumentException()
         .isThrownBy(() -> WorkloadPolicy.of(CHECKOUT, METRIC, 0, defaults))
@@ -51,20 +51,8 @@ class WorkloadPolicyTest {
     assertThatIllegalArgumentException().isThrownBy(() -> TargetRef.deployment("Shop", "a"));
   }
 
-  private static PolicyDefaults withStep(Duration step) {
-    PolicyDefaults d = PolicyDefaults.BUILT_IN;
-    return new PolicyDefaults(
-        step,
-        d.horizon(),
-        d.window(),
-        d.refit(),
-        d.model(),
-        d.quantile(),
-        d.tolerance(),
-        d.leadTime(),
-        d.mode(),
-        d.minReplicas(),
-        d.behavior(),
-        d.burst());
+  private static WorkloadPolicy withStep(Duration step) {
+    return WorkloadPolicy.of(
+        CHECKOUT, METRIC, 5, PolicySettings.BUILT_IN.with(PolicyFields.STEP, step));
   }
 }

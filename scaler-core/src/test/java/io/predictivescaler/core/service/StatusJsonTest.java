@@ -2,7 +2,7 @@ package io.predictivescaler.core.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.predictivescaler.core.config.PolicyDefaults;
+import io.predictivescaler.core.config.PolicySettings;
 import io.predictivescaler.core.config.PrometheusMetric;
 import io.predictivescaler.core.config.TargetRef;
 import io.predictivescaler.core.config.WorkloadPolicy;
@@ -22,7 +22,7 @@ class StatusJsonTest {
             TargetRef.deployment("shop", "ghost"),
             new PrometheusMetric("sum(rate(http_requests_total[1m]))", 100),
             10,
-            PolicyDefaults.BUILT_IN);
+            PolicySettings.BUILT_IN);
     TickOutcome skipped =
         new TickOutcome.Skipped(
             policy,

@@ -2,7 +2,7 @@ package io.predictivescaler.core.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.predictivescaler.core.config.PolicyDefaults;
+import io.predictivescaler.core.config.PolicySettings;
 import io.predictivescaler.core.config.PrometheusMetric;
 import io.predictivescaler.core.config.TargetRef;
 import io.predictivescaler.core.config.WorkloadPolicy;
@@ -16,7 +16,7 @@ class TickWatchdogTest {
 
   private static final TargetRef CHECKOUT = TargetRef.deployment("shop", "checkout");
   private static final WorkloadPolicy POLICY =
-      WorkloadPolicy.of(CHECKOUT, new PrometheusMetric("load", 100), 10, PolicyDefaults.BUILT_IN);
+      WorkloadPolicy.of(CHECKOUT, new PrometheusMetric("load", 100), 10, PolicySettings.BUILT_IN);
 
   private final AtomicLong nanos = new AtomicLong(1_000);
   private final TickWatchdog watchdog = new TickWatchdog(Duration.ofSeconds(30), nanos::get);

@@ -1,7 +1,8 @@
 package io.predictivescaler.core.tick;
 
 import io.predictivescaler.core.config.LeadTime;
-import io.predictivescaler.core.config.PolicyDefaults;
+import io.predictivescaler.core.config.PolicyFields;
+import io.predictivescaler.core.config.PolicySettings;
 import io.predictivescaler.core.config.PrometheusMetric;
 import io.predictivescaler.core.config.ScalingMode;
 import io.predictivescaler.core.config.TargetRef;
@@ -20,26 +21,15 @@ final class Policies {
             new PrometheusMetric(
                 "sum(rate(http_requests_total{app=\"" + name + "\"}[1m]))", targetPerReplica),
             max,
-            PolicyDefaults.BUILT_IN);
+            PolicySettings.BUILT_IN);
     return with(p, mode, p.step(), p.leadTime());
   }
 
   static WorkloadPolicy with(WorkloadPolicy p, ScalingMode mode, Duration step, LeadTime lead) {
-    return new WorkloadPolicy(
-        p.target(),
-        p.metric(),
-        p.minReplicas(),
-        p.maxReplicas(),
-        step,
-        p.horizon(),
-        p.window(),
-        p.refit(),
-        p.model(),
-        p.quantile(),
-        p.tolerance(),
-        lead,
-        mode,
-        p.behavior(),
-        p.burst());
+    return p.withSettings(
+        p.settings()
+            .with(PolicyFields.STEP, step)
+            .withLeadTime(lead)
+            .with(PolicyFields.MODE, mode));
   }
 }

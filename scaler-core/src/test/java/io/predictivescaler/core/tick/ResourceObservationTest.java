@@ -8,7 +8,7 @@ import io.predictivescaler.collector.metricsserver.PodState;
 import io.predictivescaler.collector.metricsserver.WorkloadResourceMetrics;
 import io.predictivescaler.collector.source.ResourceName;
 import io.predictivescaler.collector.window.WindowSnapshot;
-import io.predictivescaler.core.config.PolicyDefaults;
+import io.predictivescaler.core.config.PolicySettings;
 import io.predictivescaler.core.config.ResourceMetric;
 import io.predictivescaler.core.config.TargetRef;
 import io.predictivescaler.core.config.WorkloadPolicy;
@@ -28,7 +28,7 @@ class ResourceObservationTest {
           TargetRef.deployment("shop", "resizer"),
           new ResourceMetric(io.predictivescaler.core.config.ResourceName.CPU, 70),
           12,
-          PolicyDefaults.BUILT_IN);
+          PolicySettings.BUILT_IN);
   private static final WindowSnapshot WINDOW =
       new WindowSnapshot(NOW.minusSeconds(30), Duration.ofSeconds(15), new float[] {1.2f, 1.4f});
 

@@ -227,19 +227,8 @@ class TickOrchestratorTest {
         new WorkloadPolicy(
             base.target(),
             new PrometheusMetric("sum(rate(http_requests_total[1m]))", 200, 100),
-            base.minReplicas(),
             base.maxReplicas(),
-            base.step(),
-            base.horizon(),
-            base.window(),
-            base.refit(),
-            base.model(),
-            base.quantile(),
-            base.tolerance(),
-            base.leadTime(),
-            base.mode(),
-            base.behavior(),
-            base.burst());
+            base.settings());
     orchestrator.applyPolicies(List.of(withFallback));
 
     TickOutcome.Decided outcome = tickAt(T0);

@@ -14,29 +14,59 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Emits the {@code InvalidPolicy} Warning Event on a rejected ConfigMap. Blocking. */
-final class InvalidPolicyEvents {
+/**
+ * Warning Events on policy ConfigMaps: {@code InvalidPolicy} when one is rejected, {@code
+ * ShadowedPolicy} when an older ConfigMap owns a workload it defines. Blocking.
+ */
+final class PolicyEvents {
 
   static final String REASON = ReasonCode.INVALID_POLICY.code();
+  static final String SHADOWED_REASON = ReasonCode.SHADOWED_POLICY.code();
   static final String COMPONENT = "predictive-scaler";
 
   /** Event messages past this are cut; events.k8s.io caps its {@code note} at 1 kB. */
   static final int MAX_MESSAGE = 1024;
 
   private static final int MAX_PREFIX = 200;
+  private static final int MAX_LISTED = 5;
+  private static final int MAX_HEADLINE = 400;
 
-  private static final Logger LOG = LoggerFactory.getLogger(InvalidPolicyEvents.class);
+  private static final Logger LOG = LoggerFactory.getLogger(PolicyEvents.class);
 
   private final KubernetesClient client;
   private final Clock clock;
   private final AtomicLong sequence = new AtomicLong();
 
-  InvalidPolicyEvents(KubernetesClient client, Clock clock) {
+  PolicyEvents(KubernetesClient client, Clock clock) {
     this.client = client;
     this.clock = clock;
   }
 
-  void emit(ConfigMap configMap, List<ConfigError> errors) {
+  /**
+   * The rejection of {@code configMap}; {@code unmanaged} lists the workloads it names when it has
+   * no last good policy in force (empty otherwise, or when none can be read).
+   */
+  void invalid(
+      ConfigMap configMap, List<ConfigError> errors, boolean lastGoodKept, List<String> unmanaged) {
+    String headline =
+        lastGoodKept
+            ? "last good policy kept"
+            : "no last good policy since the scaler started, so its workloads are unmanaged"
+                + listed(unmanaged);
+    emit(configMap, REASON, message(headline, errors));
+  }
+
+  void shadowed(ConfigMap configMap, PolicyStore.Shadowed shadowed) {
+    emit(
+        configMap,
+        SHADOWED_REASON,
+        shadowed.target()
+            + " is also defined in "
+            + shadowed.owner()
+            + ", which is older and owns it: this definition is not in force");
+  }
+
+  private void emit(ConfigMap configMap, String reason, String message) {
     String namespace = configMap.getMetadata().getNamespace();
     String name = configMap.getMetadata().getName();
     Instant now = clock.instant();
@@ -56,8 +86,8 @@ final class InvalidPolicyEvents {
                     .withResourceVersion(configMap.getMetadata().getResourceVersion())
                     .build())
             .withType("Warning")
-            .withReason(REASON)
-            .withMessage(message(errors))
+            .withReason(reason)
+            .withMessage(message)
             .withCount(1)
             .withFirstTimestamp(now.toString())
             .withLastTimestamp(now.toString())
@@ -70,8 +100,9 @@ final class InvalidPolicyEvents {
       client.v1().events().inNamespace(namespace).resource(event).create();
     } catch (KubernetesClientException e) {
       LOG.warn(
-          "could not record InvalidPolicy Event configmap={}/{} error=\"{}\"; the errors are"
-              + " in this log only",
+          "could not record {} Event configmap={}/{} error=\"{}\"; the problem is in this log"
+              + " only",
+          reason,
           namespace,
           name,
           e.getMessage());
@@ -88,15 +119,34 @@ final class InvalidPolicyEvents {
         "%s.%x%04x", prefix, now.toEpochMilli(), sequence.incrementAndGet() & 0xffff);
   }
 
-  /**
-   * {@code policies.yaml rejected, last good policy kept (3 errors): a: ...; b: ...; ... 1 more},
-   * cut to {@link #MAX_MESSAGE} characters between whole errors.
-   */
+  private static String listed(List<String> targets) {
+    if (targets.isEmpty()) {
+      return "";
+    }
+    String shown = String.join(", ", targets.subList(0, Math.min(MAX_LISTED, targets.size())));
+    int more = targets.size() - MAX_LISTED;
+    return " (" + shown + (more > 0 ? " and " + more + " more" : "") + ")";
+  }
+
+  /** The message of a rejection whose last good policy stays in force. */
   static String message(List<ConfigError> errors) {
+    return message("last good policy kept", errors);
+  }
+
+  /**
+   * {@code policies.yaml rejected, <headline> (3 errors): a: ...; b: ...; ... 1 more}, cut to
+   * {@link #MAX_MESSAGE} characters between whole errors.
+   */
+  static String message(String headline, List<ConfigError> errors) {
+    if (headline.length() > MAX_HEADLINE) {
+      headline = headline.substring(0, MAX_HEADLINE - 3) + "...";
+    }
     int n = errors.size();
     StringBuilder out =
         new StringBuilder(ConfigMapPolicyWatcher.POLICY_KEY)
-            .append(" rejected, last good policy kept (")
+            .append(" rejected, ")
+            .append(headline)
+            .append(" (")
             .append(n)
             .append(n == 1 ? " error): " : " errors): ");
     for (int i = 0; i < n; i++) {

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
-class InvalidPolicyEventsTest {
+class PolicyEventsTest {
 
   @Test
   void messageListsEveryErrorWhenItFits() {
@@ -16,7 +16,7 @@ class InvalidPolicyEventsTest {
             new ConfigError(
                 "workloads[1].mode", "must be one of scale, dry-run, hpa-floor, got x"));
 
-    String message = InvalidPolicyEvents.message(errors);
+    String message = PolicyEvents.message(errors);
 
     assertThat(message)
         .isEqualTo(
@@ -32,9 +32,9 @@ class InvalidPolicyEventsTest {
             .mapToObj(i -> new ConfigError("workloads[" + i + "].horizon", "must be > 0, got -5m"))
             .toList();
 
-    String message = InvalidPolicyEvents.message(errors);
+    String message = PolicyEvents.message(errors);
 
-    assertThat(message).hasSizeLessThanOrEqualTo(InvalidPolicyEvents.MAX_MESSAGE);
+    assertThat(message).hasSizeLessThanOrEqualTo(PolicyEvents.MAX_MESSAGE);
     assertThat(message).startsWith("policies.yaml rejected, last good policy kept (100 errors): ");
     assertThat(message).matches(".*got -5m; \\.\\.\\. \\d+ more");
     int shown = message.split("; workloads").length;
@@ -45,8 +45,18 @@ class InvalidPolicyEventsTest {
   void singleHugeErrorIsCutToTheLimit() {
     List<ConfigError> errors = List.of(new ConfigError("x", "y".repeat(5000)));
 
-    String message = InvalidPolicyEvents.message(errors);
+    String message = PolicyEvents.message(errors);
 
-    assertThat(message).hasSize(InvalidPolicyEvents.MAX_MESSAGE).endsWith("yyy...");
+    assertThat(message).hasSize(PolicyEvents.MAX_MESSAGE).endsWith("yyy...");
+  }
+
+  @Test
+  void aHugeHeadlineIsCutSoTheErrorsStillFit() {
+    List<ConfigError> errors = List.of(new ConfigError("workloads[0].risk", "must be hpa"));
+
+    String message = PolicyEvents.message("z".repeat(5000), errors);
+
+    assertThat(message).hasSizeLessThanOrEqualTo(PolicyEvents.MAX_MESSAGE);
+    assertThat(message).endsWith("... (1 error): workloads[0].risk: must be hpa");
   }
 }

@@ -1,0 +1,48 @@
+package io.predictivescaler.core.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The workloads an invalid document names, read leniently so that they can be reported as
+ * unmanaged: whatever {@code workloads[].target} entries have a name, as {@code Deployment
+ * shop/checkout}, skipping malformed names. Empty when the YAML itself cannot be read.
+ */
+final class UnmanagedTargets {
+
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  private static final Pattern KIND = Pattern.compile("[A-Za-z][A-Za-z0-9]{0,62}");
+
+  private UnmanagedTargets() {}
+
+  static List<String> named(String yaml, String defaultNamespace) {
+    JsonNode root;
+    try {
+      root = YAML.readTree(yaml);
+    } catch (JsonProcessingException | RuntimeException e) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    if (root == null) {
+      return out;
+    }
+    for (JsonNode workload : root.path("workloads")) {
+      JsonNode target = workload.path("target");
+      String kind = target.path("kind").asText(WorkloadKind.DEPLOYMENT.yamlName());
+      String namespace = target.path("namespace").asText(defaultNamespace);
+      String name = target.path("name").asText("");
+      // Only names Kubernetes could hold: these end up in logs and Events.
+      if (KIND.matcher(kind).matches()
+          && TargetRef.NAMESPACE.matcher(namespace).matches()
+          && TargetRef.NAME.matcher(name).matches()) {
+        out.add(kind + " " + namespace + "/" + name);
+      }
+    }
+    return List.copyOf(out);
+  }
+}

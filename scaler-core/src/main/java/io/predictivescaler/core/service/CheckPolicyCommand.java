@@ -1,0 +1,178 @@
+package io.predictivescaler.core.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.predictivescaler.core.config.ConfigError;
+import io.predictivescaler.core.config.ConfigMapPolicyWatcher;
+import io.predictivescaler.core.config.ConfigMapRef;
+import io.predictivescaler.core.config.ParseResult;
+import io.predictivescaler.core.config.PolicyParser;
+import io.predictivescaler.core.config.PolicyStore;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code predictive-scaler.jar check-policy [--control-namespace NS] FILE...}: the service's own
+ * parser and limits on policy files, for CI and pre-commit hooks. A file is a {@code policies.yaml}
+ * or Kubernetes YAML holding ConfigMaps with a {@code policies.yaml} key, as documents or in a
+ * {@code List} (other objects in it are skipped). Prints one line per error, prefixed by the file
+ * name, or one {@code ok} line per document; exits 0 when every document is valid, 1 when one is
+ * not, 2 on a usage error.
+ */
+public final class CheckPolicyCommand {
+
+  public static final String NAME = "check-policy";
+
+  static final int EXIT_VALID = 0;
+  static final int EXIT_INVALID = 1;
+  static final int EXIT_USAGE = 2;
+
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  private static final String CONTROL = "--control-namespace";
+
+  private CheckPolicyCommand() {}
+
+  /** One document found in a file: where it came from and what the service says of it. */
+  private record Checked(String prefix, List<ConfigError> errors, int workloads) {}
+
+  static String usage() {
+    return """
+        Usage: java -jar predictive-scaler.jar check-policy [--control-namespace NS] FILE...
+
+        Checks policy files with the service's own parser and limits. FILE is a policies.yaml, or
+        Kubernetes YAML with ConfigMaps holding a policies.yaml key (other objects are skipped).
+        Prints every error as FILE: field.path: message, and exits 0 when all are valid, 1 when
+        one is not, 2 on a usage error.
+
+          --control-namespace NS  the namespace whose ConfigMaps may target any namespace
+                                  (predictive-scaler's own); without it, a ConfigMap's targets
+                                  must be in its own namespace
+        """;
+  }
+
+  /** Everything but the exit, so that tests can call it. */
+  public static int run(String[] args, PrintStream out, PrintStream err) {
+    Optional<String> control = Optional.empty();
+    List<Path> files = new ArrayList<>();
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      if (arg.equals("--help") || arg.equals("-h")) {
+        out.print(usage());
+        return EXIT_VALID;
+      }
+      if (arg.equals(CONTROL) && i + 1 < args.length) {
+        control = Optional.of(args[++i]);
+      } else if (arg.startsWith(CONTROL + "=")) {
+        control = Optional.of(arg.substring(CONTROL.length() + 1));
+      } else if (arg.startsWith("-")) {
+        err.println("check-policy: unknown option " + arg);
+        err.print(usage());
+        return EXIT_USAGE;
+      } else {
+        files.add(Path.of(arg));
+      }
+    }
+    if (files.isEmpty()) {
+      err.println("check-policy: no file given");
+      err.print(usage());
+      return EXIT_USAGE;
+    }
+    PolicyStore store;
+    try {
+      store = new PolicyStore(control);
+    } catch (IllegalArgumentException e) {
+      err.println("check-policy: " + e.getMessage());
+      return EXIT_USAGE;
+    }
+    boolean valid = true;
+    for (Path file : files) {
+      String text;
+      try {
+        text = Files.readString(file, StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        out.println(file + ": cannot read: " + e.getMessage());
+        valid = false;
+        continue;
+      }
+      for (Checked checked : check(file.toString(), text, store)) {
+        checked.errors().forEach(e -> out.println(checked.prefix() + ": " + e));
+        if (checked.errors().isEmpty()) {
+          out.println(checked.prefix() + ": ok (" + checked.workloads() + " workloads)");
+        }
+        valid &= checked.errors().isEmpty();
+      }
+    }
+    return valid ? EXIT_VALID : EXIT_INVALID;
+  }
+
+  private static List<Checked> check(String name, String text, PolicyStore store) {
+    List<JsonNode> configMaps = configMaps(text);
+    if (configMaps.isEmpty()) {
+      ParseResult result = PolicyParser.parse(text);
+      return List.of(new Checked(name, result.errors(), workloads(result)));
+    }
+    List<Checked> out = new ArrayList<>();
+    for (JsonNode cm : configMaps) {
+      JsonNode metadata = cm.path("metadata");
+      ConfigMapRef ref =
+          new ConfigMapRef(
+              metadata.path("namespace").asText(PolicyParser.DEFAULT_NAMESPACE),
+              metadata.path("name").asText("unnamed"));
+      String prefix = name + ": " + ref;
+      JsonNode yaml = cm.path("data").path(ConfigMapPolicyWatcher.POLICY_KEY);
+      if (!yaml.isTextual()) {
+        out.add(
+            new Checked(
+                prefix,
+                List.of(
+                    new ConfigError(
+                        "", "the ConfigMap has no key " + ConfigMapPolicyWatcher.POLICY_KEY)),
+                0));
+        continue;
+      }
+      List<ConfigError> errors = store.validate(ref, yaml.asText());
+      int workloads =
+          errors.isEmpty() ? workloads(PolicyParser.parse(yaml.asText(), ref.namespace())) : 0;
+      out.add(new Checked(prefix, errors, workloads));
+    }
+    return out;
+  }
+
+  /**
+   * The ConfigMaps in {@code text}, or none when it is not Kubernetes YAML (then it is read as a
+   * {@code policies.yaml}, whose parser reports any syntax error with its line).
+   */
+  private static List<JsonNode> configMaps(String text) {
+    List<JsonNode> found = new ArrayList<>();
+    try (MappingIterator<JsonNode> docs = YAML.readerFor(JsonNode.class).readValues(text)) {
+      while (docs.hasNextValue()) {
+        JsonNode doc = docs.nextValue();
+        // kubectl get -o yaml wraps several objects in a List.
+        Iterable<JsonNode> objects =
+            doc != null && "List".equals(doc.path("kind").asText())
+                ? doc.path("items")
+                : List.of(doc);
+        for (JsonNode object : objects) {
+          if (object != null && "ConfigMap".equals(object.path("kind").asText())) {
+            found.add(object);
+          }
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      return List.of();
+    }
+    return found;
+  }
+
+  private static int workloads(ParseResult result) {
+    return result.document().map(d -> d.workloads().size()).orElse(0);
+  }
+}
