@@ -16,6 +16,9 @@ import java.util.Objects;
 /** Runs every asked-for strategy, and the sweep, over one trace. */
 public final class ReplayRunner {
 
+  /** Most ticks one replay simulates (each run keeps a few arrays of this length). */
+  public static final int MAX_TICKS = 5_000_000;
+
   private final StrategyFactory strategies;
 
   public ReplayRunner(StrategyFactory strategies) {
@@ -64,6 +67,21 @@ public final class ReplayRunner {
               + ", shorter than the horizon "
               + Durations.format(settings.horizon())
               + " (--horizon)");
+    }
+    long ticks = trace.span().getSeconds() / settings.step().getSeconds() + 1;
+    if (ticks > MAX_TICKS) {
+      throw new TraceException(
+          "trace "
+              + trace.name()
+              + " spans "
+              + Durations.format(trace.span())
+              + ": "
+              + ticks
+              + " ticks of "
+              + Durations.format(settings.step())
+              + ", more than the limit "
+              + MAX_TICKS
+              + "; use a larger --step or a shorter trace");
     }
     Trace resampled = trace.resample(settings.step());
     double peak = resampled.peak();

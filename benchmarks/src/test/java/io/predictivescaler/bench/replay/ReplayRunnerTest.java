@@ -77,6 +77,24 @@ class ReplayRunnerTest {
   }
 
   @Test
+  void traceWithTooManyTicksAtTheStepIsAnErrorNamingTheStep() {
+    Trace wide =
+        new Trace(
+            "wide.csv",
+            new long[] {0, 2_000_000_000L},
+            new double[] {1, 2},
+            Duration.ofSeconds(2_000_000_000L),
+            0);
+
+    assertThatThrownBy(
+            () -> ReplayRunner.scenario(wide, settings(Duration.ofMinutes(10), List.of(), null)))
+        .isInstanceOf(TraceException.class)
+        .hasMessageContaining("wide.csv")
+        .hasMessageContaining("limit " + ReplayRunner.MAX_TICKS)
+        .hasMessageContaining("--step");
+  }
+
+  @Test
   void allZeroTraceIsAnError() {
     Trace zero =
         new Trace("zero.csv", new long[] {0, 60, 120}, new double[3], Duration.ofMinutes(1), 0);

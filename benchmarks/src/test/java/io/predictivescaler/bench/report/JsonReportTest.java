@@ -62,4 +62,19 @@ class JsonReportTest {
     assertThat(forecast.get("mase")).isNull();
     assertThat(forecast.get("horizonSeconds")).isEqualTo(600L);
   }
+
+  @Test
+  void hourlySpikesAt1e308KeepTheUnservedFractionANumber() {
+    double[] values = new double[600];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = i % 12 == 6 ? 1e308 : 10;
+    }
+    ReplayResult result = ReplayFixtures.replay(ReplayFixtures.withValues(values));
+
+    var strategies = (java.util.Map<?, ?>) JsonReport.tree(result).get("strategies");
+
+    for (Object entry : strategies.values()) {
+      assertThat(((java.util.Map<?, ?>) entry).get("unservedFraction")).isInstanceOf(Double.class);
+    }
+  }
 }
