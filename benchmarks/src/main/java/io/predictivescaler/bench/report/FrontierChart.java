@@ -78,11 +78,11 @@ final class FrontierChart {
         String y = Svg.num(scale.y(p.metrics().overloadMinutes()));
         d.append(d.length() == 0 ? 'M' : 'L').append(x).append(',').append(y);
         dots.append("<circle cx=\"" + x + "\" cy=\"" + y + "\" r=\"4\" fill=\"" + color + "\">")
-            .append("<title>" + Svg.escape(entry.getKey()) + " at utilization " + p.utilization())
+            .append("<title>" + Svg.escape(entry.getKey()) + " at " + p.label())
             .append(": " + Svg.label(p.metrics().overloadMinutes()) + " overload min, ")
             .append(Svg.label(p.metrics().replicaHours()) + " replica-h</title></circle>")
             .append("<text x=\"" + x + "\" y=\"" + y + "\" dx=\"6\" dy=\"-6\" class=\"dotlab\">")
-            .append(p.utilization() + "</text>");
+            .append(p.setting().values().iterator().next() + "</text>");
       }
       svg.append("<g data-series=\"" + Svg.escape(entry.getKey()) + "\">")
           .append(

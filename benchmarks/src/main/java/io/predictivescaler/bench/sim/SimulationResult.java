@@ -31,4 +31,26 @@ public record SimulationResult(
   public boolean hasForecast() {
     return forecastPoint != null;
   }
+
+  /**
+   * Share of the ticks with a forecast whose load was at most the forecast's upper band edge, in
+   * [0, 1]; {@code NaN} when no forecast targeted any tick.
+   */
+  public double bandCoverage() {
+    if (forecastUpper == null) {
+      return Double.NaN;
+    }
+    double[] load = scenario.load();
+    int banded = 0;
+    int covered = 0;
+    for (int t = 0; t < load.length; t++) {
+      if (!Double.isNaN(forecastUpper[t])) {
+        banded++;
+        if (load[t] <= forecastUpper[t]) {
+          covered++;
+        }
+      }
+    }
+    return banded == 0 ? Double.NaN : (double) covered / banded;
+  }
 }

@@ -42,6 +42,29 @@ class JsonReportTest {
     assertThat(forecast.get("mase").isNumber()).isTrue();
     assertThat(forecast.get("smape").isNumber()).isTrue();
     assertThat(json.get("sweep")).hasSize(8);
+    JsonNode first = json.get("sweep").get(0);
+    assertThat(first.get("strategy").asText()).isEqualTo("hpa");
+    assertThat(first.get("setting").get("utilization").asDouble()).isEqualTo(0.6);
+    assertThat(first.get("overloadMinutes").isNumber()).isTrue();
+    assertThat(first.get("replicaHours").isNumber()).isTrue();
+    assertThat(first.get("bandCoverage").isNumber()).isTrue();
+  }
+
+  @Test
+  void bandCoverageSitsNextToTheReasonsAndIsNullWithoutABand() throws IOException {
+    ReplayResult result = ReplayFixtures.fullReplay();
+    Path file = dir.resolve("report.json");
+
+    JsonReport.write(result, file);
+
+    JsonNode strategies = new ObjectMapper().readTree(file.toFile()).get("strategies");
+    assertThat(strategies.get("predictive").get("reasons").isObject()).isTrue();
+    assertThat(strategies.get("predictive").get("bandCoverage").asDouble())
+        .isCloseTo(
+            result.runs().get("predictive").bandCoverage(),
+            org.assertj.core.api.Assertions.within(1e-6))
+        .isBetween(0.0, 1.0);
+    assertThat(strategies.get("oracle").get("bandCoverage").isNull()).isTrue();
   }
 
   @Test

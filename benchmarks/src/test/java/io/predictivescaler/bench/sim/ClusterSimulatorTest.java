@@ -173,4 +173,30 @@ class ClusterSimulatorTest {
     assertThat(m.unservedFraction()).isCloseTo(unservedShareOfEachSpike, within(1e-9));
     assertThat(m.meanUtilization()).isFinite();
   }
+
+  @Test
+  void bandCoverageIsTheShareOfForecastTicksWithinTheUpperBand() {
+    Scenario scenario = TestScenarios.ofLoad(0, 0, 10, 20, 30, 40, 50);
+
+    SimulationResult result =
+        new ClusterSimulator(scenario)
+            .run(
+                tick ->
+                    new Decision(
+                        1,
+                        "Forecast",
+                        tick.tick() == 0 ? null : new Forecast(tick.now(), 25, 20, 35, "test")));
+
+    assertThat(result.bandCoverage()).isCloseTo(2 / 4.0, within(1e-9));
+  }
+
+  @Test
+  void bandCoverageIsNaNWithoutForecasts() {
+    Scenario scenario = TestScenarios.ofNeeds(0, 0, 1, 1);
+
+    SimulationResult result =
+        new ClusterSimulator(scenario).run(new ReactiveTestStrategy(CAPACITY));
+
+    assertThat(result.bandCoverage()).isNaN();
+  }
 }
