@@ -47,6 +47,7 @@ public final class ClusterSimulator {
     pods.add(scenario.initialReplicas(), 0);
     int[] replicas = new int[n];
     int[] ready = new int[n];
+    String[] tickReasons = new String[n];
     ForecastSeries forecasts = new ForecastSeries(scenario);
     Map<String, Integer> reasons = new HashMap<>();
 
@@ -87,6 +88,7 @@ public final class ClusterSimulator {
         scaleDowns++;
       }
       reasons.merge(decision.reason(), 1, Integer::sum);
+      tickReasons[i] = decision.reason();
       if (decision.forecast() != null) {
         forecasts.record(decision.forecast());
       }
@@ -131,6 +133,7 @@ public final class ClusterSimulator {
         forecasts.upper,
         forecasts.mostFrequentModel(),
         sortedByCount(reasons),
+        tickReasons,
         metrics);
   }
 

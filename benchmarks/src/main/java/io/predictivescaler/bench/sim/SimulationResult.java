@@ -15,6 +15,7 @@ import java.util.Map;
  * @param forecastUpper upper band edge for each tick
  * @param forecastModel the model named most often by the forecasts, or {@code null}
  * @param reasons decision reason code to number of ticks, most frequent first
+ * @param tickReasons the reason code of each tick's decision
  * @param metrics the summary
  */
 public record SimulationResult(
@@ -26,6 +27,7 @@ public record SimulationResult(
     double[] forecastUpper,
     String forecastModel,
     Map<String, Integer> reasons,
+    String[] tickReasons,
     ReplayMetrics metrics) {
 
   public boolean hasForecast() {
