@@ -227,8 +227,10 @@
         width: el.clientWidth || 1200,
         height: spec.height,
         series: series,
-        scales: { x: { time: false } },
-        axes: [{ label: 'replica-hours' }, { label: 'overload minutes', size: 60 }],
+        // asinh: linear near 0, logarithmic further out, so a few minutes stay readable next to
+        // hundreds.
+        scales: { x: { time: false }, y: { distr: 4, asinh: 1 } },
+        axes: [{ label: 'replica-hours' }, { label: 'overload minutes (asinh scale)', size: 60 }],
         cursor: { drag: { x: true, y: true, uni: 20 } },
         hooks: {
           draw: [
