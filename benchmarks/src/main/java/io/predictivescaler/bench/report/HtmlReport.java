@@ -44,19 +44,10 @@ public final class HtmlReport {
   /** Most points per series in the overview. */
   static final int OVERVIEW_POINTS = 4000;
 
-  /** Most points per series in an incident chart. */
-  static final int INCIDENT_POINTS = 3000;
-
-  /** Incidents shown. */
-  static final int INCIDENTS = 5;
-
-  private static final long MERGE_GAP_SECONDS = 3600;
-  private static final long BEFORE_SECONDS = 2 * 3600;
-  private static final long AFTER_SECONDS = 3600;
-  private static final String LOAD = "#1f77b4";
-  private static final String OVERLOAD = "rgba(214,39,40,0.18)";
-  private static final String BAND_FILL = "rgba(255,127,14,0.18)";
-  private static final String Y_LABEL = "replicas' worth";
+  static final String LOAD = "#1f77b4";
+  static final String FORECAST = "#8c564b";
+  static final String OVERLOAD = "rgba(214,39,40,0.18)";
+  static final String BAND_FILL = "rgba(255,127,14,0.18)";
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final String ERROR_TRAP =
       "window.reportErrors=[];window.addEventListener('error',function(e){"
@@ -88,7 +79,7 @@ public final class HtmlReport {
     summary(html, result);
 
     List<Map<String, Object>> timeCharts = new ArrayList<>();
-    Optional<Map.Entry<String, SimulationResult>> subject = incidentSubject(result);
+    Optional<Map.Entry<String, SimulationResult>> subject = RunSeries.incidentSubject(result);
     TimeChart overview = overview(result, subject);
     timeCharts.add(overview.spec());
     html.append("<section id=\"overview\"><h2>Load and Ready capacity</h2>")
@@ -96,7 +87,7 @@ public final class HtmlReport {
         .append(" middle-drag) to pan, double-click to reset. Shaded: ")
         .append(subject.map(e -> Html.escape(e.getKey()) + " overloaded").orElse("overload"))
         .append(". Long series are shown as each interval's minimum and maximum.</p>")
-        .append(chartDiv("chart-overview", overview.seriesCount()))
+        .append(overview.div())
         .append("</section>");
 
     Map<String, Object> frontier = null;
@@ -106,11 +97,15 @@ public final class HtmlReport {
       html.append("<section id=\"frontier\"><h2>Cost / risk frontier (--sweep)</h2>")
           .append("<p>Overload minutes against replica-hours, one point per value of each")
           .append(" strategy's sweep knob (labelled): lower and further left is better.</p>")
-          .append(chartDiv(FrontierChart.ID, FrontierChart.seriesCount(result.sweep(), oracle)))
+          .append("<div id=\"")
+          .append(FrontierChart.ID)
+          .append("\" class=\"chart\" data-series-count=\"")
+          .append(FrontierChart.seriesCount(result.sweep(), oracle))
+          .append("\"></div>")
           .append("</section>");
     }
 
-    incidents(html, timeCharts, result, subject);
+    IncidentSection.append(html, timeCharts, result, subject);
     decisions(html, result);
 
     Map<String, Object> data = new LinkedHashMap<>();
@@ -167,12 +162,12 @@ public final class HtmlReport {
   private static TimeChart overview(
       ReplayResult result, Optional<Map.Entry<String, SimulationResult>> subject) {
     Scenario scenario = result.scenario();
-    TimeChart chart = timeChart("chart-overview", 380, scenario, 0, scenario.ticks() - 1);
-    chart.line("load", LOAD, "line", inReplicas(scenario));
-    scalers(result)
+    TimeChart chart =
+        TimeChart.of("chart-overview", 380, scenario, 0, scenario.ticks() - 1, OVERVIEW_POINTS);
+    chart.line("load", LOAD, "line", RunSeries.load(scenario));
+    RunSeries.scalers(result)
         .forEach(
-            (name, run) ->
-                chart.line(name + " Ready", color(name), "step", asDoubles(run.ready())));
+            (name, run) -> chart.line(name + " Ready", color(name), "step", RunSeries.ready(run)));
     subject.ifPresent(
         e -> {
           SimulationResult run = e.getValue();
@@ -181,153 +176,12 @@ public final class HtmlReport {
                 e.getKey() + " forecast band",
                 color(e.getKey()),
                 BAND_FILL,
-                inReplicas(run.forecastLower(), scenario),
-                inReplicas(run.forecastUpper(), scenario));
+                RunSeries.forecastLower(run),
+                RunSeries.forecastUpper(run));
           }
-          chart.marks(OVERLOAD, overloaded(run));
+          chart.marks(OVERLOAD, RunSeries.overloaded(run));
         });
     return chart;
-  }
-
-  private static void incidents(
-      StringBuilder html,
-      List<Map<String, Object>> timeCharts,
-      ReplayResult result,
-      Optional<Map.Entry<String, SimulationResult>> subject) {
-    html.append("<section id=\"incidents\"><h2>Incidents</h2>");
-    if (subject.isEmpty()) {
-      html.append("<p class=\"note\">No scaler ran.</p></section>");
-      return;
-    }
-    String name = subject.get().getKey();
-    SimulationResult run = subject.get().getValue();
-    Scenario scenario = result.scenario();
-    long step = scenario.stepSeconds();
-    List<Incident> worst =
-        Incidents.worst(
-            overloaded(run),
-            INCIDENTS,
-            ticks(MERGE_GAP_SECONDS, step),
-            ticks(BEFORE_SECONDS, step),
-            ticks(AFTER_SECONDS, step));
-    html.append("<p>The ")
-        .append(worst.size())
-        .append(" worst overload episodes of ")
-        .append(Html.escape(name))
-        .append(" (episodes less than ")
-        .append(Durations.format(java.time.Duration.ofSeconds(MERGE_GAP_SECONDS)))
-        .append(" apart merged), each with the load, every scaler's Ready capacity, what ")
-        .append(Html.escape(name))
-        .append(" asked for (dashed: Ready + starting) and its forecast band.</p>");
-    if (worst.isEmpty()) {
-      html.append("<p class=\"note\">")
-          .append(Html.escape(name))
-          .append(" was never overloaded.</p>");
-    }
-    int rank = 0;
-    for (Incident incident : worst) {
-      rank++;
-      String id = "chart-incident-" + rank;
-      TimeChart chart = incidentChart(id, result, name, run, incident);
-      timeCharts.add(chart.spec());
-      html.append("<div class=\"incident\" id=\"incident-")
-          .append(rank)
-          .append("\"><h3>#")
-          .append(rank)
-          .append(" ")
-          .append(Html.escape(incidentTitle(result, name, run, incident)))
-          .append("</h3><p class=\"reasons\">")
-          .append(Html.escape(incidentDetail(name, run, incident)))
-          .append("</p>")
-          .append(chartDiv(id, chart.seriesCount()))
-          .append("</div>");
-    }
-    html.append("</section>");
-  }
-
-  private static TimeChart incidentChart(
-      String id, ReplayResult result, String name, SimulationResult run, Incident incident) {
-    Scenario scenario = result.scenario();
-    TimeChart chart = timeChart(id, 300, scenario, incident.windowFrom(), incident.windowTo());
-    chart.line("load", LOAD, "line", inReplicas(scenario));
-    scalers(result)
-        .forEach((n, r) -> chart.line(n + " Ready", color(n), "step", asDoubles(r.ready())));
-    chart.line(name + " asked", color(name), "dashed", asDoubles(run.replicas()));
-    if (run.hasForecast()) {
-      chart.band(
-          name + " forecast band",
-          color(name),
-          BAND_FILL,
-          inReplicas(run.forecastLower(), scenario),
-          inReplicas(run.forecastUpper(), scenario));
-      chart.line(name + " forecast", "#8c564b", "line", inReplicas(run.forecastPoint(), scenario));
-    }
-    return chart.marks(OVERLOAD, overloaded(run));
-  }
-
-  private static String incidentTitle(
-      ReplayResult result, String name, SimulationResult run, Incident incident) {
-    Scenario scenario = result.scenario();
-    double minutes = incident.overloadedTicks() * scenario.stepSeconds() / 60.0;
-    StringBuilder title =
-        new StringBuilder()
-            .append(scenario.timeAt(incident.from()).toString().replace('T', ' '))
-            .append(" to ")
-            .append(scenario.timeAt(incident.to() + 1).toString().replace('T', ' '))
-            .append(": ")
-            .append(name)
-            .append(" overloaded ")
-            .append(Html.label(minutes))
-            .append(" min");
-    scalers(result)
-        .forEach(
-            (other, r) -> {
-              if (!other.equals(name)) {
-                int ticks = 0;
-                for (int t = incident.from(); t <= incident.to(); t++) {
-                  ticks += scenario.overloaded(scenario.load()[t], r.ready()[t]) ? 1 : 0;
-                }
-                title
-                    .append(", ")
-                    .append(other)
-                    .append(" ")
-                    .append(Html.label(ticks * scenario.stepSeconds() / 60.0))
-                    .append(" min");
-              }
-            });
-    return title.toString();
-  }
-
-  /** The subject's decision reasons during the episode and how often the load beat its band. */
-  private static String incidentDetail(String name, SimulationResult run, Incident incident) {
-    Map<String, Integer> reasons = new LinkedHashMap<>();
-    int banded = 0;
-    int above = 0;
-    double[] load = run.scenario().load();
-    for (int t = incident.from(); t <= incident.to(); t++) {
-      reasons.merge(run.tickReasons()[t], 1, Integer::sum);
-      if (run.hasForecast() && !Double.isNaN(run.forecastUpper()[t])) {
-        banded++;
-        above += load[t] > run.forecastUpper()[t] ? 1 : 0;
-      }
-    }
-    String detail =
-        name
-            + "'s decisions in the episode: "
-            + reasons.entrySet().stream()
-                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
-                .limit(5)
-                .map(e -> e.getKey() + " " + e.getValue())
-                .collect(Collectors.joining(", "));
-    if (!run.hasForecast()) {
-      return detail + ".";
-    }
-    return detail
-        + ". Load above the forecast band's top at "
-        + above
-        + " of "
-        + banded
-        + " forecast ticks.";
   }
 
   private static void decisions(StringBuilder html, ReplayResult result) {
@@ -353,83 +207,7 @@ public final class HtmlReport {
     html.append("</section>");
   }
 
-  /**
-   * The run whose overload the incidents show: predictive, else the forecasting or first scaler.
-   */
-  static Optional<Map.Entry<String, SimulationResult>> incidentSubject(ReplayResult result) {
-    SimulationResult predictive = result.runs().get(StrategyFactory.PREDICTIVE);
-    if (predictive != null) {
-      return Optional.of(Map.entry(StrategyFactory.PREDICTIVE, predictive));
-    }
-    Optional<Map.Entry<String, SimulationResult>> forecasting = JsonReport.forecastingRun(result);
-    if (forecasting.isPresent()) {
-      return forecasting;
-    }
-    return scalers(result).entrySet().stream().findFirst();
-  }
-
-  /** Every run but the oracle, whose capacity follows the load and would hide the others. */
-  private static Map<String, SimulationResult> scalers(ReplayResult result) {
-    Map<String, SimulationResult> scalers = new LinkedHashMap<>(result.runs());
-    scalers.remove(StrategyFactory.ORACLE);
-    return scalers;
-  }
-
-  private static TimeChart timeChart(String id, int height, Scenario scenario, int from, int to) {
-    int maxPoints = from == 0 && to == scenario.ticks() - 1 ? OVERVIEW_POINTS : INCIDENT_POINTS;
-    return new TimeChart(
-        id,
-        Y_LABEL,
-        height,
-        scenario.start().getEpochSecond(),
-        scenario.stepSeconds(),
-        from,
-        to,
-        maxPoints);
-  }
-
-  private static String chartDiv(String id, int seriesCount) {
-    return "<div id=\""
-        + id
-        + "\" class=\"chart\" data-series-count=\""
-        + seriesCount
-        + "\"></div>";
-  }
-
-  private static boolean[] overloaded(SimulationResult run) {
-    Scenario scenario = run.scenario();
-    boolean[] flagged = new boolean[scenario.ticks()];
-    for (int i = 0; i < flagged.length; i++) {
-      flagged[i] = scenario.overloaded(scenario.load()[i], run.ready()[i]);
-    }
-    return flagged;
-  }
-
-  private static double[] inReplicas(Scenario scenario) {
-    return inReplicas(scenario.load(), scenario);
-  }
-
-  private static double[] inReplicas(double[] values, Scenario scenario) {
-    double[] out = new double[values.length];
-    for (int i = 0; i < values.length; i++) {
-      out[i] = values[i] / scenario.capacityPerReplica();
-    }
-    return out;
-  }
-
-  private static double[] asDoubles(int[] values) {
-    double[] out = new double[values.length];
-    for (int i = 0; i < values.length; i++) {
-      out[i] = values[i];
-    }
-    return out;
-  }
-
-  private static int ticks(long seconds, long stepSeconds) {
-    return (int) Math.max(1, seconds / stepSeconds);
-  }
-
-  private static String color(String strategy) {
+  static String color(String strategy) {
     return STRATEGY_COLORS.getOrDefault(strategy, "#555555");
   }
 

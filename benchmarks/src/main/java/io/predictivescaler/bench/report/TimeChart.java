@@ -1,5 +1,6 @@
 package io.predictivescaler.bench.report;
 
+import io.predictivescaler.bench.sim.Scenario;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +24,22 @@ final class TimeChart {
   private final List<Map<String, Object>> series = new ArrayList<>();
   private final List<Map<String, Object>> bands = new ArrayList<>();
   private final List<Map<String, Object>> marks = new ArrayList<>();
+
+  /** Y axis label of every time chart: values are in replicas' worth (see {@link RunSeries}). */
+  static final String Y_LABEL = "replicas' worth";
+
+  /** A chart of {@code scenario}'s ticks {@code from} to {@code to}, inclusive. */
+  static TimeChart of(String id, int height, Scenario scenario, int from, int to, int maxPoints) {
+    return new TimeChart(
+        id,
+        Y_LABEL,
+        height,
+        scenario.start().getEpochSecond(),
+        scenario.stepSeconds(),
+        from,
+        to,
+        maxPoints);
+  }
 
   /** Ticks {@code from} to {@code to}, inclusive, at most {@code maxPoints} points per series. */
   TimeChart(
@@ -83,6 +100,15 @@ final class TimeChart {
 
   int seriesCount() {
     return series.size();
+  }
+
+  /** The element {@code report.js} draws the chart into. */
+  String div() {
+    return "<div id=\""
+        + id
+        + "\" class=\"chart\" data-series-count=\""
+        + series.size()
+        + "\"></div>";
   }
 
   Map<String, Object> spec() {
