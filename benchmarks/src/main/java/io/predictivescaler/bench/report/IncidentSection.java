@@ -24,9 +24,10 @@ final class IncidentSection {
   /** Most points per series in an incident chart. */
   static final int MAX_POINTS = 3000;
 
-  private static final Duration MERGE_GAP = Duration.ofHours(1);
-  private static final Duration BEFORE = Duration.ofHours(2);
-  private static final Duration AFTER = Duration.ofHours(1);
+  private static final Duration MERGE_GAP = Duration.ofMinutes(15);
+  private static final Duration BEFORE = Duration.ofHours(1);
+  private static final Duration AFTER = Duration.ofMinutes(30);
+  private static final Duration MAX_WINDOW = Duration.ofHours(4);
 
   private IncidentSection() {}
 
@@ -50,7 +51,8 @@ final class IncidentSection {
             INCIDENTS,
             ticks(MERGE_GAP, step),
             ticks(BEFORE, step),
-            ticks(AFTER, step));
+            ticks(AFTER, step),
+            ticks(MAX_WINDOW, step));
     html.append("<p>The ")
         .append(worst.size())
         .append(" worst overload episodes of ")
@@ -61,7 +63,10 @@ final class IncidentSection {
         .append(Durations.format(BEFORE))
         .append(" before to ")
         .append(Durations.format(AFTER))
-        .append(" after, with the load, every scaler's Ready capacity, what ")
+        .append(" after (at most ")
+        .append(Durations.format(MAX_WINDOW))
+        .append(
+            ", from the start of a longer episode), with the load, every scaler's Ready capacity, what ")
         .append(Html.escape(name))
         .append(" asked for (dashed: Ready + starting) and its forecast band.</p>");
     if (worst.isEmpty()) {

@@ -8,7 +8,9 @@ import java.util.List;
  * Finds a run's worst overload episodes for the report's incident charts: consecutive overloaded
  * ticks form an episode, episodes less than {@code mergeGap} ticks apart are merged, and the ones
  * with the most overloaded ticks come first (the earlier on a tie). Each gets a window of {@code
- * before} ticks before and {@code after} ticks after it, within the replay.
+ * before} ticks before and {@code after} ticks after it, within the replay and at most {@code
+ * maxWindow} ticks long: a longer episode is shown from its start, where the scaler first fell
+ * behind.
  */
 final class Incidents {
 
@@ -19,7 +21,7 @@ final class Incidents {
    * @param count most incidents returned
    */
   static List<Incident> worst(
-      boolean[] overloaded, int count, int mergeGap, int before, int after) {
+      boolean[] overloaded, int count, int mergeGap, int before, int after, int maxWindow) {
     List<int[]> episodes = new ArrayList<>();
     int i = 0;
     while (i < overloaded.length) {
@@ -44,9 +46,11 @@ final class Incidents {
         .sorted(Comparator.<int[]>comparingInt(e -> e[2]).reversed().thenComparingInt(e -> e[0]))
         .limit(count)
         .map(
-            e ->
-                new Incident(
-                    e[0], e[1], e[2], Math.max(0, e[0] - before), Math.min(n - 1, e[1] + after)))
+            e -> {
+              int windowFrom = Math.max(0, e[0] - before);
+              int windowTo = Math.min(n - 1, Math.min(e[1] + after, windowFrom + maxWindow - 1));
+              return new Incident(e[0], e[1], e[2], windowFrom, windowTo);
+            })
         .toList();
   }
 }

@@ -19,7 +19,7 @@ class IncidentsTest {
   void worstEpisodeComesFirstAndTiesGoToTheEarlier() {
     boolean[] overloaded = flags("..##......###.......##......");
 
-    List<Incident> worst = Incidents.worst(overloaded, 5, 1, 0, 0);
+    List<Incident> worst = Incidents.worst(overloaded, 5, 1, 0, 0, 100);
 
     assertThat(worst).extracting(Incident::from).containsExactly(10, 2, 20);
     assertThat(worst.get(0).overloadedTicks()).isEqualTo(3);
@@ -29,7 +29,7 @@ class IncidentsTest {
   void closeEpisodesAreMergedIntoOneIncident() {
     boolean[] overloaded = flags("..##..#.............#.");
 
-    List<Incident> worst = Incidents.worst(overloaded, 5, 3, 0, 0);
+    List<Incident> worst = Incidents.worst(overloaded, 5, 3, 0, 0, 100);
 
     assertThat(worst).hasSize(2);
     assertThat(worst.get(0)).isEqualTo(new Incident(2, 6, 3, 2, 6));
@@ -39,14 +39,23 @@ class IncidentsTest {
   void keepsOnlyTheWorstAndWindowsStayInTheReplay() {
     boolean[] overloaded = flags("#....##....###....####");
 
-    List<Incident> worst = Incidents.worst(overloaded, 2, 1, 3, 4);
+    List<Incident> worst = Incidents.worst(overloaded, 2, 1, 3, 4, 100);
 
     assertThat(worst)
         .containsExactly(new Incident(18, 21, 4, 15, 21), new Incident(11, 13, 3, 8, 17));
   }
 
   @Test
+  void aLongEpisodeIsShownFromItsStartWithinTheLongestWindow() {
+    boolean[] overloaded = flags("......##.#.##.#.##.#.##......");
+
+    List<Incident> worst = Incidents.worst(overloaded, 1, 2, 2, 2, 8);
+
+    assertThat(worst).containsExactly(new Incident(6, 22, 11, 4, 11));
+  }
+
+  @Test
   void noOverloadNoIncidents() {
-    assertThat(Incidents.worst(flags("......"), 5, 2, 1, 1)).isEmpty();
+    assertThat(Incidents.worst(flags("......"), 5, 2, 1, 1, 100)).isEmpty();
   }
 }
