@@ -5,6 +5,7 @@ import io.predictivescaler.bench.replay.ReplayProgress;
 import io.predictivescaler.bench.replay.ReplayResult;
 import io.predictivescaler.bench.replay.ReplayRunner;
 import io.predictivescaler.bench.replay.ReplaySettings;
+import io.predictivescaler.bench.replay.SweepKnobs;
 import io.predictivescaler.bench.replay.SweepRange;
 import io.predictivescaler.bench.report.HtmlReport;
 import io.predictivescaler.bench.report.JsonReport;
@@ -112,7 +113,9 @@ public final class ReplayCommand implements Callable<Integer> {
       names = "--sweep",
       paramLabel = "FROM:TO:STEP",
       converter = SweepConverter.class,
-      description = "Also run hpa and predictive at each utilization, e.g. 0.6:0.95:0.05.")
+      description =
+          "Also run hpa and predictive at each value of their sweep knob (target utilization),"
+              + " e.g. 0.6:0.95:0.05.")
   SweepRange sweep;
 
   @Option(
@@ -121,6 +124,13 @@ public final class ReplayCommand implements Callable<Integer> {
       defaultValue = "hpa,predictive,oracle",
       description = "Strategies to run (default: ${DEFAULT-VALUE}).")
   List<String> strategies;
+
+  @Option(
+      names = "--threads",
+      description =
+          "Runs simulated at once, strategies and sweep points (default: the available processors,"
+              + " here ${DEFAULT-VALUE}).")
+  int threads = Runtime.getRuntime().availableProcessors();
 
   @Option(names = "--verbose", description = "Print stack traces of errors.")
   boolean verbose;
@@ -146,7 +156,8 @@ public final class ReplayCommand implements Callable<Integer> {
         err.println("warning: strategy '" + name + "' is not available in this build yet; skipped");
       }
     }
-    if (settings.sweep().isPresent() && StrategyFactory.SWEPT.stream().noneMatch(factory::has)) {
+    ReplayRunner runner = new ReplayRunner(factory, SweepKnobs.defaults(), threads);
+    if (settings.sweep().isPresent() && runner.sweptStrategies().isEmpty()) {
       err.println("warning: --sweep needs hpa or predictive, neither available yet; no sweep ran");
     }
     if (settings.strategies().stream().noneMatch(factory::has)) {
@@ -159,7 +170,7 @@ public final class ReplayCommand implements Callable<Integer> {
     err.flush();
 
     ReplayProgress progress = ProgressBar.forConsole();
-    ReplayResult result = new ReplayRunner(factory).run(loaded, settings, progress);
+    ReplayResult result = runner.run(loaded, settings, progress);
 
     Files.createDirectories(out);
     Path json = out.resolve("report.json");
@@ -199,6 +210,9 @@ public final class ReplayCommand implements Callable<Integer> {
     }
     if (horizon.isZero() || horizon.isNegative()) {
       throw invalid("--horizon", Durations.format(horizon), "must be > 0");
+    }
+    if (threads < 1 || threads > 256) {
+      throw invalid("--threads", threads, "must be between 1 and 256");
     }
     requireUtilization("--utilization", utilization);
     requireUtilization("--hpa-utilization", hpaUtilization);

@@ -1,6 +1,10 @@
 package io.predictivescaler.bench.replay;
 
-/** Told how far a replay has got, over all its runs (main runs and sweep). */
+/**
+ * Told how far a replay has got, over all its runs (main runs and sweep). Runs go in parallel, so
+ * calls come from the runner's worker threads, but one at a time and with {@code ticksDone} never
+ * going down.
+ */
 @FunctionalInterface
 public interface ReplayProgress {
 

@@ -19,7 +19,8 @@ import java.util.Optional;
  * @param utilization target utilization of {@code predictive}
  * @param hpaUtilization target utilization of {@code hpa}
  * @param strategies strategies to run, in report order
- * @param sweep utilizations to sweep {@code hpa} and {@code predictive} over, when asked
+ * @param sweep the {@code --sweep} range, when asked; each swept strategy's {@link SweepKnob} turns
+ *     it into values
  * @param policyFile the scaling policy (service ConfigMap schema), when given
  */
 public record ReplaySettings(
@@ -60,6 +61,28 @@ public record ReplaySettings(
       case StrategyFactory.ORACLE -> 1.0;
       default -> utilization;
     };
+  }
+
+  /**
+   * These settings with {@code strategy}'s target utilization at {@code value}: {@code
+   * hpaUtilization} for {@code hpa}, {@code utilization} for any other (the oracle's is fixed).
+   */
+  public ReplaySettings withUtilizationFor(String strategy, double value) {
+    if (strategy.equals(StrategyFactory.ORACLE)) {
+      throw new IllegalArgumentException("the oracle's utilization is fixed at 1");
+    }
+    boolean hpa = strategy.equals(StrategyFactory.HPA);
+    return new ReplaySettings(
+        peakReplicas,
+        step,
+        horizon,
+        startupDelay,
+        metricDelay,
+        hpa ? utilization : value,
+        hpa ? value : hpaUtilization,
+        strategies,
+        sweep,
+        policyFile);
   }
 
   public int maxReplicas() {

@@ -1,48 +1,64 @@
 package io.predictivescaler.bench.report;
 
 /**
- * Shrinks long series for plotting without hiding spikes: each bucket of consecutive points keeps
- * its minimum and its maximum, in time order. {@code NaN} values are gaps; a bucket of gaps yields
- * a {@code NaN} point so that the line breaks there.
+ * Shrinks several series over the same ticks to at most {@code maxPoints} shared x positions
+ * without hiding spikes. A range that fits is kept tick by tick; otherwise it is cut into {@code
+ * maxPoints / 2} buckets, each drawn at two positions (its first and its middle tick) with, per
+ * series, the bucket's minimum and maximum in the order they occurred. Band edges take the bucket's
+ * lowest low and highest high at both positions, so the band drawn contains the real one. {@code
+ * NaN} values are gaps; a bucket of gaps yields {@code NaN} so that the line breaks there.
  */
 final class Downsampler {
 
-  private Downsampler() {}
+  private final int[] bucketFrom;
+  private final int[] bucketTo;
+  private final boolean tickByTick;
 
-  /** Points kept: {@code x} is the (fractional) index in the original series. */
-  record Points(double[] x, double[] y) {
-    int size() {
-      return x.length;
+  /** Ticks {@code from} to {@code to}, inclusive. */
+  Downsampler(int from, int to, int maxPoints) {
+    if (to < from) {
+      throw new IllegalArgumentException("empty tick range " + from + ".." + to);
     }
-  }
-
-  /** Envelope per bucket: {@code x} is the bucket's centre index. */
-  record Envelope(double[] x, double[] low, double[] high) {
-    int size() {
-      return x.length;
-    }
-  }
-
-  /** At most {@code maxPoints} points (at least 2) keeping each bucket's min and max. */
-  static Points minMax(double[] values, int maxPoints) {
-    int n = values.length;
-    if (n <= maxPoints) {
-      double[] x = new double[n];
-      for (int i = 0; i < n; i++) {
-        x[i] = i;
-      }
-      return new Points(x, values.clone());
-    }
-    int buckets = Math.max(1, maxPoints / 2);
-    double[] x = new double[buckets * 2];
-    double[] y = new double[buckets * 2];
-    int out = 0;
+    int n = to - from + 1;
+    tickByTick = n <= maxPoints;
+    int buckets = tickByTick ? n : Math.max(1, maxPoints / 2);
+    bucketFrom = new int[buckets];
+    bucketTo = new int[buckets];
     for (int b = 0; b < buckets; b++) {
-      int from = (int) ((long) b * n / buckets);
-      int to = (int) ((long) (b + 1) * n / buckets);
+      bucketFrom[b] = from + (int) ((long) b * n / buckets);
+      bucketTo[b] = from + (int) ((long) (b + 1) * n / buckets) - 1;
+    }
+  }
+
+  /** Number of points each series gets. */
+  int size() {
+    return tickByTick ? bucketFrom.length : 2 * bucketFrom.length;
+  }
+
+  /** The tick of each point. */
+  int[] ticks() {
+    int[] ticks = new int[size()];
+    for (int b = 0; b < bucketFrom.length; b++) {
+      if (tickByTick) {
+        ticks[b] = bucketFrom[b];
+      } else {
+        ticks[2 * b] = bucketFrom[b];
+        ticks[2 * b + 1] = (bucketFrom[b] + bucketTo[b] + 1) / 2;
+      }
+    }
+    return ticks;
+  }
+
+  /** Per bucket its minimum and maximum, in the order they occurred. */
+  double[] minMax(double[] values) {
+    if (tickByTick) {
+      return pick(values);
+    }
+    double[] out = new double[size()];
+    for (int b = 0; b < bucketFrom.length; b++) {
       int min = -1;
       int max = -1;
-      for (int i = from; i < to; i++) {
+      for (int i = bucketFrom[b]; i <= bucketTo[b]; i++) {
         if (Double.isNaN(values[i])) {
           continue;
         }
@@ -53,49 +69,46 @@ final class Downsampler {
           max = i;
         }
       }
-      if (min < 0) {
-        x[out] = from;
-        y[out++] = Double.NaN;
-        continue;
-      }
-      int first = Math.min(min, max);
-      int second = Math.max(min, max);
-      x[out] = first;
-      y[out++] = values[first];
-      if (second != first) {
-        x[out] = second;
-        y[out++] = values[second];
-      }
+      out[2 * b] = min < 0 ? Double.NaN : values[Math.min(min, max)];
+      out[2 * b + 1] = min < 0 ? Double.NaN : values[Math.max(min, max)];
     }
-    return new Points(java.util.Arrays.copyOf(x, out), java.util.Arrays.copyOf(y, out));
+    return out;
   }
 
-  /**
-   * At most {@code maxBuckets} buckets, each with the lowest {@code low} and highest {@code high}.
-   */
-  static Envelope envelope(double[] low, double[] high, int maxBuckets) {
-    int n = low.length;
-    int buckets = Math.min(n, Math.max(1, maxBuckets));
-    double[] x = new double[buckets];
-    double[] lo = new double[buckets];
-    double[] hi = new double[buckets];
-    for (int b = 0; b < buckets; b++) {
-      int from = (int) ((long) b * n / buckets);
-      int to = (int) ((long) (b + 1) * n / buckets);
-      double min = Double.NaN;
-      double max = Double.NaN;
-      for (int i = from; i < to; i++) {
-        if (!Double.isNaN(low[i]) && !(low[i] >= min)) {
-          min = low[i];
-        }
-        if (!Double.isNaN(high[i]) && !(high[i] <= max)) {
-          max = high[i];
+  /** A band's lower edge: each bucket's lowest value, at both its positions. */
+  double[] low(double[] values) {
+    return extreme(values, -1);
+  }
+
+  /** A band's upper edge: each bucket's highest value, at both its positions. */
+  double[] high(double[] values) {
+    return extreme(values, 1);
+  }
+
+  private double[] extreme(double[] values, int sign) {
+    if (tickByTick) {
+      return pick(values);
+    }
+    double[] out = new double[size()];
+    for (int b = 0; b < bucketFrom.length; b++) {
+      double best = Double.NaN;
+      for (int i = bucketFrom[b]; i <= bucketTo[b]; i++) {
+        double v = values[i];
+        if (!Double.isNaN(v) && (Double.isNaN(best) || sign * (v - best) > 0)) {
+          best = v;
         }
       }
-      x[b] = (from + to - 1) / 2.0;
-      lo[b] = min;
-      hi[b] = max;
+      out[2 * b] = best;
+      out[2 * b + 1] = best;
     }
-    return new Envelope(x, lo, hi);
+    return out;
+  }
+
+  private double[] pick(double[] values) {
+    double[] out = new double[bucketFrom.length];
+    for (int b = 0; b < bucketFrom.length; b++) {
+      out[b] = values[bucketFrom[b]];
+    }
+    return out;
   }
 }

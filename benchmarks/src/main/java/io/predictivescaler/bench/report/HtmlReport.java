@@ -1,5 +1,7 @@
 package io.predictivescaler.bench.report;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.predictivescaler.bench.replay.Durations;
 import io.predictivescaler.bench.replay.ReplayResult;
 import io.predictivescaler.bench.replay.ReplaySettings;
@@ -7,22 +9,29 @@ import io.predictivescaler.bench.sim.Scenario;
 import io.predictivescaler.bench.sim.SimulationResult;
 import io.predictivescaler.bench.strategy.StrategyFactory;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * {@code report.html}: one self-contained page (inline CSS and SVG, no network) with the summary
- * table, the sweep frontier when a sweep ran, and per strategy its load / capacity / replicas chart
- * with overload shaded and, when it forecasts, its forecast and band against the actual load.
+ * {@code report.html}: one self-contained page (uPlot, its CSS, the data and the drawing script
+ * inlined; no network) with the summary table, a zoomable overview of load and Ready capacity, the
+ * sweep frontier when a sweep ran, the worst overload incidents zoomed in, and each strategy's
+ * decision reasons.
  *
- * <p>Chart ids: {@code chart-<strategy>-capacity}, {@code chart-<strategy>-forecast}, {@code
- * chart-frontier}. After load, a script writes each chart's drawn series count to {@code
- * data-rendered-series} and the chart count to {@code body[data-charts-rendered]}.
+ * <p>Loads and capacities are drawn in replicas' worth (load over the capacity of one replica), so
+ * the charts read the same whatever the trace's unit. Chart containers: {@code chart-overview},
+ * {@code chart-frontier}, {@code chart-incident-<n>}; each carries {@code data-series-count}, and
+ * after drawing {@code report.js} adds {@code data-rendered-series} to each and {@code
+ * data-charts-rendered} and {@code data-js-errors} to the body.
  */
 public final class HtmlReport {
 
@@ -31,11 +40,20 @@ public final class HtmlReport {
           StrategyFactory.HPA, "#9467bd",
           StrategyFactory.PREDICTIVE, "#ff7f0e",
           StrategyFactory.ORACLE, "#2ca02c");
-  private static final String LOAD = "#1f77b4";
-  private static final String READY = "#2ca02c";
-  private static final String REPLICAS = "#555555";
-  private static final String OVERLOAD = "rgba(214,39,40,0.35)";
-  private static final String FORECAST = "#ff7f0e";
+
+  /** Most points per series in the overview. */
+  static final int OVERVIEW_POINTS = 4000;
+
+  static final String LOAD = "#1f77b4";
+  static final String FORECAST = "#8c564b";
+  static final String OVERLOAD = "rgba(214,39,40,0.18)";
+  static final String BAND_FILL = "rgba(255,127,14,0.18)";
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final String ERROR_TRAP =
+      "window.reportErrors=[];window.addEventListener('error',function(e){"
+          + "window.reportErrors.push(String(e.message));"
+          + "if(document.body){document.body.setAttribute('data-js-errors',"
+          + "window.reportErrors.length);}});";
 
   private HtmlReport() {}
 
@@ -44,29 +62,63 @@ public final class HtmlReport {
   }
 
   public static String render(ReplayResult result) {
-    StringBuilder html = new StringBuilder(256 * 1024);
+    StringBuilder html = new StringBuilder(1024 * 1024);
     String title = "Replay of " + result.trace().name();
     html.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
-        .append(Svg.escape(title))
-        .append("</title><style>")
-        .append(CSS)
+        .append(Html.escape(title))
+        .append("</title><script>")
+        .append(ERROR_TRAP)
+        .append("</script><style>")
+        .append(ReportAssets.UPLOT_CSS)
+        .append(ReportAssets.REPORT_CSS)
         .append("</style></head><body><h1>")
-        .append(Svg.escape(title))
+        .append(Html.escape(title))
         .append("</h1><p class=\"settings\">")
-        .append(Svg.escape(settingsLine(result)))
+        .append(Html.escape(settingsLine(result)))
         .append("</p>");
     summary(html, result);
+
+    List<Map<String, Object>> timeCharts = new ArrayList<>();
+    Optional<Map.Entry<String, SimulationResult>> subject = RunSeries.incidentSubject(result);
+    TimeChart overview = overview(result, subject);
+    timeCharts.add(overview.spec());
+    html.append("<section id=\"overview\"><h2>Load and Ready capacity</h2>")
+        .append("<p class=\"hint\">Drag to zoom, wheel to zoom around the cursor, shift-drag (or")
+        .append(" middle-drag) to pan, double-click to reset. Shaded: ")
+        .append(subject.map(e -> Html.escape(e.getKey()) + " overloaded").orElse("overload"))
+        .append(". Long series are shown as each interval's minimum and maximum.</p>")
+        .append(overview.div())
+        .append("</section>");
+
+    Map<String, Object> frontier = null;
     if (!result.sweep().isEmpty()) {
+      var oracle = JsonReport.oracle(result).orElse(null);
+      frontier = FrontierChart.spec(result.sweep(), oracle, STRATEGY_COLORS);
       html.append("<section id=\"frontier\"><h2>Cost / risk frontier (--sweep)</h2>")
-          .append("<p>Overload minutes against replica-hours for each target utilization: ")
-          .append("lower and further left is better.</p>")
-          .append(
-              FrontierChart.render(
-                  result.sweep(), JsonReport.oracle(result).orElse(null), STRATEGY_COLORS))
+          .append("<p>Overload minutes against replica-hours, one point per value of each")
+          .append(" strategy's sweep knob (labelled): lower and further left is better.</p>")
+          .append("<div id=\"")
+          .append(FrontierChart.ID)
+          .append("\" class=\"chart\" data-series-count=\"")
+          .append(FrontierChart.seriesCount(result.sweep(), oracle))
+          .append("\"></div>")
           .append("</section>");
     }
-    result.runs().forEach((name, run) -> strategy(html, name, run, result.settings()));
-    return html.append("<script>").append(SCRIPT).append("</script></body></html>").toString();
+
+    IncidentSection.append(html, timeCharts, result, subject);
+    decisions(html, result);
+
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("timeCharts", timeCharts);
+    data.put("frontier", frontier);
+    return html.append("<script type=\"application/json\" id=\"report-data\">")
+        .append(json(data))
+        .append("</script><script>")
+        .append(ReportAssets.UPLOT_JS)
+        .append("</script><script>")
+        .append(ReportAssets.REPORT_JS)
+        .append("</script></body></html>")
+        .toString();
   }
 
   private static void summary(StringBuilder html, ReplayResult result) {
@@ -74,105 +126,108 @@ public final class HtmlReport {
     SummaryTable.HEADER.forEach(h -> html.append("<th>").append(h).append("</th>"));
     html.append("</tr></thead><tbody>");
     for (List<String> row : SummaryTable.rows(result)) {
-      html.append("<tr data-strategy=\"").append(Svg.escape(row.get(0))).append("\">");
-      row.forEach(cell -> html.append("<td>").append(Svg.escape(cell)).append("</td>"));
+      html.append("<tr data-strategy=\"").append(Html.escape(row.get(0))).append("\">");
+      row.forEach(cell -> html.append("<td>").append(Html.escape(cell)).append("</td>"));
       html.append("</tr>");
     }
     html.append("</tbody></table>");
     if (!result.skipped().isEmpty()) {
       html.append("<p class=\"note\">Not run (not available in this build): ")
-          .append(Svg.escape(String.join(", ", result.skipped())))
+          .append(Html.escape(String.join(", ", result.skipped())))
           .append("</p>");
     }
-    Optional<Map.Entry<String, SimulationResult>> forecasting = JsonReport.forecastingRun(result);
-    forecasting.ifPresent(
-        e -> {
-          ForecastAccuracy a = ForecastAccuracy.of(e.getValue());
-          html.append("<p class=\"note\">Forecast of ")
-              .append(Svg.escape(e.getKey()))
-              .append(" (")
-              .append(Svg.escape(String.valueOf(a.model())))
-              .append(") at ")
-              .append(Durations.format(result.settings().horizon()))
-              .append(": MASE ")
-              .append(Svg.label(a.mase()))
-              .append(", sMAPE ")
-              .append(Svg.label(a.smape()))
-              .append(" % over ")
-              .append(a.points())
-              .append(" points.</p>");
-        });
+    JsonReport.forecastingRun(result)
+        .ifPresent(
+            e -> {
+              ForecastAccuracy a = ForecastAccuracy.of(e.getValue());
+              html.append("<p class=\"note\">Forecast of ")
+                  .append(Html.escape(e.getKey()))
+                  .append(" (")
+                  .append(Html.escape(String.valueOf(a.model())))
+                  .append(") at ")
+                  .append(Durations.format(result.settings().horizon()))
+                  .append(": MASE ")
+                  .append(Html.label(a.mase()))
+                  .append(", sMAPE ")
+                  .append(Html.label(a.smape()))
+                  .append(" % over ")
+                  .append(a.points())
+                  .append(" points; load within the band's top at ")
+                  .append(percent(e.getValue().bandCoverage()))
+                  .append(" of them.</p>");
+            });
   }
 
-  private static void strategy(
-      StringBuilder html, String name, SimulationResult run, ReplaySettings settings) {
-    Scenario scenario = run.scenario();
-    String id = slug(name);
-    double capacity = scenario.capacityPerReplica();
-    double[] load = scenario.load();
-    int n = load.length;
-    double[] ready = new double[n];
-    double[] replicas = new double[n];
-    boolean[] overloaded = new boolean[n];
-    double max = 0;
-    for (int i = 0; i < n; i++) {
-      ready[i] = run.ready()[i] * capacity;
-      replicas[i] = run.replicas()[i] * capacity;
-      overloaded[i] = scenario.overloaded(load[i], run.ready()[i]);
-      max = Math.max(max, Math.max(load[i], replicas[i]));
-    }
-    html.append("<section class=\"strategy\" id=\"strategy-")
-        .append(id)
-        .append("\"><h2>")
-        .append(Svg.escape(name))
-        .append(" <small>target utilization ")
-        .append(Svg.label(settings.utilizationFor(name)))
-        .append("</small></h2><p class=\"reasons\">Decisions: ")
-        .append(
-            Svg.escape(
-                run.reasons().entrySet().stream()
-                    .limit(8)
-                    .map(e -> e.getKey() + " " + e.getValue())
-                    .collect(Collectors.joining(", "))))
-        .append("</p>");
-    long start = scenario.start().getEpochSecond();
-    html.append(
-        new SvgChart("chart-" + id + "-capacity", start, scenario.stepSeconds(), n)
-            .yAxis("load", max)
-            .rightAxis("replicas", capacity)
-            .marks("overload", "overload", OVERLOAD, overloaded)
-            .line("load", "load", LOAD, load, false)
-            .line("ready-capacity", "Ready capacity", READY, ready, false)
-            .line("replicas", "replicas (Ready + starting) x capacity", REPLICAS, replicas, true)
-            .render());
-    if (run.hasForecast()) {
-      double fmax = max;
-      for (double v : run.forecastUpper()) {
-        if (Double.isFinite(v)) {
-          fmax = Math.max(fmax, v);
-        }
-      }
-      html.append("<h3>Forecast at the horizon vs actual load</h3>")
-          .append(
-              new SvgChart("chart-" + id + "-forecast", start, scenario.stepSeconds(), n)
-                  .yAxis("load", fmax)
-                  .band("band", "forecast band", FORECAST, run.forecastLower(), run.forecastUpper())
-                  .line("load", "actual load", LOAD, load, false)
-                  .line(
-                      "forecast",
-                      "forecast (" + run.forecastModel() + ")",
-                      FORECAST,
-                      run.forecastPoint(),
-                      false)
-                  .render());
-    }
+  /** Load, every scaler's Ready capacity and the subject's forecast band, over the whole replay. */
+  private static TimeChart overview(
+      ReplayResult result, Optional<Map.Entry<String, SimulationResult>> subject) {
+    Scenario scenario = result.scenario();
+    TimeChart chart =
+        TimeChart.of("chart-overview", 380, scenario, 0, scenario.ticks() - 1, OVERVIEW_POINTS);
+    chart.line("load", LOAD, "line", RunSeries.load(scenario));
+    RunSeries.scalers(result)
+        .forEach(
+            (name, run) -> chart.line(name + " Ready", color(name), "step", RunSeries.ready(run)));
+    subject.ifPresent(
+        e -> {
+          SimulationResult run = e.getValue();
+          if (run.hasForecast()) {
+            chart.band(
+                e.getKey() + " forecast band",
+                color(e.getKey()),
+                BAND_FILL,
+                RunSeries.forecastLower(run),
+                RunSeries.forecastUpper(run));
+          }
+          chart.marks(OVERLOAD, RunSeries.overloaded(run));
+        });
+    return chart;
+  }
+
+  private static void decisions(StringBuilder html, ReplayResult result) {
+    html.append("<section id=\"decisions\"><h2>Decisions</h2>");
+    result
+        .runs()
+        .forEach(
+            (name, run) ->
+                html.append("<p class=\"reasons\" data-strategy=\"")
+                    .append(Html.escape(name))
+                    .append("\"><b>")
+                    .append(Html.escape(name))
+                    .append("</b> (target utilization ")
+                    .append(Html.label(result.settings().utilizationFor(name)))
+                    .append("): ")
+                    .append(
+                        Html.escape(
+                            run.reasons().entrySet().stream()
+                                .limit(10)
+                                .map(e -> e.getKey() + " " + e.getValue())
+                                .collect(Collectors.joining(", "))))
+                    .append("</p>"));
     html.append("</section>");
+  }
+
+  static String color(String strategy) {
+    return STRATEGY_COLORS.getOrDefault(strategy, "#555555");
+  }
+
+  private static String percent(double share) {
+    return Double.isNaN(share) ? "-" : String.format(Locale.ROOT, "%.1f %%", share * 100);
+  }
+
+  /** The data as JSON that cannot end its {@code <script>} element early. */
+  private static String json(Object data) {
+    try {
+      return MAPPER.writeValueAsString(data).replace("</", "<\\/");
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException("writing the report's chart data", e);
+    }
   }
 
   private static String settingsLine(ReplayResult result) {
     ReplaySettings s = result.settings();
     return String.format(
-        java.util.Locale.ROOT,
+        Locale.ROOT,
         "%d trace points every %s from %s to %s (%d filled); %d ticks of %s; peak = %d replicas"
             + " (%s load per replica); start-up %s; metric delay %s; horizon %s%s",
         result.trace().size(),
@@ -183,34 +238,10 @@ public final class HtmlReport {
         result.scenario().ticks(),
         Durations.format(s.step()),
         s.peakReplicas(),
-        Svg.label(result.scenario().capacityPerReplica()),
+        Html.label(result.scenario().capacityPerReplica()),
         Durations.format(s.startupDelay()),
         Durations.format(s.metricDelay()),
         Durations.format(s.horizon()),
         s.policyFile().map(p -> "; policy " + p).orElse(""));
   }
-
-  static String slug(String name) {
-    return name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
-  }
-
-  private static final String CSS =
-      "body{font:14px/1.4 system-ui,sans-serif;margin:24px auto;max-width:1280px;color:#222;padding:0 16px}"
-          + "h1{font-size:22px}h2{font-size:18px;margin-top:28px}h2 small{font-weight:normal;color:#666}"
-          + "h3{font-size:15px}.settings,.note,.reasons{color:#555}"
-          + "table{border-collapse:collapse;margin:12px 0}th,td{padding:4px 10px;border-bottom:1px solid #ddd;text-align:right}"
-          + "th:first-child,td:first-child{text-align:left}th{background:#f4f4f4}"
-          + "svg.chart{width:100%;height:auto;border:1px solid #eee;background:#fff}"
-          + ".grid{stroke:#e6e6e6;stroke-width:1}.frame{fill:none;stroke:#bbb}"
-          + "text{font-size:12px;fill:#444}.ylab{text-anchor:end;dominant-baseline:middle}"
-          + ".rlab{text-anchor:start;dominant-baseline:middle}.rlab-title{text-anchor:end}"
-          + ".xlab{text-anchor:middle}.xlab-title{text-anchor:end}.legend{fill:#222}.dotlab{font-size:11px}";
-
-  private static final String SCRIPT =
-      "(function(){var charts=document.querySelectorAll('svg.chart');"
-          + "charts.forEach(function(c){var names={};"
-          + "c.querySelectorAll('[data-series]').forEach(function(s){"
-          + "var b=s.getBBox?s.getBBox():null;if(!b||b.width>0||b.height>0){names[s.getAttribute('data-series')]=1;}});"
-          + "c.setAttribute('data-rendered-series',Object.keys(names).length);});"
-          + "document.body.setAttribute('data-charts-rendered',charts.length);})();";
 }

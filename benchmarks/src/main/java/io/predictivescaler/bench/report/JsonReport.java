@@ -17,10 +17,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code report.json} in docs/ARCHITECTURE.md §9's shape: {@code trace}, {@code points} (the
- * trace's own points), {@code stepSeconds}, {@code strategies}, {@code forecast}; plus {@code
- * ticks}, {@code settings}, {@code traceInfo}, {@code skipped} and {@code sweep}. Undefined numbers
- * are {@code null}.
+ * {@code report.json} in docs/ARCHITECTURE.md §9's shape: {@code trace}, {@code points} (the trace's own
+ * points), {@code stepSeconds}, {@code strategies}, {@code forecast}; plus {@code ticks}, {@code
+ * settings}, {@code traceInfo}, {@code skipped} and {@code sweep}. Each strategy also has its
+ * decision {@code reasons} and {@code bandCoverage} (share of forecast ticks whose load was within
+ * the upper band); each sweep entry names its {@code setting} ({@code {"utilization": 0.8}}, or the
+ * strategy's own knob). Undefined numbers are {@code null}.
  */
 public final class JsonReport {
 
@@ -54,6 +56,7 @@ public final class JsonReport {
                       .map(o -> ratio(run.metrics().replicaHours(), o.replicaHours()))
                       .orElse(null));
               entry.put("reasons", run.reasons());
+              entry.put("bandCoverage", round(run.bandCoverage()));
               strategies.put(name, entry);
             });
     root.put("strategies", strategies);
@@ -72,8 +75,10 @@ public final class JsonReport {
     for (SweepPoint point : result.sweep()) {
       Map<String, Object> entry = new LinkedHashMap<>();
       entry.put("strategy", point.strategy());
+      entry.put("setting", point.setting());
       entry.put("utilization", point.utilization());
       entry.putAll(metrics(point.metrics()));
+      entry.put("bandCoverage", round(point.bandCoverage()));
       sweep.add(entry);
     }
     root.put("sweep", sweep);

@@ -20,7 +20,8 @@ public final class SummaryTable {
           "replica-h",
           "vs oracle",
           "scale events",
-          "max replicas");
+          "max replicas",
+          "band cover %");
 
   private SummaryTable() {}
 
@@ -43,7 +44,10 @@ public final class SummaryTable {
                   .map(o -> format("%.3fx", m.replicaHours() / o.replicaHours()))
                   .orElse("-"),
               Integer.toString(m.scaleEvents()),
-              Integer.toString(m.maxReplicas())));
+              Integer.toString(m.maxReplicas()),
+              Double.isNaN(e.getValue().bandCoverage())
+                  ? "-"
+                  : format("%.1f", e.getValue().bandCoverage() * 100)));
     }
     return rows;
   }

@@ -47,6 +47,7 @@ public final class ClusterSimulator {
     pods.add(scenario.initialReplicas(), 0);
     int[] replicas = new int[n];
     int[] ready = new int[n];
+    String[] tickReasons = new String[n];
     ForecastSeries forecasts = new ForecastSeries(scenario);
     Map<String, Integer> reasons = new HashMap<>();
 
@@ -54,6 +55,8 @@ public final class ClusterSimulator {
     int scaleUps = 0;
     int scaleDowns = 0;
     int maxReplicas = 0;
+    // Load sums are kept in replicas' worth of load (load / capacity), which stays within a few
+    // times peakReplicas per tick whatever the trace's units, so they never overflow.
     double unserved = 0;
     double totalLoad = 0;
     double served = 0;
@@ -85,6 +88,7 @@ public final class ClusterSimulator {
         scaleDowns++;
       }
       reasons.merge(decision.reason(), 1, Integer::sum);
+      tickReasons[i] = decision.reason();
       if (decision.forecast() != null) {
         forecasts.record(decision.forecast());
       }
@@ -92,13 +96,13 @@ public final class ClusterSimulator {
       int readyNow = pods.readyAt(i);
       replicas[i] = desired;
       ready[i] = readyNow;
-      double capacityNow = readyNow * capacity;
+      double needed = load[i] / capacity;
       if (scenario.overloaded(load[i], readyNow)) {
         overloadTicks++;
-        unserved += load[i] - capacityNow;
+        unserved += needed - readyNow;
       }
-      served += Math.min(load[i], capacityNow);
-      totalLoad += load[i];
+      served += Math.min(needed, readyNow);
+      totalLoad += needed;
       replicaTicks += desired;
       readyTicks += readyNow;
       maxReplicas = Math.max(maxReplicas, desired);
@@ -118,7 +122,7 @@ public final class ClusterSimulator {
             scaleUps,
             scaleDowns,
             readyTicks * stepHours,
-            readyTicks > 0 ? served / (readyTicks * capacity) : 0,
+            readyTicks > 0 ? served / readyTicks : 0,
             maxReplicas);
     return new SimulationResult(
         scenario,
@@ -129,6 +133,7 @@ public final class ClusterSimulator {
         forecasts.upper,
         forecasts.mostFrequentModel(),
         sortedByCount(reasons),
+        tickReasons,
         metrics);
   }
 

@@ -15,6 +15,7 @@ import java.util.Map;
  * @param forecastUpper upper band edge for each tick
  * @param forecastModel the model named most often by the forecasts, or {@code null}
  * @param reasons decision reason code to number of ticks, most frequent first
+ * @param tickReasons the reason code of each tick's decision
  * @param metrics the summary
  */
 public record SimulationResult(
@@ -26,9 +27,32 @@ public record SimulationResult(
     double[] forecastUpper,
     String forecastModel,
     Map<String, Integer> reasons,
+    String[] tickReasons,
     ReplayMetrics metrics) {
 
   public boolean hasForecast() {
     return forecastPoint != null;
+  }
+
+  /**
+   * Share of the ticks with a forecast whose load was at most the forecast's upper band edge, in
+   * [0, 1]; {@code NaN} when no forecast targeted any tick.
+   */
+  public double bandCoverage() {
+    if (forecastUpper == null) {
+      return Double.NaN;
+    }
+    double[] load = scenario.load();
+    int banded = 0;
+    int covered = 0;
+    for (int t = 0; t < load.length; t++) {
+      if (!Double.isNaN(forecastUpper[t])) {
+        banded++;
+        if (load[t] <= forecastUpper[t]) {
+          covered++;
+        }
+      }
+    }
+    return banded == 0 ? Double.NaN : (double) covered / banded;
   }
 }

@@ -18,15 +18,28 @@ import java.util.Map;
 /**
  * Loads a trace CSV with header {@code timestamp,value}.
  *
- * <p>Rules: timestamps strictly increasing; values finite and non-negative; blank lines ignored.
- * The trace's interval is the most common spacing between rows; a spacing that is a whole multiple
- * of it is a gap, filled by linear interpolation and counted in {@link Trace#filledPoints()}; any
- * other spacing is an error. Every error names the file and the line.
+ * <p>Rules: timestamps strictly increasing; values finite, non-negative and at most {@link
+ * #MAX_VALUE}; blank lines ignored. The trace's interval is the most common spacing between rows; a
+ * spacing that is a whole multiple of it is a gap, filled by linear interpolation and counted in
+ * {@link Trace#filledPoints()}; any other spacing, a gap longer than {@link #MAX_GAP}, or more than
+ * {@link #MAX_POINTS} points after filling is an error. Every error names the file and the line.
  */
 public final class TraceLoader {
 
   /** The header every trace starts with. */
   public static final String HEADER = "timestamp,value";
+
+  /** The longest gap between two rows that is filled by interpolation. */
+  public static final Duration MAX_GAP = Duration.ofDays(7);
+
+  /** Most points a trace may have after its gaps are filled (16 bytes each in memory). */
+  public static final int MAX_POINTS = 5_000_000;
+
+  /**
+   * Largest load value accepted: far above any real metric, and small enough that sums over a
+   * replay stay finite.
+   */
+  public static final double MAX_VALUE = 1e15;
 
   private TraceLoader() {}
 
@@ -124,6 +137,10 @@ public final class TraceLoader {
     if (!Double.isFinite(parsed) || parsed < 0) {
       throw error(origin, lineNumber, "bad value '" + value + "': load must be finite and >= 0");
     }
+    if (parsed > MAX_VALUE) {
+      throw error(
+          origin, lineNumber, "bad value '" + value + "': load must be <= 1e15 (the limit)");
+    }
     return parsed;
   }
 
@@ -131,7 +148,33 @@ public final class TraceLoader {
     long interval = mostCommonSpacing(origin, rows);
     long first = rows.times[0];
     long last = rows.times[rows.size - 1];
-    int n = Math.toIntExact((last - first) / interval + 1);
+    for (int i = 1; i < rows.size; i++) {
+      long spacing = rows.times[i] - rows.times[i - 1];
+      if (spacing > interval && spacing > MAX_GAP.getSeconds()) {
+        throw error(
+            origin,
+            rows.lines[i],
+            "gap of "
+                + days(spacing)
+                + " after line "
+                + rows.lines[i - 1]
+                + " is longer than the limit "
+                + days(MAX_GAP.getSeconds())
+                + " that is filled by interpolation: split the trace there");
+      }
+    }
+    long points = (last - first) / interval + 1;
+    if (points > MAX_POINTS) {
+      throw new TraceException(
+          origin
+              + ": "
+              + points
+              + " points at the trace interval "
+              + interval
+              + " s after filling gaps, more than the limit "
+              + MAX_POINTS);
+    }
+    int n = (int) points;
     long[] times = new long[n];
     double[] values = new double[n];
     int out = 0;
@@ -189,6 +232,17 @@ public final class TraceLoader {
       }
     }
     return best;
+  }
+
+  /** E.g. {@code 23148d3h5m20s}; whole days alone as {@code 7d}. */
+  private static String days(long seconds) {
+    StringBuilder out = new StringBuilder().append(seconds / 86_400).append('d');
+    long rest = seconds % 86_400;
+    if (rest > 0) {
+      out.append(rest / 3600).append('h').append(rest % 3600 / 60).append('m');
+      out.append(rest % 60).append('s');
+    }
+    return out.toString();
   }
 
   private static String stripBom(String line) {

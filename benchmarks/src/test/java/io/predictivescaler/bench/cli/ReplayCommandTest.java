@@ -61,6 +61,8 @@ class ReplayCommandTest {
         "--sweep|0.9:0.6:0.05",
         "--sweep|0.6-0.9",
         "--strategies|magic",
+        "--threads|0",
+        "--threads|many",
         "--policy|/no/such/policy.yaml"
       })
   void badOptionValueIsAUsageErrorNamingOptionAndValue(String option, String value)
@@ -93,6 +95,27 @@ class ReplayCommandTest {
     assertThat(code).isEqualTo(1);
     assertThat(err.toString().strip().lines()).hasSize(1);
     assertThat(err.toString()).contains("line 7").contains("2024-03-04 00:05:99");
+  }
+
+  @Test
+  void traceWithAFiveYearGapIsOneLineNamingTheLineAndTheGap() throws IOException {
+    Path trace = dir.resolve("gap.csv");
+    Files.writeString(
+        trace,
+        "timestamp,value\n2015-01-01 00:00:00,1\n2015-01-01 00:05:00,2\n"
+            + "2015-01-01 00:10:00,3\n2020-01-01 00:10:00,4\n");
+
+    int code =
+        run(
+            StrategyFactory.defaults(),
+            "--trace",
+            trace.toString(),
+            "--out",
+            dir.resolve("out").toString());
+
+    assertThat(code).isEqualTo(1);
+    assertThat(err.toString().strip().lines()).hasSize(1);
+    assertThat(err.toString()).contains("line 5").contains("gap of 1826d").contains("limit 7d");
   }
 
   @Test

@@ -35,7 +35,21 @@ public final class ReplayFixtures {
     return new Trace("daily-wave.csv", times, values, Duration.ofMinutes(5), 0);
   }
 
+  /** Five-minute points with the given values, from the same start as {@link #dailyWave()}. */
+  public static Trace withValues(double[] values) {
+    long[] times = new long[values.length];
+    for (int i = 0; i < values.length; i++) {
+      times[i] = 1_700_000_000L - 1_700_000_000L % 86_400 + 300L * i;
+    }
+    return new Trace("values.csv", times, values, Duration.ofMinutes(5), 0);
+  }
+
   public static ReplayResult fullReplay() {
+    return replay(dailyWave());
+  }
+
+  /** {@code trace} through the test doubles and the oracle, with a small sweep. */
+  public static ReplayResult replay(Trace trace) {
     ReplaySettings settings =
         new ReplaySettings(
             10,
@@ -48,6 +62,6 @@ public final class ReplayFixtures {
             List.of("hpa", "predictive", "oracle"),
             java.util.Optional.of(SweepRange.parse("0.6:0.9:0.1")),
             java.util.Optional.empty());
-    return new ReplayRunner(testFactory()).run(dailyWave(), settings, ReplayProgress.NONE);
+    return new ReplayRunner(testFactory()).run(trace, settings, ReplayProgress.NONE);
   }
 }

@@ -13,6 +13,7 @@ import io.predictivescaler.bench.trace.TraceException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -74,6 +75,24 @@ class ReplayRunnerTest {
         .hasMessageContaining("4m")
         .hasMessageContaining("10m")
         .hasMessageContaining("--horizon");
+  }
+
+  @Test
+  void traceWithTooManyTicksAtTheStepIsAnErrorNamingTheStep() {
+    Trace wide =
+        new Trace(
+            "wide.csv",
+            new long[] {0, 2_000_000_000L},
+            new double[] {1, 2},
+            Duration.ofSeconds(2_000_000_000L),
+            0);
+
+    assertThatThrownBy(
+            () -> ReplayRunner.scenario(wide, settings(Duration.ofMinutes(10), List.of(), null)))
+        .isInstanceOf(TraceException.class)
+        .hasMessageContaining("wide.csv")
+        .hasMessageContaining("limit " + ReplayRunner.MAX_TICKS)
+        .hasMessageContaining("--step");
   }
 
   @Test
@@ -141,5 +160,83 @@ class ReplayRunnerTest {
     assertThat(settings.utilizationFor("hpa")).isEqualTo(0.8);
     assertThat(settings.utilizationFor("predictive")).isEqualTo(0.9);
     assertThat(settings.utilizationFor("oracle")).isEqualTo(1.0);
+  }
+
+  @Test
+  void sweepEntriesNameTheKnobAndValueTheyRanAt() {
+    ReplayResult result =
+        new ReplayRunner(ReplayFixtures.testFactory())
+            .run(
+                sine(300),
+                settings(Duration.ofMinutes(10), List.of("hpa"), SweepRange.parse("0.6:0.7:0.1")),
+                ReplayProgress.NONE);
+
+    assertThat(result.sweep())
+        .extracting(SweepPoint::label)
+        .containsExactly("hpa@0.6", "hpa@0.7", "predictive@0.6", "predictive@0.7");
+    assertThat(result.sweep().get(0).setting()).containsExactly(Map.entry("utilization", 0.6));
+    assertThat(result.sweep().get(3).utilization()).isEqualTo(0.7);
+  }
+
+  @Test
+  void aStrategyCanSweepItsOwnKnob() {
+    SweepKnob quantile =
+        new SweepKnob() {
+          @Override
+          public String name() {
+            return "quantile";
+          }
+
+          @Override
+          public List<Double> values(SweepRange range) {
+            return List.of(0.9, 0.99);
+          }
+
+          @Override
+          public ReplaySettings apply(ReplaySettings settings, double value) {
+            return settings.withUtilizationFor("predictive", value);
+          }
+        };
+    SweepKnobs knobs = SweepKnobs.empty().with("predictive", quantile);
+
+    ReplayResult result =
+        new ReplayRunner(ReplayFixtures.testFactory(), knobs, 2)
+            .run(
+                sine(300),
+                settings(Duration.ofMinutes(10), List.of("hpa"), SweepRange.parse("0.6:0.9:0.1")),
+                ReplayProgress.NONE);
+
+    assertThat(result.sweep())
+        .extracting(SweepPoint::label)
+        .containsExactly("predictive@quantile=0.9", "predictive@quantile=0.99");
+    assertThat(result.sweep().get(1).setting()).containsExactly(Map.entry("quantile", 0.99));
+    assertThat(result.sweep().get(1).utilization()).isEqualTo(0.99);
+    assertThat(result.sweep().get(1).bandCoverage()).isBetween(0.0, 1.0);
+  }
+
+  @Test
+  void parallelRunsGiveTheSameResultsInTheSameOrderAsOneThread() {
+    Trace trace = sine(600);
+    ReplaySettings settings =
+        settings(
+            Duration.ofMinutes(10),
+            List.of("hpa", "predictive", "oracle"),
+            SweepRange.parse("0.8:0.9:0.1"));
+    List<Long> progress = new ArrayList<>();
+
+    ReplayResult serial =
+        new ReplayRunner(StrategyFactory.defaults(), SweepKnobs.defaults(), 1)
+            .run(trace, settings, ReplayProgress.NONE);
+    ReplayResult parallel =
+        new ReplayRunner(StrategyFactory.defaults(), SweepKnobs.defaults(), 4)
+            .run(trace, settings, (run, done, total) -> progress.add(done));
+
+    assertThat(parallel.runs().keySet()).containsExactly("hpa", "predictive", "oracle");
+    parallel
+        .runs()
+        .forEach(
+            (name, run) -> assertThat(run.metrics()).isEqualTo(serial.runs().get(name).metrics()));
+    assertThat(parallel.sweep()).isEqualTo(serial.sweep());
+    assertThat(progress).isSorted().last().isEqualTo((long) parallel.scenario().ticks() * 7);
   }
 }

@@ -9,17 +9,18 @@ import org.junit.jupiter.api.Test;
 class DownsamplerTest {
 
   @Test
-  void keepsShortSeriesAsTheyAre() {
-    double[] values = {3, 1, 4, 1, 5};
+  void keepsAShortRangeTickByTick() {
+    double[] values = {3, 1, 4, 1, 5, 9, 2};
 
-    Downsampler.Points points = Downsampler.minMax(values, 10);
+    Downsampler downsampler = new Downsampler(2, 5, 10);
 
-    assertThat(points.y()).containsExactly(values);
-    assertThat(points.x()).containsExactly(0, 1, 2, 3, 4);
+    assertThat(downsampler.ticks()).containsExactly(2, 3, 4, 5);
+    assertThat(downsampler.minMax(values)).containsExactly(4, 1, 5, 9);
+    assertThat(downsampler.high(values)).containsExactly(4, 1, 5, 9);
   }
 
   @Test
-  void longSeriesFitsTheBudgetAndKeepsSpikes() {
+  void longSeriesFitsTheBudgetAndKeepsSpikesInTimeOrder() {
     Random random = new Random(7);
     double[] values = new double[172_800];
     for (int i = 0; i < values.length; i++) {
@@ -28,40 +29,33 @@ class DownsamplerTest {
     values[123_457] = 50;
     values[98_765] = -50;
 
-    Downsampler.Points points = Downsampler.minMax(values, 2000);
+    Downsampler downsampler = new Downsampler(0, values.length - 1, 2000);
+    double[] kept = downsampler.minMax(values);
 
-    assertThat(points.size()).isLessThanOrEqualTo(2000);
-    assertThat(Arrays.stream(points.y()).max().getAsDouble()).isEqualTo(50);
-    assertThat(Arrays.stream(points.y()).min().getAsDouble()).isEqualTo(-50);
-    for (int i = 1; i < points.size(); i++) {
-      assertThat(points.x()[i]).isGreaterThan(points.x()[i - 1]);
-    }
+    assertThat(downsampler.size()).isLessThanOrEqualTo(2000);
+    assertThat(kept).hasSize(downsampler.size()).contains(50.0, -50.0);
+    assertThat(downsampler.ticks()).isSorted();
+    assertThat(Arrays.stream(kept).max().orElseThrow()).isEqualTo(50);
   }
 
   @Test
-  void bucketOfGapsBreaksTheLine() {
-    double[] values = new double[100];
-    Arrays.fill(values, 1);
-    Arrays.fill(values, 40, 60, Double.NaN);
+  void bandEdgesContainTheRealBand() {
+    double[] low = {5, 1, 5, 5, 5, 5, 5, 5};
+    double[] high = {6, 6, 6, 6, 6, 9, 6, 6};
 
-    Downsampler.Points points = Downsampler.minMax(values, 20);
+    Downsampler downsampler = new Downsampler(0, 7, 4);
 
-    assertThat(Arrays.stream(points.y()).filter(Double::isNaN).count()).isGreaterThan(0);
+    assertThat(downsampler.low(low)).containsExactly(1, 1, 5, 5);
+    assertThat(downsampler.high(high)).containsExactly(6, 6, 9, 9);
   }
 
   @Test
-  void envelopeHoldsTheExtremesOfEachBucket() {
-    double[] low = new double[1000];
-    double[] high = new double[1000];
-    for (int i = 0; i < 1000; i++) {
-      low[i] = -i;
-      high[i] = i;
-    }
+  void aBucketOfGapsIsAGap() {
+    double[] values = {Double.NaN, Double.NaN, Double.NaN, Double.NaN, 1, 2, 3, 4};
 
-    Downsampler.Envelope envelope = Downsampler.envelope(low, high, 10);
+    Downsampler downsampler = new Downsampler(0, 7, 4);
 
-    assertThat(envelope.size()).isEqualTo(10);
-    assertThat(envelope.high()[0]).isEqualTo(99);
-    assertThat(envelope.low()[9]).isEqualTo(-999);
+    assertThat(downsampler.minMax(values)).containsExactly(Double.NaN, Double.NaN, 1, 4);
+    assertThat(downsampler.low(values)[0]).isNaN();
   }
 }

@@ -42,6 +42,29 @@ class JsonReportTest {
     assertThat(forecast.get("mase").isNumber()).isTrue();
     assertThat(forecast.get("smape").isNumber()).isTrue();
     assertThat(json.get("sweep")).hasSize(8);
+    JsonNode first = json.get("sweep").get(0);
+    assertThat(first.get("strategy").asText()).isEqualTo("hpa");
+    assertThat(first.get("setting").get("utilization").asDouble()).isEqualTo(0.6);
+    assertThat(first.get("overloadMinutes").isNumber()).isTrue();
+    assertThat(first.get("replicaHours").isNumber()).isTrue();
+    assertThat(first.get("bandCoverage").isNumber()).isTrue();
+  }
+
+  @Test
+  void bandCoverageSitsNextToTheReasonsAndIsNullWithoutABand() throws IOException {
+    ReplayResult result = ReplayFixtures.fullReplay();
+    Path file = dir.resolve("report.json");
+
+    JsonReport.write(result, file);
+
+    JsonNode strategies = new ObjectMapper().readTree(file.toFile()).get("strategies");
+    assertThat(strategies.get("predictive").get("reasons").isObject()).isTrue();
+    assertThat(strategies.get("predictive").get("bandCoverage").asDouble())
+        .isCloseTo(
+            result.runs().get("predictive").bandCoverage(),
+            org.assertj.core.api.Assertions.within(1e-6))
+        .isBetween(0.0, 1.0);
+    assertThat(strategies.get("oracle").get("bandCoverage").isNull()).isTrue();
   }
 
   @Test
@@ -61,5 +84,20 @@ class JsonReportTest {
     assertThat(forecast.get("model")).isNull();
     assertThat(forecast.get("mase")).isNull();
     assertThat(forecast.get("horizonSeconds")).isEqualTo(600L);
+  }
+
+  @Test
+  void hourlySpikesAt1e308KeepTheUnservedFractionANumber() {
+    double[] values = new double[600];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = i % 12 == 6 ? 1e308 : 10;
+    }
+    ReplayResult result = ReplayFixtures.replay(ReplayFixtures.withValues(values));
+
+    var strategies = (java.util.Map<?, ?>) JsonReport.tree(result).get("strategies");
+
+    for (Object entry : strategies.values()) {
+      assertThat(((java.util.Map<?, ?>) entry).get("unservedFraction")).isInstanceOf(Double.class);
+    }
   }
 }

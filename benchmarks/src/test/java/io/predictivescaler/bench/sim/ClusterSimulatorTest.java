@@ -149,4 +149,54 @@ class ClusterSimulatorTest {
 
     assertThat(reported).containsExactly(ClusterSimulator.PROGRESS_EVERY, scenario.ticks());
   }
+
+  @Test
+  void hugeSpikesKeepTheUnservedFractionFinite() {
+    double spike = 1e308;
+    double[] load = new double[8];
+    java.util.Arrays.fill(load, 1);
+    load[3] = spike;
+    load[6] = spike;
+    Scenario scenario =
+        new Scenario(
+            TestScenarios.START,
+            TestScenarios.STEP,
+            load,
+            spike / 20,
+            java.time.Duration.ZERO,
+            java.time.Duration.ZERO,
+            1);
+
+    ReplayMetrics m = new ClusterSimulator(scenario).run(tick -> Decision.of(1, "Hold")).metrics();
+
+    double unservedShareOfEachSpike = (spike - spike / 20) / spike;
+    assertThat(m.unservedFraction()).isCloseTo(unservedShareOfEachSpike, within(1e-9));
+    assertThat(m.meanUtilization()).isFinite();
+  }
+
+  @Test
+  void bandCoverageIsTheShareOfForecastTicksWithinTheUpperBand() {
+    Scenario scenario = TestScenarios.ofLoad(0, 0, 10, 20, 30, 40, 50);
+
+    SimulationResult result =
+        new ClusterSimulator(scenario)
+            .run(
+                tick ->
+                    new Decision(
+                        1,
+                        "Forecast",
+                        tick.tick() == 0 ? null : new Forecast(tick.now(), 25, 20, 35, "test")));
+
+    assertThat(result.bandCoverage()).isCloseTo(2 / 4.0, within(1e-9));
+  }
+
+  @Test
+  void bandCoverageIsNaNWithoutForecasts() {
+    Scenario scenario = TestScenarios.ofNeeds(0, 0, 1, 1);
+
+    SimulationResult result =
+        new ClusterSimulator(scenario).run(new ReactiveTestStrategy(CAPACITY));
+
+    assertThat(result.bandCoverage()).isNaN();
+  }
 }

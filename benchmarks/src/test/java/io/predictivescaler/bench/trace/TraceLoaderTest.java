@@ -147,6 +147,76 @@ class TraceLoaderTest {
   }
 
   @Test
+  void gapOfTwoBillionSecondsIsRejectedWithItsLineNotAnOutOfMemoryError() {
+    String csv = "timestamp,value\n0,1\n60,1\n120,1\n2000000040,1\n";
+
+    assertThatThrownBy(() -> parse(csv))
+        .isInstanceOf(TraceException.class)
+        .hasMessageContaining("line 5")
+        .hasMessageContaining("gap")
+        .hasMessageContaining("23148d")
+        .hasMessageContaining("7d");
+  }
+
+  @Test
+  void fiveYearGapIsRejectedInsteadOfInterpolatedSilently() {
+    String csv =
+        "timestamp,value\n2015-01-01 00:00:00,1\n2015-01-01 00:01:00,2\n"
+            + "2015-01-01 00:02:00,3\n2020-01-01 00:02:00,4\n";
+
+    assertThatThrownBy(() -> parse(csv))
+        .isInstanceOf(TraceException.class)
+        .hasMessageContaining("line 5")
+        .hasMessageContaining("1826d")
+        .hasMessageContaining("limit");
+  }
+
+  @Test
+  void gapUpToTheLimitIsStillFilled() throws IOException {
+    long week = TraceLoader.MAX_GAP.getSeconds();
+    String csv = "timestamp,value\n0,1\n3600,1\n7200,1\n" + (7200 + week) + ",1\n";
+
+    Trace trace = parse(csv);
+
+    assertThat(trace.filledPoints()).isEqualTo(week / 3600 - 1);
+  }
+
+  @Test
+  void tooManyPointsAfterFillingIsRejectedNamingTheLimit() {
+    StringBuilder csv = new StringBuilder("timestamp,value\n");
+    long base = 0;
+    for (int k = 0; k < 11; k++) {
+      csv.append(base).append(",1\n").append(base + 1).append(",1\n");
+      csv.append(base + 2).append(",1\n");
+      base += 2 + 6 * 86_400;
+    }
+
+    assertThatThrownBy(() -> parse(csv.toString()))
+        .isInstanceOf(TraceException.class)
+        .hasMessageContaining("5184023 points")
+        .hasMessageContaining("limit " + TraceLoader.MAX_POINTS);
+  }
+
+  @Test
+  void absurdValueIsRejectedWithItsLine() {
+    assertThatThrownBy(() -> parse("timestamp,value\n1000,1\n1060,1.797e308\n1120,1\n"))
+        .isInstanceOf(TraceException.class)
+        .hasMessageContaining("line 3")
+        .hasMessageContaining("1.797e308")
+        .hasMessageContaining("1e15");
+  }
+
+  @Test
+  void nonFiniteValueIsRejectedWithItsLine() {
+    assertThatThrownBy(() -> parse("timestamp,value\n1000,1\n1060,Infinity\n"))
+        .hasMessageContaining("line 3")
+        .hasMessageContaining("finite");
+    assertThatThrownBy(() -> parse("timestamp,value\n1000,1\n1060,NaN\n"))
+        .hasMessageContaining("line 3")
+        .hasMessageContaining("finite");
+  }
+
+  @Test
   void loadsTheBundledTraceUnchanged() throws IOException {
     int rows;
     try (InputStream in = getClass().getResourceAsStream("/traces/nasa_http_jul95_1min.csv")) {
