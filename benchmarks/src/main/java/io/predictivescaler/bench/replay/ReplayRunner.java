@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -175,7 +176,8 @@ public final class ReplayRunner {
             settings.horizon(),
             settings.maxReplicas(),
             settings.policyFile(),
-            settings.hpaUtilization());
+            settings.hpaUtilization(),
+            name.equals(StrategyFactory.PREDICTIVE) ? settings.risk() : Optional.empty());
     int[] reported = {0};
     return new ClusterSimulator(scenario)
         .run(

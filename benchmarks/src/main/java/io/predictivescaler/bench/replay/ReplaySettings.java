@@ -1,6 +1,7 @@
 package io.predictivescaler.bench.replay;
 
 import io.predictivescaler.bench.strategy.StrategyFactory;
+import io.predictivescaler.core.config.RiskBudget;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -22,6 +23,7 @@ import java.util.Optional;
  * @param sweep the {@code --sweep} range, when asked; each swept strategy's {@link SweepKnob} turns
  *     it into values
  * @param policyFile the scaling policy (service ConfigMap schema), when given
+ * @param risk {@code predictive}'s risk budget, when given ({@code --risk}); else the policy's
  */
 public record ReplaySettings(
     int peakReplicas,
@@ -33,7 +35,8 @@ public record ReplaySettings(
     double hpaUtilization,
     List<String> strategies,
     Optional<SweepRange> sweep,
-    Optional<Path> policyFile) {
+    Optional<Path> policyFile,
+    Optional<RiskBudget> risk) {
 
   /** Replicas every strategy keeps at least. */
   public static final int MIN_REPLICAS = 1;
@@ -48,10 +51,53 @@ public record ReplaySettings(
     Objects.requireNonNull(metricDelay, "metricDelay");
     Objects.requireNonNull(sweep, "sweep");
     Objects.requireNonNull(policyFile, "policyFile");
+    Objects.requireNonNull(risk, "risk");
     strategies = List.copyOf(strategies);
     if (peakReplicas < 1) {
       throw new IllegalArgumentException("peakReplicas must be >= 1, got " + peakReplicas);
     }
+  }
+
+  /** Settings without a risk override. */
+  public ReplaySettings(
+      int peakReplicas,
+      Duration step,
+      Duration horizon,
+      Duration startupDelay,
+      Duration metricDelay,
+      double utilization,
+      double hpaUtilization,
+      List<String> strategies,
+      Optional<SweepRange> sweep,
+      Optional<Path> policyFile) {
+    this(
+        peakReplicas,
+        step,
+        horizon,
+        startupDelay,
+        metricDelay,
+        utilization,
+        hpaUtilization,
+        strategies,
+        sweep,
+        policyFile,
+        Optional.empty());
+  }
+
+  /** These settings with {@code predictive}'s risk budget at {@code budget}. */
+  public ReplaySettings withRisk(RiskBudget budget) {
+    return new ReplaySettings(
+        peakReplicas,
+        step,
+        horizon,
+        startupDelay,
+        metricDelay,
+        utilization,
+        hpaUtilization,
+        strategies,
+        sweep,
+        policyFile,
+        Optional.of(budget));
   }
 
   /** Target utilization a strategy runs at outside a sweep. */
@@ -82,7 +128,8 @@ public record ReplaySettings(
         hpa ? value : hpaUtilization,
         strategies,
         sweep,
-        policyFile);
+        policyFile,
+        risk);
   }
 
   public int maxReplicas() {

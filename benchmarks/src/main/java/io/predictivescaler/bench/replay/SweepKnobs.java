@@ -20,11 +20,11 @@ public final class SweepKnobs {
     this.knobs = Collections.unmodifiableMap(knobs);
   }
 
-  /** {@code hpa} and {@code predictive}, both on their target utilization. */
+  /** {@code hpa} on its target utilization, {@code predictive} on its risk budget. */
   public static SweepKnobs defaults() {
     return empty()
         .with(StrategyFactory.HPA, SweepKnob.utilizationOf(StrategyFactory.HPA))
-        .with(StrategyFactory.PREDICTIVE, SweepKnob.utilizationOf(StrategyFactory.PREDICTIVE));
+        .with(StrategyFactory.PREDICTIVE, new RiskKnob());
   }
 
   public static SweepKnobs empty() {

@@ -81,6 +81,9 @@ public final class ReplayPolicy {
             .with(PolicyFields.STEP, context.scenario().step())
             .with(PolicyFields.HORIZON, fromFile.isPresent() ? base.horizon() : context.horizon())
             .with(PolicyFields.MODE, ScalingMode.SCALE);
+    if (context.risk().isPresent()) {
+      settings = settings.with(PolicyFields.RISK, context.risk().get());
+    }
     return new WorkloadPolicy(
         base.target(),
         new PrometheusMetric(query, context.targetLoadPerReplica(), reactiveTarget(context)),

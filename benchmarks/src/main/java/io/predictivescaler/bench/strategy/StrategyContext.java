@@ -1,6 +1,7 @@
 package io.predictivescaler.bench.strategy;
 
 import io.predictivescaler.bench.sim.Scenario;
+import io.predictivescaler.core.config.RiskBudget;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -23,6 +24,7 @@ import java.util.Optional;
  * @param policyFile the {@code --policy} file (service ConfigMap schema), when given
  * @param reactiveUtilization target utilization of a reactive fallback ({@code --hpa-utilization}):
  *     what {@code predictive} scales on while its forecast is not trusted
+ * @param risk the risk budget {@code predictive} runs under, overriding the policy's, when given
  */
 public record StrategyContext(
     String name,
@@ -31,13 +33,15 @@ public record StrategyContext(
     Duration horizon,
     int maxReplicas,
     Optional<Path> policyFile,
-    double reactiveUtilization) {
+    double reactiveUtilization,
+    Optional<RiskBudget> risk) {
 
   public StrategyContext {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(scenario, "scenario");
     Objects.requireNonNull(horizon, "horizon");
     Objects.requireNonNull(policyFile, "policyFile");
+    Objects.requireNonNull(risk, "risk");
     if (!(utilization > 0 && utilization <= 1)) {
       throw new IllegalArgumentException("utilization must be in (0, 1], got " + utilization);
     }
@@ -60,6 +64,26 @@ public record StrategyContext(
       int maxReplicas,
       Optional<Path> policyFile) {
     this(name, scenario, utilization, horizon, maxReplicas, policyFile, utilization);
+  }
+
+  /** A context without a risk override: the policy's risk budget applies. */
+  public StrategyContext(
+      String name,
+      Scenario scenario,
+      double utilization,
+      Duration horizon,
+      int maxReplicas,
+      Optional<Path> policyFile,
+      double reactiveUtilization) {
+    this(
+        name,
+        scenario,
+        utilization,
+        horizon,
+        maxReplicas,
+        policyFile,
+        reactiveUtilization,
+        Optional.empty());
   }
 
   /** Load one replica of a reactive fallback should carry. */

@@ -21,7 +21,7 @@ public final class RiskChooser {
    * Shares added on top of a level's band: past the highest level the history can calibrate, the
    * only way to buy less risk is plain headroom, as the HPA does.
    */
-  public static final double[] HEADROOMS = {0, 0.05, 0.1, 0.2};
+  public static final double[] HEADROOMS = {0, 0.05, 0.1, 0.2, 0.4};
 
   /** How much more than the cheapest candidate within budget the choice may cost for a margin. */
   public static final double COST_TOLERANCE = 0.02;

@@ -1,6 +1,7 @@
 package io.predictivescaler.core.tick;
 
 import io.predictivescaler.core.config.PrometheusMetric;
+import io.predictivescaler.core.config.RiskBudget;
 import io.predictivescaler.core.config.WorkloadPolicy;
 import io.predictivescaler.core.counterfactual.CandidateLog;
 import io.predictivescaler.core.counterfactual.CounterfactualChoice;
@@ -153,19 +154,10 @@ final class ForecastCalibration {
             metric.targetPerReplica(),
             metric.reactiveTargetPerReplica(),
             Math.max(scaling.tolerance().up(), scaling.tolerance().down()));
-    choice = RiskChooser.choose(candidates, cluster, PeakCalibrator.LEVELS, Double.NaN);
+    RiskBudget risk = policy.risk();
+    choice =
+        RiskChooser.choose(
+            candidates, cluster, PeakCalibrator.LEVELS, risk.isHpa() ? Double.NaN : risk.share());
     chosenAt = now;
-    if (System.getProperty("ps.debug") != null) {
-      System.err.println(now + " " + choice.rule() + " " + choice.scores());
-    }
-    String fixed = System.getProperty("ps.level");
-    if (fixed != null) {
-      choice =
-          new CounterfactualChoice(
-              Double.parseDouble(fixed),
-              Double.parseDouble(System.getProperty("ps.headroom", "0")),
-              choice.scores(),
-              "fixed");
-    }
   }
 }
