@@ -99,8 +99,11 @@ public final class ReplayCommand implements Callable<Integer> {
 
   @Option(
       names = "--utilization",
-      defaultValue = "0.9",
-      description = "Target utilization of predictive, in (0, 1] (default: ${DEFAULT-VALUE}).")
+      defaultValue = "1.0",
+      description =
+          "Load per replica predictive sizes its calibrated peak band for, as a share of capacity,"
+              + " in (0, 1] (default: ${DEFAULT-VALUE}: the band already carries the margin its"
+              + " risk budget buys).")
   double utilization;
 
   @Option(
@@ -114,7 +117,7 @@ public final class ReplayCommand implements Callable<Integer> {
       paramLabel = "FROM:TO:STEP",
       converter = SweepConverter.class,
       description =
-          "Also run hpa and predictive at each value of their sweep knob (target utilization),"
+          "Also run hpa at each target utilization and predictive over its risk budget,"
               + " e.g. 0.6:0.95:0.05.")
   SweepRange sweep;
 
