@@ -69,7 +69,7 @@ No write verb on whole workloads. Chart tests compare the union with that file.
   verbs: ["get", "list", "watch"]
 - apiGroups: ["apps"]
   resources: ["deployments/scale"]
-  verbs: ["get", "patch"]
+  verbs: ["patch"]
 {{- range .Values.rbac.extraScaleTargets }}
 - apiGroups: [{{ .apiGroup | quote }}]
   resources: [{{ .resource | quote }}]

@@ -37,8 +37,14 @@ final class ForecastCalibration {
   /** The level used until the first counterfactual re-pick. */
   static final double FIRST_LEVEL = 0.95;
 
-  private static final Duration BUCKET = Duration.ofMinutes(1);
-  private static final Duration SPAN = Duration.ofHours(12);
+  /**
+   * The replayed history: a whole day, so that the choice has seen every hour's pattern (a
+   * half-day replayed at night has never seen the morning ramp); in two-minute buckets to keep a
+   * day within 30 KB per workload.
+   */
+  private static final Duration BUCKET = Duration.ofMinutes(2);
+
+  private static final Duration SPAN = Duration.ofHours(24);
   private static final Duration MIN_SPAN = Duration.ofHours(2);
 
   private final ForecastSettings settings;
