@@ -17,12 +17,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code report.json} in docs/ARCHITECTURE.md §9's shape: {@code trace}, {@code points} (the trace's own
- * points), {@code stepSeconds}, {@code strategies}, {@code forecast}; plus {@code ticks}, {@code
- * settings}, {@code traceInfo}, {@code skipped} and {@code sweep}. Each strategy also has its
- * decision {@code reasons} and {@code bandCoverage} (share of forecast ticks whose load was within
- * the upper band); each sweep entry names its {@code setting} ({@code {"utilization": 0.8}}, or the
- * strategy's own knob). Undefined numbers are {@code null}.
+ * {@code report.json} in docs/ARCHITECTURE.md §9's shape: {@code trace}, {@code points} (the
+ * trace's own points), {@code stepSeconds}, {@code strategies}, {@code forecast}; plus {@code
+ * ticks}, {@code settings}, {@code traceInfo}, {@code skipped} and {@code sweep}. Each strategy
+ * also has its decision {@code reasons} and {@code bandCoverage} (share of forecast ticks whose
+ * load was within the upper band); each sweep entry names its {@code setting} ({@code
+ * {"utilization": 0.8}}, or the strategy's own knob). Undefined numbers are {@code null}.
  */
 public final class JsonReport {
 

@@ -66,15 +66,24 @@ public final class RiskChooser {
     }
     String rule =
         String.format(
-            Locale.ROOT,
-            fits
-                ? "%s: cheapest within %s (risk %.1f <= %.1f) over the last %.1f h"
-                : "%s: least risk, none within %s (risk %.1f > %.1f) over the last %.1f h",
-            best.name(),
-            hpaBudget ? "risk: hpa" : "a " + trim(100 * budgetShare) + "% budget",
-            best.risk(),
-            budget,
-            hpa.minutes() / 60);
+                Locale.ROOT,
+                fits
+                    ? "%s: cheapest within %s (risk %.1f <= %.1f) over the last %.1f h"
+                    : "%s: least risk, none within %s (risk %.1f > %.1f) over the last %.1f h",
+                best.name(),
+                hpaBudget ? "risk: hpa" : "a " + trim(100 * budgetShare) + "% budget",
+                best.risk(),
+                budget,
+                hpa.minutes() / 60)
+            + (best.isHpa()
+                ? ""
+                : String.format(
+                    Locale.ROOT,
+                    ": %.0f overload min, %.1f replica-h where the plain HPA had %.0f, %.1f",
+                    best.overloadMinutes(),
+                    best.replicaHours(),
+                    hpa.overloadMinutes(),
+                    hpa.replicaHours()));
     return new CounterfactualChoice(best.level(), best.headroom(), scores, rule);
   }
 
@@ -118,7 +127,8 @@ public final class RiskChooser {
     return best;
   }
 
-  private static String trim(double v) {
+  /** {@code v} with at most three decimals and no trailing zeros, e.g. {@code 0.995}. */
+  public static String trim(double v) {
     String s = String.format(Locale.ROOT, "%.3f", v);
     return s.replaceAll("0+$", "").replaceAll("\\.$", "");
   }

@@ -25,6 +25,11 @@ public record ForecastSummary(
     return new ForecastSummary(peakUpperLoad, ForecastStatus.TRUSTED, "", model);
   }
 
+  /** A trusted forecast with a note for explanations, e.g. which risk candidate sized it. */
+  public static ForecastSummary trusted(double peakUpperLoad, String model, String note) {
+    return new ForecastSummary(peakUpperLoad, ForecastStatus.TRUSTED, note, model);
+  }
+
   public static ForecastSummary untrusted(double peakUpperLoad, String model, String why) {
     return new ForecastSummary(peakUpperLoad, ForecastStatus.UNTRUSTED, why, model);
   }

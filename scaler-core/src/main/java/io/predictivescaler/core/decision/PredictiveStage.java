@@ -91,7 +91,8 @@ final class PredictiveStage {
             + " / "
             + RuleText.num(perReplica)
             + " per replica = "
-            + replicas);
+            + replicas
+            + detail(forecast));
   }
 
   private static double perReplica(MetricInput primary, int ready) {

@@ -7,7 +7,6 @@ import io.predictivescaler.core.config.ResourceMetric;
 import io.predictivescaler.core.config.WorkloadPolicy;
 import io.predictivescaler.core.decision.Decision;
 import io.predictivescaler.core.decision.ForecastSummary;
-import io.predictivescaler.core.decision.ScalingRules;
 import io.predictivescaler.core.tick.TickOutcome;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -38,9 +38,9 @@ final class ForecastCalibration {
   static final double FIRST_LEVEL = 0.95;
 
   /**
-   * The replayed history: a whole day, so that the choice has seen every hour's pattern (a
-   * half-day replayed at night has never seen the morning ramp); in two-minute buckets to keep a
-   * day within 30 KB per workload.
+   * The replayed history: a whole day, so that the choice has seen every hour's pattern (a half-day
+   * replayed at night has never seen the morning ramp); in two-minute buckets to keep a day within
+   * 30 KB per workload.
    */
   private static final Duration BUCKET = Duration.ofMinutes(2);
 
@@ -111,7 +111,19 @@ final class ForecastCalibration {
               100 * coverage,
               100 * level));
     }
-    return ForecastSummary.trusted(band.at(level) * (1 + headroom), model);
+    return ForecastSummary.trusted(band.at(level) * (1 + headroom), model, explain(level, band));
+  }
+
+  private String explain(double level, PeakBand band) {
+    String coverage =
+        String.format(
+            Locale.ROOT,
+            "peak over the lead window at q%s, recent coverage %.1f%%",
+            RiskChooser.trim(level),
+            100 * band.coverageAt(level));
+    return choice == null
+        ? coverage + "; first level until " + MIN_SPAN.toHours() + " h of history can be replayed"
+        : coverage + "; " + choice.rule();
   }
 
   /**
