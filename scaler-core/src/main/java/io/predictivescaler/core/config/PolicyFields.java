@@ -81,7 +81,8 @@ public final class PolicyFields {
           0.9,
           q -> q > 0.5 && q < 1,
           "> 0.5 and < 1",
-          "upper band of the forecast used to size capacity",
+          "quantile level of the peak-load band used until the risk choice has replayed 2 h of"
+              + " history (then `risk` picks the level)",
           "> 0.5 and < 1");
 
   public static final PolicyField<Tolerance> TOLERANCE =
@@ -226,8 +227,9 @@ public final class PolicyFields {
                   code("hpa"),
                   "overload budget: `hpa` takes no more overloaded minutes than the plain HPA at"
                       + " `reactiveTargetPerReplica` on the same history; a percentage such as"
-                      + " `0.1%` is the share of minutes that may be overloaded. Parsed and"
-                      + " validated; not yet used by decisions",
+                      + " `0.1%` is the share of minutes that may be overloaded. Each re-pick"
+                      + " replays the last day for every candidate and keeps the cheapest within"
+                      + " the budget",
                   "`hpa`, or a percentage > 0% and <= 50%; a bare number is rejected")));
 
   /** Every defaultable field, in the order they are read and documented. */

@@ -34,9 +34,6 @@ final class ForecastCalibration {
   /** A band whose recent coverage is this far below its level has lost calibration. */
   static final double COLLAPSE_MARGIN = 0.15;
 
-  /** The level used until the first counterfactual re-pick. */
-  static final double FIRST_LEVEL = 0.95;
-
   /**
    * The replayed history: a whole day, so that the choice has seen every hour's pattern (a half-day
    * replayed at night has never seen the morning ramp); in two-minute buckets to keep a day within
@@ -94,11 +91,11 @@ final class ForecastCalibration {
     }
     if (choice != null && choice.hpaChosen()) {
       return ForecastSummary.untrusted(
-          band.at(FIRST_LEVEL),
+          band.at(policy.quantile()),
           model,
           "counterfactual replay chose the plain HPA: " + choice.rule());
     }
-    double level = choice == null ? FIRST_LEVEL : choice.level();
+    double level = choice == null ? policy.quantile() : choice.level();
     double headroom = choice == null ? 0 : choice.headroom();
     double coverage = band.coverageAt(level);
     if (coverage < level - COLLAPSE_MARGIN) {
