@@ -1,32 +1,68 @@
 package io.predictivescaler.bench.replay;
 
+import io.predictivescaler.bench.strategy.StrategyFactory;
 import io.predictivescaler.core.config.RiskBudget;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Sweeps {@code predictive} over its own risk knob: the risk budget, as a share of minutes allowed
  * overloaded, from far stricter than any HPA setting to far looser. The values do not depend on the
- * {@code --sweep} range (which is in units of utilization); they are chosen to span at least the
- * replica-hours the HPA covers over 0.6 to 0.95.
+ * {@code --sweep} range (which is in units of utilization).
+ *
+ * <p>A budget stricter than what the history can tell apart stops buying capacity (every candidate
+ * was safe): to reach the costly end of the HPA's range too, the strictest budget is also run with
+ * the band sized for less than full capacity ({@link #EXTRA_HEADROOM}), and those entries name both
+ * settings.
  */
 final class RiskKnob implements SweepKnob {
 
-  /** Budgets visited, strictest first. */
+  /** Budgets visited at full capacity, strictest first. */
   static final List<Double> BUDGETS =
       List.of(0.00001, 0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3);
+
+  /** Utilizations the strictest budget is also run at. */
+  static final List<Double> EXTRA_HEADROOM = List.of(0.9, 0.8, 0.7, 0.6);
 
   @Override
   public String name() {
     return "risk";
   }
 
+  /** Budgets as themselves; the strictest budget at utilization {@code u} as {@code 2 - u}. */
   @Override
   public List<Double> values(SweepRange range) {
-    return BUDGETS;
+    List<Double> values = new ArrayList<>();
+    for (double u : EXTRA_HEADROOM) {
+      values.add(2 - u);
+    }
+    values.addAll(BUDGETS);
+    return values;
   }
 
   @Override
   public ReplaySettings apply(ReplaySettings settings, double value) {
-    return settings.withRisk(RiskBudget.share(value));
+    if (value >= 1) {
+      return settings
+          .withRisk(RiskBudget.share(BUDGETS.get(0)))
+          .withUtilizationFor(StrategyFactory.PREDICTIVE, 2 - value);
+    }
+    return settings
+        .withRisk(RiskBudget.share(value))
+        .withUtilizationFor(StrategyFactory.PREDICTIVE, 1.0);
+  }
+
+  @Override
+  public Map<String, Double> setting(double value) {
+    Map<String, Double> setting = new LinkedHashMap<>();
+    if (value >= 1) {
+      setting.put(name(), BUDGETS.get(0));
+      setting.put("utilization", Math.round((2 - value) * 100) / 100.0);
+    } else {
+      setting.put(name(), value);
+    }
+    return setting;
   }
 }

@@ -1,6 +1,7 @@
 package io.predictivescaler.bench.replay;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The setting a {@code --sweep} varies for one strategy: its name in the report, the values it
@@ -20,6 +21,11 @@ public interface SweepKnob {
 
   /** {@code settings} with this knob at {@code value} for the swept strategy. */
   ReplaySettings apply(ReplaySettings settings, double value);
+
+  /** What a sweep entry's {@code setting} says of {@code value}: by default {name: value}. */
+  default Map<String, Double> setting(double value) {
+    return Map.of(name(), value);
+  }
 
   /** Sweeps {@code strategy}'s target utilization over the {@code --sweep} range itself. */
   static SweepKnob utilizationOf(String strategy) {

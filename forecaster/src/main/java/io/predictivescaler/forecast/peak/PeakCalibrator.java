@@ -77,6 +77,9 @@ public final class PeakCalibrator {
     if (history.size() == 0 || Double.isNaN(last)) {
       return PeakBand.none(last, matured);
     }
+    if (lastOrigin == Long.MIN_VALUE && matured == 0) {
+      warmUp(history, leadSteps);
+    }
     if (end != lastOrigin) {
       typicalLevel =
           Double.isNaN(typicalLevel) ? last : typicalLevel + (last - typicalLevel) * LEVEL_WEIGHT;
@@ -107,6 +110,43 @@ public final class PeakCalibrator {
       lastOrigin = end;
     }
     return new PeakBand(last, predicted, LEVELS, bands, coverage.clone(), matured);
+  }
+
+  /**
+   * Scores the history the calibrator starts with (after a restart, a backfill or a policy change)
+   * as if the newest load had been the prediction at every past point: a backtest of the naive
+   * peak, so that calibration is re-derived at once instead of waiting for outcomes to mature. The
+   * model's own path usually does better, so the first bands err on the wide side.
+   */
+  private void warmUp(RegularSeries history, int leadSteps) {
+    float[] v = history.values();
+    int n = v.length;
+    int first = Math.max(0, n - 1 - leadSteps - SCORE_CAPACITY);
+    for (int i = first; i < n - leadSteps; i++) {
+      float now = v[i];
+      if (Float.isNaN(now)) {
+        continue;
+      }
+      typicalLevel =
+          Double.isNaN(typicalLevel) ? now : typicalLevel + (now - typicalLevel) * LEVEL_WEIGHT;
+      if (!Double.isNaN(previous)) {
+        volatility += (Math.abs(now - previous) - volatility) * VOLATILITY_WEIGHT;
+      }
+      previous = now;
+      double actual = Double.NaN;
+      for (int j = i + 1; j <= i + leadSteps; j++) {
+        if (!Float.isNaN(v[j]) && (Double.isNaN(actual) || v[j] > actual)) {
+          actual = v[j];
+        }
+      }
+      if (!Double.isNaN(actual)) {
+        double floor = Math.max(1e-9, FLOOR_SHARE * Math.abs(typicalLevel)) + volatility;
+        scores.add((actual - now) / floor);
+        matured++;
+      }
+    }
+    // the loop ran the level and volatility up to the newest point; update() goes on from there
+    previous = Double.NaN;
   }
 
   /** Matured scores so far. */

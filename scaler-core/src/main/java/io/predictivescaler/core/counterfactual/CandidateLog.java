@@ -4,14 +4,16 @@ import java.util.Arrays;
 
 /**
  * What a workload's own recent history looked like to its controller, bucket by bucket, for
- * counterfactual replays: the highest observed load and, per tracked quantile level, the highest
- * calibrated peak band of the bucket. Fixed memory: {@code buckets * (levels + 1)} floats. Pure:
- * time is the caller's.
+ * counterfactual replays: the highest and the mean observed load and, per tracked quantile level,
+ * the highest calibrated peak band of the bucket. Fixed memory: {@code buckets * (levels + 2)}
+ * floats. Pure: time is the caller's.
  */
 public final class CandidateLog {
   private final long bucketSeconds;
   private final int capacity;
   private final float[] load;
+  private final float[] mean;
+  private final short[] samples;
   private final float[][] bands;
   private long newestBucket = Long.MIN_VALUE;
   private int count;
@@ -34,6 +36,8 @@ public final class CandidateLog {
     this.bucketSeconds = bucketSeconds;
     this.capacity = capacity;
     this.load = new float[capacity];
+    this.mean = new float[capacity];
+    this.samples = new short[capacity];
     this.bands = new float[levels][capacity];
     Arrays.fill(load, Float.NaN);
     for (float[] b : bands) {
@@ -67,6 +71,8 @@ public final class CandidateLog {
       for (long b = bucket - gap + 1; b <= bucket; b++) {
         int slot = slot(b);
         load[slot] = Float.NaN;
+        mean[slot] = Float.NaN;
+        samples[slot] = 0;
         for (float[] band : bands) {
           band[slot] = Float.NaN;
         }
@@ -76,6 +82,12 @@ public final class CandidateLog {
     }
     int slot = slot(bucket);
     load[slot] = max(load[slot], observedLoad);
+    if (!Double.isNaN(observedLoad) && samples[slot] < Short.MAX_VALUE) {
+      int n = samples[slot];
+      mean[slot] =
+          n == 0 ? (float) observedLoad : (float) ((mean[slot] * n + observedLoad) / (n + 1));
+      samples[slot]++;
+    }
     for (int l = 0; l < bands.length; l++) {
       double v = levelBands == null || l >= levelBands.length ? Double.NaN : levelBands[l];
       bands[l][slot] = max(bands[l][slot], v);
@@ -85,6 +97,11 @@ public final class CandidateLog {
   /** The kept loads, oldest first (a copy). */
   public float[] loads() {
     return ordered(load);
+  }
+
+  /** The kept mean loads per bucket, oldest first (a copy). */
+  public float[] means() {
+    return ordered(mean);
   }
 
   /** The kept bands of level {@code l}, oldest first (a copy). */

@@ -23,9 +23,12 @@ public record CandidateScore(
     double replicaHours,
     double minutes) {
 
-  /** Overload minutes plus near misses: what the choice compares against the budget. */
+  /** How much a near-miss minute counts against the budget, next to an overloaded one. */
+  public static final double NEAR_MISS_WEIGHT = 0.1;
+
+  /** Overload minutes plus weighted near misses: what the choice compares against the budget. */
   public double risk() {
-    return overloadMinutes + nearMissMinutes;
+    return overloadMinutes + NEAR_MISS_WEIGHT * nearMissMinutes;
   }
 
   public boolean isHpa() {

@@ -38,6 +38,17 @@ public record LightCluster(
    */
   public CandidateScore replay(
       String name, double level, double headroom, float[] loads, float[] bands) {
+    return replay(name, level, headroom, loads, loads, bands);
+  }
+
+  /**
+   * As {@link #replay(String, double, double, float[], float[])}, with each bucket's mean load
+   * beside its highest: a bucket whose mean exceeds Ready capacity counts whole, one where only the
+   * highest does counts half (a burst within the bucket), as the replay's per-tick accounting would
+   * on average.
+   */
+  public CandidateScore replay(
+      String name, double level, double headroom, float[] loads, float[] means, float[] bands) {
     int n = loads.length;
     int[] arrivals = new int[n + startupBuckets + 1];
     int[] recs = new int[n];
@@ -92,8 +103,11 @@ public record LightCluster(
       if (truthAt < n && !Float.isNaN(loads[truthAt])) {
         double capacity = ready * targetPerReplica;
         double load = loads[truthAt];
-        if (load > capacity) {
+        double average = Float.isNaN(means[truthAt]) ? load : means[truthAt];
+        if (average > capacity) {
           overload += minutes;
+        } else if (load > capacity) {
+          overload += minutes / 2;
         } else if (load > capacity * (1 - NEAR_MISS)) {
           nearMiss += minutes;
         }

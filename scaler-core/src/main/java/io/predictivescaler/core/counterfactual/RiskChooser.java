@@ -18,8 +18,10 @@ import java.util.Locale;
 public final class RiskChooser {
 
   /**
-   * Shares added on top of a level's band: past the highest level the history can calibrate, the
-   * only way to buy less risk is plain headroom, as the HPA does.
+   * Shares added on top of the highest level's band: past the highest level the history can
+   * calibrate, the only way to buy less risk is plain headroom, as the HPA does. The candidates
+   * form one ladder, cheapest first (each level, then the top level with more headroom), so that a
+   * budget picks a rung and day-to-day noise only moves the choice along it.
    */
   public static final double[] HEADROOMS = {0, 0.05, 0.1, 0.2, 0.4};
 
@@ -35,15 +37,17 @@ public final class RiskChooser {
   public static CounterfactualChoice choose(
       CandidateLog log, LightCluster cluster, double[] levels, double budgetShare) {
     float[] loads = log.loads();
+    float[] means = log.means();
     List<CandidateScore> scores = new ArrayList<>(levels.length + 1);
-    CandidateScore hpa = cluster.replay("hpa", Double.NaN, 0, loads, null);
+    CandidateScore hpa = cluster.replay("hpa", Double.NaN, 0, loads, means, null);
     scores.add(hpa);
     for (int l = 0; l < levels.length; l++) {
       float[] bands = log.bands(l);
-      for (double headroom : HEADROOMS) {
+      boolean top = l == levels.length - 1;
+      for (double headroom : top ? HEADROOMS : new double[] {0}) {
         String name =
             "q" + trim(levels[l]) + (headroom > 0 ? "+" + trim(100 * headroom) + "%" : "");
-        scores.add(cluster.replay(name, levels[l], headroom, loads, bands));
+        scores.add(cluster.replay(name, levels[l], headroom, loads, means, bands));
       }
     }
     boolean hpaBudget = Double.isNaN(budgetShare);
@@ -100,6 +104,10 @@ public final class RiskChooser {
       CandidateScore hpa) {
     CandidateScore best = cheapest;
     double limit = cheapest.replicaHours() * (1 + COST_TOLERANCE);
+    if (hpaBudget) {
+      // never buy the margin at more than the plain HPA costs: risk: hpa promises both
+      limit = Math.min(limit, Math.max(cheapest.replicaHours(), hpa.replicaHours()));
+    }
     for (CandidateScore s : scores) {
       boolean within =
           s.risk() <= budget + 1e-9
