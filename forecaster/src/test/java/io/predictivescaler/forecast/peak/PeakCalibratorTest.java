@@ -187,12 +187,25 @@ class PeakCalibratorTest {
     PeakCalibrator calibrator = new PeakCalibrator();
     RegularSeries history = new RegularSeries(T0, STEP, load);
 
-    calibrator.update(new RegularSeries(T0, STEP, Arrays.copyOf(load, 10)), NO_PATH, 1);
-    calibrator.update(new RegularSeries(T0, STEP, Arrays.copyOf(load, 10)), NO_PATH, 1);
-    calibrator.update(history, NO_PATH, 1);
-    calibrator.update(history, NO_PATH, 1);
+    calibrator.update(new RegularSeries(T0, STEP, Arrays.copyOf(load, 1)), NO_PATH, 1);
+    calibrator.update(new RegularSeries(T0, STEP, Arrays.copyOf(load, 1)), NO_PATH, 1);
+    calibrator.update(new RegularSeries(T0, STEP, Arrays.copyOf(load, 2)), NO_PATH, 1);
+    calibrator.update(new RegularSeries(T0, STEP, Arrays.copyOf(load, 2)), NO_PATH, 1);
 
     assertThat(calibrator.matured()).isEqualTo(1);
+    assertThat(history.size()).isEqualTo(50);
+  }
+
+  @Test
+  void startsCalibratedFromTheHistoryItIsFirstGiven() {
+    float[] load = noisy(new Random(11), 500, i -> 100);
+    PeakCalibrator calibrator = new PeakCalibrator();
+
+    PeakBand band = calibrator.update(new RegularSeries(T0, STEP, load), NO_PATH, 4);
+
+    assertThat(calibrator.matured()).isEqualTo(500 - 4);
+    assertThat(band.calibrated()).isTrue();
+    assertThat(band.at(0.99)).isGreaterThan(band.at(0.5)).isGreaterThan(band.last() - 1e-9);
   }
 
   @ParameterizedTest(name = "leadSteps {0}")

@@ -53,8 +53,11 @@ class CounterfactualChoiceTest {
   }
 
   @Test
-  void riskIsOverloadPlusNearMissMinutes() {
-    assertThat(HPA.risk()).isEqualTo(7.0);
+  void riskIsOverloadPlusWeightedNearMissMinutes() {
+    assertThat(HPA.risk())
+        .isCloseTo(
+            HPA.overloadMinutes() + CandidateScore.NEAR_MISS_WEIGHT * HPA.nearMissMinutes(),
+            org.assertj.core.api.Assertions.within(1e-9));
     assertThat(HPA.isHpa()).isTrue();
     assertThat(Q90.isHpa()).isFalse();
     assertThat(Q90.toString()).isEqualTo("q0.9: 1 overload min, 2 near-miss min, 8.0 replica-h");

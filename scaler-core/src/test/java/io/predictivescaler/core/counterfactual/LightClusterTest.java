@@ -141,7 +141,21 @@ class LightClusterTest {
 
     assertThat(score.overloadMinutes()).isEqualTo(5 * overloadPerMinute);
     assertThat(score.nearMissMinutes()).isEqualTo(5 * nearMissPerMinute);
-    assertThat(score.risk()).isEqualTo(5 * (overloadPerMinute + nearMissPerMinute));
+    assertThat(score.risk())
+        .isCloseTo(
+            5 * (overloadPerMinute + CandidateScore.NEAR_MISS_WEIGHT * nearMissPerMinute),
+            within(1e-9));
+  }
+
+  @Test
+  void aBucketWhoseMeanFitsButWhosePeakDoesNotCountsHalf() {
+    float[] peaks = {101, 101, 101, 101};
+    float[] means = {90, 90, 101, 101};
+    LightCluster fixed = new LightCluster(60, 0, 1, 0, 10, 10, 10, 10, 0.1);
+
+    CandidateScore score = fixed.replay("hpa", Double.NaN, 0, peaks, means, null);
+
+    assertThat(score.overloadMinutes()).isEqualTo(0.5 + 0.5 + 1 + 1);
   }
 
   @ParameterizedTest(name = "tolerance {0}: {1} replica-buckets")
