@@ -68,20 +68,26 @@ public final class PredictiveStrategy implements ScalingStrategy {
     return new Decision(desired, decided.reason().code(), reported(decided, input));
   }
 
+  /**
+   * What the report shows of this tick's forecast: at the end of the lead window (the last moment
+   * the capacity asked for now has to cover), the point forecast and the calibrated peak band the
+   * decision sized capacity for; the forecaster's own per-step band where no peak band was used.
+   */
   private io.predictivescaler.bench.sim.Forecast reported(
       TickOutcome.Decided outcome, TickInput input) {
     Forecast f = outcome.forecast();
     if (f == null || f.steps() == 0) {
       return null;
     }
-    Instant target = input.now().plus(policy.horizon());
+    Instant target = input.now().plus(outcome.leadTime()).plus(policy.step());
     Instant last = f.timeAt(f.steps() - 1);
     if (target.isAfter(last)) {
       target = last;
     }
     double point = f.pointAt(target);
-    return new io.predictivescaler.bench.sim.Forecast(
-        target, point, point, f.upperAt(target), f.model());
+    double band = outcome.summary().peakUpperLoad();
+    double upper = outcome.summary().trusted() && Double.isFinite(band) ? band : f.upperAt(target);
+    return new io.predictivescaler.bench.sim.Forecast(target, point, point, upper, f.model());
   }
 
   /** The simulated cluster's scale subresource: the simulator applies what is asked. */

@@ -28,7 +28,10 @@ import org.junit.jupiter.api.Test;
 @EnableKubernetesMockClient(crud = true, https = false)
 class ScalerServiceIT {
 
-  /** 07:56 on the third day: four minutes before the daily ramp. */
+  /**
+   * 07:56 on the third day: four minutes before the daily ramp, within the 8 min lead window the
+   * checkout workload sizes its capacity for.
+   */
   private static final Instant BEFORE_PEAK =
       ServiceHarness.T0.plus(Duration.ofDays(2)).plus(Duration.ofHours(7).plusMinutes(56));
 
@@ -54,7 +57,7 @@ class ScalerServiceIT {
     harness.policies(
         "workloads:\n"
             + workload(
-                "checkout", "scale", 2, 8, "model: seasonal-naive", "leadTime: 2m", "window: 72h")
+                "checkout", "scale", 2, 8, "model: seasonal-naive", "leadTime: 8m", "window: 72h")
             + workload("quiet", "scale", 2, 8));
     ScalerService service = harness.startLeader("checkout", "quiet");
     TargetRef checkout = TargetRef.deployment(NS, "checkout");
