@@ -171,11 +171,20 @@ class ReplayRunnerTest {
                 settings(Duration.ofMinutes(10), List.of("hpa"), SweepRange.parse("0.6:0.7:0.1")),
                 ReplayProgress.NONE);
 
+    List<SweepPoint> predictive =
+        result.sweep().stream().filter(p -> p.strategy().equals("predictive")).toList();
     assertThat(result.sweep())
         .extracting(SweepPoint::label)
-        .containsExactly("hpa@0.6", "hpa@0.7", "predictive@0.6", "predictive@0.7");
+        .startsWith("hpa@0.6", "hpa@0.7", "predictive@risk=1.0E-5,0.9");
     assertThat(result.sweep().get(0).setting()).containsExactly(Map.entry("utilization", 0.6));
-    assertThat(result.sweep().get(3).utilization()).isEqualTo(0.7);
+    assertThat(predictive).hasSize(new RiskKnob().values(SweepRange.parse("0.6:0.7:0.1")).size());
+    assertThat(predictive).allSatisfy(p -> assertThat(p.setting()).containsKey("risk"));
+    assertThat(predictive.get(0).setting())
+        .containsExactly(Map.entry("risk", 1.0E-5), Map.entry("utilization", 0.9));
+    assertThat(predictive.get(0).utilization()).isEqualTo(0.9);
+    assertThat(predictive.get(predictive.size() - 1).setting())
+        .containsExactly(Map.entry("risk", 0.3));
+    assertThat(predictive.get(predictive.size() - 1).utilization()).isEqualTo(1.0);
   }
 
   @Test
@@ -237,6 +246,10 @@ class ReplayRunnerTest {
         .forEach(
             (name, run) -> assertThat(run.metrics()).isEqualTo(serial.runs().get(name).metrics()));
     assertThat(parallel.sweep()).isEqualTo(serial.sweep());
-    assertThat(progress).isSorted().last().isEqualTo((long) parallel.scenario().ticks() * 7);
+    int sweepRuns = 2 + new RiskKnob().values(SweepRange.parse("0.8:0.9:0.1")).size();
+    assertThat(progress)
+        .isSorted()
+        .last()
+        .isEqualTo((long) parallel.scenario().ticks() * (3 + sweepRuns));
   }
 }

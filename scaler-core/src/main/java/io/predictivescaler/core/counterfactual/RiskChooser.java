@@ -6,14 +6,16 @@ import java.util.Locale;
 
 /**
  * Picks a workload's candidate by counterfactual replay of its own recent history: the plain HPA at
- * the reactive target, and predictive at each tracked quantile level. The cheapest candidate
- * (replica-hours) whose risk is within the budget wins; the HPA is always a candidate, so on its
- * own history the choice is never worse than the HPA.
+ * the reactive target, and predictive at each tracked quantile level. The budget is in overload
+ * minutes: the HPA's own on the same history for {@code risk: hpa}, else the budget's share of the
+ * minutes replayed; the HPA is always a candidate, so on its own history the choice is never worse
+ * than the HPA.
  *
- * <p>Risk is overload minutes plus half the near-miss minutes (load within a few percent of Ready
- * capacity). A history with no overload says little about a candidate that ran close to the edge:
- * counting near misses keeps the choice from taking the cheapest of several "perfect" candidates
- * just because the history happened to spare it.
+ * <p>The cheapest candidate within the budget is where in-sample luck concentrates: a history with
+ * no overload says little about a candidate that ran close to the edge. So the choice is the one
+ * with the least risk (overload plus a tenth of the near-miss minutes, load within a few percent of
+ * Ready capacity) among the candidates within budget that cost at most {@link #COST_TOLERANCE} more
+ * than the cheapest, and, for {@code risk: hpa}, no more than the HPA.
  */
 public final class RiskChooser {
 
@@ -51,13 +53,10 @@ public final class RiskChooser {
       }
     }
     boolean hpaBudget = Double.isNaN(budgetShare);
-    double budget = hpaBudget ? hpa.risk() : budgetShare * hpa.minutes();
+    double budget = hpaBudget ? hpa.overloadMinutes() : budgetShare * hpa.minutes();
     CandidateScore best = null;
     for (CandidateScore s : scores) {
-      boolean within =
-          hpaBudget
-              ? s.risk() <= budget + 1e-9 && s.overloadMinutes() <= hpa.overloadMinutes() + 1e-9
-              : s.risk() <= budget + 1e-9;
+      boolean within = s.overloadMinutes() <= budget + 1e-9;
       if (within && (best == null || s.replicaHours() < best.replicaHours() - 1e-9)) {
         best = s;
       }
@@ -72,11 +71,12 @@ public final class RiskChooser {
         String.format(
                 Locale.ROOT,
                 fits
-                    ? "%s: cheapest within %s (risk %.1f <= %.1f) over the last %.1f h"
-                    : "%s: least risk, none within %s (risk %.1f > %.1f) over the last %.1f h",
+                    ? "%s: cheapest within %s (%.1f <= %.1f overload min) over the last %.1f h"
+                    : "%s: least risk, none within %s (%.1f > %.1f overload min) over the last"
+                        + " %.1f h",
                 best.name(),
                 hpaBudget ? "risk: hpa" : "a " + trim(100 * budgetShare) + "% budget",
-                best.risk(),
+                best.overloadMinutes(),
                 budget,
                 hpa.minutes() / 60)
             + (best.isHpa()
@@ -109,9 +109,7 @@ public final class RiskChooser {
       limit = Math.min(limit, Math.max(cheapest.replicaHours(), hpa.replicaHours()));
     }
     for (CandidateScore s : scores) {
-      boolean within =
-          s.risk() <= budget + 1e-9
-              && (!hpaBudget || s.overloadMinutes() <= hpa.overloadMinutes() + 1e-9);
+      boolean within = s.overloadMinutes() <= budget + 1e-9;
       if (within
           && s.replicaHours() <= limit
           && (s.risk() < best.risk() - 1e-9
