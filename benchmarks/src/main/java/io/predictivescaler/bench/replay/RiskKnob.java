@@ -47,7 +47,7 @@ final class RiskKnob implements SweepKnob {
     if (value >= 1) {
       return settings
           .withRisk(RiskBudget.share(BUDGETS.get(0)))
-          .withUtilizationFor(StrategyFactory.PREDICTIVE, 2 - value);
+          .withUtilizationFor(StrategyFactory.PREDICTIVE, utilizationOf(value));
     }
     return settings
         .withRisk(RiskBudget.share(value))
@@ -59,10 +59,15 @@ final class RiskKnob implements SweepKnob {
     Map<String, Double> setting = new LinkedHashMap<>();
     if (value >= 1) {
       setting.put(name(), BUDGETS.get(0));
-      setting.put("utilization", Math.round((2 - value) * 100) / 100.0);
+      setting.put("utilization", utilizationOf(value));
     } else {
       setting.put(name(), value);
     }
     return setting;
+  }
+
+  /** The utilization a value at or above 1 encodes, to two decimals (no float noise). */
+  private static double utilizationOf(double value) {
+    return Math.round((2 - value) * 100) / 100.0;
   }
 }
