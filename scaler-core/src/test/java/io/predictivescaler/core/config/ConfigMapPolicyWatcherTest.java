@@ -47,6 +47,9 @@ class ConfigMapPolicyWatcherTest {
     if (watcher != null) {
       watcher.close();
     }
+    // An informer stops its watch asynchronously; closing the client drops the connection now, so
+    // the mock server's own close (10 s limit) never waits on it on a loaded machine.
+    client.close();
   }
 
   @Test
