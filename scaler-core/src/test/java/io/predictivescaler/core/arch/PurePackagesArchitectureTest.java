@@ -26,8 +26,10 @@ class PurePackagesArchitectureTest {
 
   private static final String[] PURE_PACKAGES = {
     "io.predictivescaler.core.decision..",
+    "io.predictivescaler.core.counterfactual..",
     "io.predictivescaler.collector.window..",
-    "io.predictivescaler.forecast.feature.."
+    "io.predictivescaler.forecast.feature..",
+    "io.predictivescaler.forecast.peak.."
   };
 
   private static final Set<String> CLOCK_READS =
