@@ -81,15 +81,10 @@ public final class PeakCalibrator {
       warmUp(history, leadSteps);
     }
     if (end != lastOrigin) {
-      typicalLevel =
-          Double.isNaN(typicalLevel) ? last : typicalLevel + (last - typicalLevel) * LEVEL_WEIGHT;
-      if (!Double.isNaN(previous)) {
-        volatility += (Math.abs(last - previous) - volatility) * VOLATILITY_WEIGHT;
-      }
-      previous = last;
+      observe(last);
       mature(history, end, step);
     }
-    double floor = Math.max(1e-9, FLOOR_SHARE * Math.abs(typicalLevel)) + volatility;
+    double floor = scale();
     double predicted = last;
     for (int j = 0; j < Math.min(leadSteps, path.length); j++) {
       if (path[j] > predicted) {
@@ -127,12 +122,7 @@ public final class PeakCalibrator {
       if (Float.isNaN(now)) {
         continue;
       }
-      typicalLevel =
-          Double.isNaN(typicalLevel) ? now : typicalLevel + (now - typicalLevel) * LEVEL_WEIGHT;
-      if (!Double.isNaN(previous)) {
-        volatility += (Math.abs(now - previous) - volatility) * VOLATILITY_WEIGHT;
-      }
-      previous = now;
+      observe(now);
       double actual = Double.NaN;
       for (int j = i + 1; j <= i + leadSteps; j++) {
         if (!Float.isNaN(v[j]) && (Double.isNaN(actual) || v[j] > actual)) {
@@ -140,13 +130,28 @@ public final class PeakCalibrator {
         }
       }
       if (!Double.isNaN(actual)) {
-        double floor = Math.max(1e-9, FLOOR_SHARE * Math.abs(typicalLevel)) + volatility;
+        double floor = scale();
         scores.add((actual - now) / floor);
         matured++;
       }
     }
     // the loop ran the level and volatility up to the newest point; update() goes on from there
     previous = Double.NaN;
+  }
+
+  /** Moves the typical level and the step-to-step volatility on by one newest load. */
+  private void observe(double load) {
+    typicalLevel =
+        Double.isNaN(typicalLevel) ? load : typicalLevel + (load - typicalLevel) * LEVEL_WEIGHT;
+    if (!Double.isNaN(previous)) {
+      volatility += (Math.abs(load - previous) - volatility) * VOLATILITY_WEIGHT;
+    }
+    previous = load;
+  }
+
+  /** What scores are in units of: the volatility plus a small floor of the typical level. */
+  private double scale() {
+    return Math.max(1e-9, FLOOR_SHARE * Math.abs(typicalLevel)) + volatility;
   }
 
   /** Matured scores so far. */
