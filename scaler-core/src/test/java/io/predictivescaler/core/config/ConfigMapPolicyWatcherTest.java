@@ -8,10 +8,12 @@ import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.prometheus.PrometheusConfig;
 import io.micrometer.prometheus.PrometheusMeterRegistry;
+import io.predictivescaler.core.kube.MockApiServerShutdown;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,6 +37,7 @@ class ConfigMapPolicyWatcherTest {
   private static final TargetRef CART = TargetRef.deployment("shop", "cart");
 
   KubernetesClient client;
+  KubernetesMockServer server;
 
   private final PrometheusMeterRegistry registry =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -47,9 +50,8 @@ class ConfigMapPolicyWatcherTest {
     if (watcher != null) {
       watcher.close();
     }
-    // An informer stops its watch asynchronously; closing the client drops the connection now, so
-    // the mock server's own close (10 s limit) never waits on it on a loaded machine.
     client.close();
+    MockApiServerShutdown.shutDown(server);
   }
 
   @Test

@@ -9,9 +9,11 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.predictivescaler.core.actuate.ActuationOutcome;
 import io.predictivescaler.core.actuate.ScalerAnnotations;
 import io.predictivescaler.core.kube.Fixtures;
+import io.predictivescaler.core.kube.MockApiServerShutdown;
 import io.predictivescaler.core.tick.TickOutcome;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -23,6 +25,7 @@ import org.junit.jupiter.api.Test;
 class ActuationGuardsIT {
 
   KubernetesClient client;
+  KubernetesMockServer server;
   private ServiceHarness harness;
 
   @BeforeEach
@@ -34,6 +37,8 @@ class ActuationGuardsIT {
   @AfterEach
   void tearDown() {
     harness.close();
+    client.close();
+    MockApiServerShutdown.shutDown(server);
   }
 
   @Test

@@ -8,12 +8,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.predictivescaler.core.actuate.ApiRetry;
 import io.predictivescaler.core.actuate.HpaFloorActuator;
 import io.predictivescaler.core.actuate.ScalerAnnotations;
 import io.predictivescaler.core.actuate.WriteFence;
 import io.predictivescaler.core.config.TargetRef;
 import io.predictivescaler.core.kube.Fixtures;
+import io.predictivescaler.core.kube.MockApiServerShutdown;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,6 +29,7 @@ import org.junit.jupiter.api.Test;
 class HpaFloorRestoreIT {
 
   KubernetesClient client;
+  KubernetesMockServer server;
   private ServiceHarness harness;
 
   @BeforeEach
@@ -38,6 +41,8 @@ class HpaFloorRestoreIT {
   @AfterEach
   void tearDown() {
     harness.close();
+    client.close();
+    MockApiServerShutdown.shutDown(server);
   }
 
   @Test

@@ -10,7 +10,9 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.predictivescaler.core.config.TargetRef;
+import io.predictivescaler.core.kube.MockApiServerShutdown;
 import io.predictivescaler.core.tick.TickOutcome;
 import java.time.Duration;
 import java.util.Map;
@@ -23,6 +25,7 @@ import org.junit.jupiter.api.Test;
 class LeaderElectionIT {
 
   KubernetesClient client;
+  KubernetesMockServer server;
   private ServiceHarness harness;
 
   @BeforeEach
@@ -36,6 +39,8 @@ class LeaderElectionIT {
   @AfterEach
   void tearDown() {
     harness.close();
+    client.close();
+    MockApiServerShutdown.shutDown(server);
   }
 
   @Test

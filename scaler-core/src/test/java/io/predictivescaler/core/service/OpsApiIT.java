@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.predictivescaler.core.kube.MockApiServerShutdown;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,6 +21,7 @@ class OpsApiIT {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   KubernetesClient client;
+  KubernetesMockServer server;
   private ServiceHarness harness;
   private ScalerService service;
 
@@ -31,6 +34,8 @@ class OpsApiIT {
   @AfterEach
   void tearDown() {
     harness.close();
+    client.close();
+    MockApiServerShutdown.shutDown(server);
   }
 
   @Test

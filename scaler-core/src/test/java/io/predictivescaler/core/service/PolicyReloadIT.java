@@ -10,8 +10,10 @@ import static org.awaitility.Awaitility.await;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.predictivescaler.core.config.TargetRef;
 import io.predictivescaler.core.config.WorkloadPolicy;
+import io.predictivescaler.core.kube.MockApiServerShutdown;
 import io.predictivescaler.core.tick.TickOutcome;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,6 +28,7 @@ class PolicyReloadIT {
   private static final TargetRef CHECKOUT = TargetRef.deployment(NS, "checkout");
 
   KubernetesClient client;
+  KubernetesMockServer server;
   private ServiceHarness harness;
   private ScalerService service;
 
@@ -38,6 +41,8 @@ class PolicyReloadIT {
   @AfterEach
   void tearDown() {
     harness.close();
+    client.close();
+    MockApiServerShutdown.shutDown(server);
   }
 
   @Test

@@ -10,10 +10,12 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.predictivescaler.core.actuate.ActuationOutcome;
 import io.predictivescaler.core.config.TargetRef;
 import io.predictivescaler.core.decision.ReasonCode;
 import io.predictivescaler.core.decision.StageTrace;
+import io.predictivescaler.core.kube.MockApiServerShutdown;
 import io.predictivescaler.core.tick.TickOutcome;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,6 +38,7 @@ class ScalerServiceIT {
       ServiceHarness.T0.plus(Duration.ofDays(2)).plus(Duration.ofHours(7).plusMinutes(56));
 
   KubernetesClient client;
+  KubernetesMockServer server;
   private ServiceHarness harness;
 
   @BeforeEach
@@ -46,6 +49,8 @@ class ScalerServiceIT {
   @AfterEach
   void tearDown() {
     harness.close();
+    client.close();
+    MockApiServerShutdown.shutDown(server);
   }
 
   @Test
