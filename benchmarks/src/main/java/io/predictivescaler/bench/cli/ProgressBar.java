@@ -15,9 +15,11 @@ final class ProgressBar implements ReplayProgress {
     this.out = out;
   }
 
-  /** A bar on stderr when attached to a terminal, otherwise nothing. */
+  /** A bar on stderr when attached to a terminal, otherwise a line on stderr every 10 %. */
   static ReplayProgress forConsole() {
-    return System.console() != null ? new ProgressBar(System.err) : ReplayProgress.NONE;
+    return System.console() != null
+        ? new ProgressBar(System.err)
+        : new ProgressLines(System.err, 10);
   }
 
   @Override
