@@ -88,7 +88,7 @@ public final class HpaFloorActuator implements Actuator {
                 ? ActuationResult.unchanged(currentMin)
                 : ActuationResult.applied(firstSeen[0], currentMin);
           }
-          if (ScaleSubresourceActuator.isPaused(deployment)) {
+          if (ScalerAnnotations.isPaused(deployment)) {
             return ActuationResult.paused(currentMin, floor);
           }
           if (!fence.mayWrite()) {

@@ -97,7 +97,7 @@ public final class ScaleSubresourceActuator implements Actuator {
             ? ActuationResult.applied(firstSeen, desired)
             : ActuationResult.unchanged(current);
       }
-      if (isPaused(deployment)) {
+      if (ScalerAnnotations.isPaused(deployment)) {
         return ActuationResult.paused(current, desired);
       }
       if (current != decided) {
@@ -145,11 +145,6 @@ public final class ScaleSubresourceActuator implements Actuator {
   static int replicasOf(Deployment deployment) {
     Integer replicas = deployment.getSpec() == null ? null : deployment.getSpec().getReplicas();
     return replicas == null ? 1 : replicas; // the API server defaults spec.replicas to 1
-  }
-
-  static boolean isPaused(Deployment deployment) {
-    var annotations = deployment.getMetadata().getAnnotations();
-    return annotations != null && "true".equals(annotations.get(ScalerAnnotations.PAUSED));
   }
 
   static String otherWriterMessage(TargetRef target, int found, int decided) {

@@ -1,5 +1,7 @@
 package io.predictivescaler.core.actuate;
 
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+
 /** The annotations the scaler reads and writes on workloads and HPAs. */
 public final class ScalerAnnotations {
 
@@ -10,4 +12,10 @@ public final class ScalerAnnotations {
   public static final String ORIGINAL_MIN_REPLICAS = "predictive-scaler.io/original-min-replicas";
 
   private ScalerAnnotations() {}
+
+  /** Whether the Deployment carries {@link #PAUSED}{@code : "true"}. */
+  public static boolean isPaused(Deployment deployment) {
+    var annotations = deployment.getMetadata().getAnnotations();
+    return annotations != null && "true".equals(annotations.get(PAUSED));
+  }
 }

@@ -4,7 +4,6 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -29,12 +28,13 @@ import org.slf4j.LoggerFactory;
  * effective {@link PolicySet} to a listener whenever it changes; the tick loop applies it on its
  * next tick. An invalid {@code policies.yaml} is rejected whole: the ConfigMap's last good document
  * stays in force, each error is logged on one line, a Warning Event {@code InvalidPolicy} is
- * recorded on the ConfigMap and {@code predictive_scaler_config_rejected_total} is incremented.
- * Last good is kept in memory only: after a restart an invalid ConfigMap has none, so its Event
- * says its workloads are unmanaged, and {@code predictive_scaler_config_unmanaged_workloads} counts
- * them. A workload defined in several ConfigMaps belongs to the oldest ({@link PolicyStore}); each
- * other definition gets a {@code ShadowedPolicy} Event and counts in {@code
- * predictive_scaler_config_shadowed_workloads}.
+ * recorded on the ConfigMap and {@code
+ * predictive_scaler_config_rejected_total{namespace,configmap}} is incremented ({@link
+ * ConfigMapCounters}). Last good is kept in memory only: after a restart an invalid ConfigMap has
+ * none, so its Event says its workloads are unmanaged, and {@code
+ * predictive_scaler_config_unmanaged_workloads} counts them. A workload defined in several
+ * ConfigMaps belongs to the oldest ({@link PolicyStore}); each other definition gets a {@code
+ * ShadowedPolicy} Event and counts in {@code predictive_scaler_config_shadowed_workloads}.
  *
  * <p>Informer callbacks run on fabric8's threads, which also make the blocking Event calls; the
  * listener is called on those threads too, so it must be quick and thread-safe (swapping an {@code
@@ -68,8 +68,7 @@ public final class ConfigMapPolicyWatcher implements AutoCloseable {
   private final Consumer<PolicySet> listener;
   private final PolicyStore store;
   private final PolicyEvents events;
-  private final Counter rejected;
-  private final Counter accepted;
+  private final ConfigMapCounters counters;
   private final AtomicInteger shadowedCount = new AtomicInteger();
   private final AtomicInteger unmanagedWorkloads = new AtomicInteger();
   private final AtomicInteger unmanagedConfigMaps = new AtomicInteger();
@@ -90,14 +89,7 @@ public final class ConfigMapPolicyWatcher implements AutoCloseable {
     this.listener = Objects.requireNonNull(listener, "listener");
     this.store = new PolicyStore(options.controlNamespace());
     this.events = new PolicyEvents(client, clock);
-    this.rejected =
-        Counter.builder(REJECTED_METER)
-            .description("Policy ConfigMap versions rejected as invalid; the last good one stays")
-            .register(registry);
-    this.accepted =
-        Counter.builder(ACCEPTED_METER)
-            .description("Policy ConfigMap versions accepted")
-            .register(registry);
+    this.counters = new ConfigMapCounters(registry);
     Gauge.builder(SHADOWED_METER, shadowedCount, AtomicInteger::get)
         .description("Workload definitions not in force because an older ConfigMap owns them")
         .register(registry);
@@ -213,7 +205,7 @@ public final class ConfigMapPolicyWatcher implements AutoCloseable {
                   new ConfigError("", "the ConfigMap has no key " + POLICY_KEY))
               : store.apply(ref, createdAt(configMap), yaml);
       if (errors.isEmpty()) {
-        accepted.increment();
+        counters.accepted(ref);
         LOG.info("policy accepted configmap={}/{}", ref.namespace(), ref.name());
         publish(false);
         return;
@@ -221,8 +213,8 @@ public final class ConfigMapPolicyWatcher implements AutoCloseable {
       lastGoodKept = store.hasLastGood(ref);
       unmanaged = store.unmanaged().getOrDefault(ref, List.of());
       updateGauges();
+      counters.rejected(ref);
     }
-    rejected.increment();
     for (ConfigError error : errors) {
       LOG.warn(
           "policy rejected, {} configmap={}/{} error=\"{}\"",
@@ -236,6 +228,7 @@ public final class ConfigMapPolicyWatcher implements AutoCloseable {
 
   private void removed(ConfigMapRef ref) {
     handledVersions.remove(ref);
+    counters.forget(ref);
     if (store.remove(ref)) {
       LOG.info("policy removed configmap={}/{}", ref.namespace(), ref.name());
     }

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +33,7 @@ public final class DecisionRecorder {
   private final MeterRegistry registry;
   private final EventEmitter events;
   private final Duration repeatInterval;
+  private final Predicate<TargetRef> paused;
   private final Map<TargetRef, WorkloadMeters> meters = new ConcurrentHashMap<>();
   private final Map<TargetRef, Emitted> lastEmitted = new ConcurrentHashMap<>();
 
@@ -42,21 +44,24 @@ public final class DecisionRecorder {
    * @param registry where the per-workload meters go
    * @param reportingInstance this replica's identity (the pod name), shown on Events
    * @param repeatInterval how often an unchanged refusal, pause or failure is re-announced
+   * @param paused whether a workload carries the pause annotation now, read at each scrape
    */
   public DecisionRecorder(
       KubernetesClient client,
       MeterRegistry registry,
       String reportingInstance,
-      Duration repeatInterval) {
+      Duration repeatInterval,
+      Predicate<TargetRef> paused) {
     this.registry = Objects.requireNonNull(registry, "registry");
     this.events = new EventEmitter(Objects.requireNonNull(client, "client"), reportingInstance);
     this.repeatInterval = Objects.requireNonNull(repeatInterval, "repeatInterval");
+    this.paused = Objects.requireNonNull(paused, "paused");
   }
 
   /** Records one tick's decision and what the actuator made of it. */
   public void record(DecisionRecord decision, ActuationResult actuation) {
     WorkloadMeters workloadMeters =
-        meters.computeIfAbsent(decision.workload(), w -> new WorkloadMeters(registry, w));
+        meters.computeIfAbsent(decision.workload(), w -> new WorkloadMeters(registry, w, paused));
     workloadMeters.update(decision);
     if (actuation.outcome() == ActuationOutcome.FAILED) {
       workloadMeters.actuationFailed();

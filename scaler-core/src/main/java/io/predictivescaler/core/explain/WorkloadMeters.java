@@ -10,11 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
 
 /**
  * The per-workload meters, tagged {@code namespace} and {@code workload}. Gauges read the last
- * recorded decision; values that were missing read as NaN (Prometheus shows them as NaN).
+ * recorded decision; values that were missing read as NaN (Prometheus shows them as NaN). The
+ * paused gauge asks at each scrape whether the workload carries the pause annotation now.
  */
 final class WorkloadMeters {
 
@@ -22,6 +24,8 @@ final class WorkloadMeters {
 
   private final MeterRegistry registry;
   private final Tags tags;
+  private final TargetRef workload;
+  private final Predicate<TargetRef> paused;
   private final List<Meter> meters = new CopyOnWriteArrayList<>();
   private final Map<String, Counter> decisionsByReason = new ConcurrentHashMap<>();
   private final Counter actuationFailures;
@@ -36,8 +40,10 @@ final class WorkloadMeters {
   private volatile double shadowHpaReplicas = Double.NaN;
   private volatile double trusted = Double.NaN;
 
-  WorkloadMeters(MeterRegistry registry, TargetRef workload) {
+  WorkloadMeters(MeterRegistry registry, TargetRef workload, Predicate<TargetRef> paused) {
     this.registry = registry;
+    this.workload = workload;
+    this.paused = paused;
     this.tags = Tags.of("namespace", workload.namespace(), "workload", workload.name());
     gauge("replicas.current", "Replicas when the last decision was made", m -> m.currentReplicas);
     gauge("replicas.desired", "Replicas the last decision asked for", m -> m.desiredReplicas);
@@ -56,6 +62,10 @@ final class WorkloadMeters {
         "Replicas a plain HPA would choose on the same inputs",
         m -> m.shadowHpaReplicas);
     gauge("forecast.trusted", "1 when the forecast is trusted, 0 when not", m -> m.trusted);
+    gauge(
+        "workload.paused",
+        "1 while the workload is annotated predictive-scaler.io/paused=true, 0 otherwise",
+        m -> m.paused.test(m.workload) ? 1 : 0);
     actuationFailures =
         register(
             Counter.builder(PREFIX + "actuation.failures")

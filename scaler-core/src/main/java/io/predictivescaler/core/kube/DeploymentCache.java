@@ -3,6 +3,7 @@ package io.predictivescaler.core.kube;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.predictivescaler.core.actuate.ScalerAnnotations;
 import io.predictivescaler.core.config.TargetRef;
 import io.predictivescaler.core.tick.ReplicaCounts;
 import java.util.ArrayList;
@@ -81,6 +82,14 @@ public final class DeploymentCache implements AutoCloseable {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Whether the cached Deployment carries the pause annotation; false when it is not cached. The
+   * actuators read the Deployment afresh before each write: this answer is for display.
+   */
+  public boolean isPaused(TargetRef target) {
+    return deployment(target).map(ScalerAnnotations::isPaused).orElse(false);
   }
 
   /** True when every informer has synced and holds an open watch. */

@@ -110,9 +110,12 @@ public final class ScalerService implements AutoCloseable {
             () -> {},
             () -> {});
     gate = new ActuationGate(election::isLeader);
+    ServiceMeters.buildInfo(registry, BuildVersion.current(), System.getProperty("java.version"));
+    ServiceMeters.leader(registry, election::isLeader);
     outcomes =
         new OutcomeRecorder(
-            new DecisionRecorder(client, registry, config.identity(), REPEAT_INTERVAL),
+            new DecisionRecorder(
+                client, registry, config.identity(), REPEAT_INTERVAL, deployments::isPaused),
             gate::mayActuate);
     ApiRetry retry = overrides.apiRetry() != null ? overrides.apiRetry() : ApiRetry.defaults();
     WriteFence fence = gate::mayActuate;
@@ -145,7 +148,14 @@ public final class ScalerService implements AutoCloseable {
             () -> configLoaded && gate.mayActuate(),
             FloorRestoreSweep.DEFAULT_INTERVAL,
             System::nanoTime);
-    ticks = new TickTimer(vertx, orchestrator, clock, floorSweep, System::nanoTime);
+    ticks =
+        new TickTimer(
+            vertx,
+            orchestrator,
+            clock,
+            floorSweep,
+            System::nanoTime,
+            ServiceMeters.tickDuration(registry));
     shutdownOrder();
   }
 

@@ -1,5 +1,6 @@
 package io.predictivescaler.core.service;
 
+import io.micrometer.core.instrument.Timer;
 import io.predictivescaler.core.tick.TickOrchestrator;
 import io.predictivescaler.core.tick.TickOutcome;
 import io.vertx.core.Future;
@@ -21,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * to a one-thread worker pool, so ticks never run on an event loop and never overlap. The
  * orchestrator decides which workloads are due; a timer firing while a tick still runs is skipped.
  * After each tick the same thread runs {@code afterTick} (the leader's floor-restore sweep). A
- * {@link TickWatchdog} notes every completed tick, for {@code /readyz}.
+ * {@link TickWatchdog} notes every completed tick, for {@code /readyz}; {@code tickDuration} times
+ * each tick that ran at least one workload (idle ticks, most of them, would drown the rest).
  */
 final class TickTimer implements AutoCloseable {
 
@@ -32,6 +34,7 @@ final class TickTimer implements AutoCloseable {
   private final Clock clock;
   private final Runnable afterTick;
   private final LongSupplier nanoTime;
+  private final Timer tickDuration;
   private final WorkerExecutor worker;
   private final AtomicBoolean running = new AtomicBoolean();
   private volatile long timerId = -1;
@@ -42,12 +45,14 @@ final class TickTimer implements AutoCloseable {
       TickOrchestrator orchestrator,
       Clock clock,
       Runnable afterTick,
-      LongSupplier nanoTime) {
+      LongSupplier nanoTime,
+      Timer tickDuration) {
     this.vertx = Objects.requireNonNull(vertx, "vertx");
     this.orchestrator = Objects.requireNonNull(orchestrator, "orchestrator");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.afterTick = Objects.requireNonNull(afterTick, "afterTick");
     this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
+    this.tickDuration = Objects.requireNonNull(tickDuration, "tickDuration");
     this.worker = vertx.createSharedWorkerExecutor("scaler-tick", 1, 5, TimeUnit.MINUTES);
   }
 
@@ -72,7 +77,11 @@ final class TickTimer implements AutoCloseable {
     return worker
         .executeBlocking(
             () -> {
+              long started = nanoTime.getAsLong();
               List<TickOutcome> outcomes = orchestrator.tick(clock.instant());
+              if (!outcomes.isEmpty()) {
+                tickDuration.record(nanoTime.getAsLong() - started, TimeUnit.NANOSECONDS);
+              }
               afterTick.run();
               TickWatchdog current = watchdog;
               if (current != null) {

@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.prometheus.PrometheusConfig;
@@ -220,15 +221,46 @@ class ConfigMapPolicyWatcherTest {
   }
 
   @Test
-  void countersAreExportedWithPrometheusNames() throws Exception {
+  void countersAreExportedWithPrometheusNamesAndNameTheConfigMap() throws Exception {
     startWatching(PolicyWatchOptions.allNamespaces(Optional.empty()));
 
     create(policyConfigMap("shop", "policies", "workloads: [oops]"));
 
     await().atMost(WAIT).until(() -> counter("rejected") == 1);
     assertThat(registry.scrape())
-        .contains("predictive_scaler_config_rejected_total 1.0")
-        .contains("predictive_scaler_config_accepted_total 0.0");
+        .contains(
+            "predictive_scaler_config_rejected_total{configmap=\"policies\",namespace=\"shop\",}"
+                + " 1.0")
+        .contains(
+            "predictive_scaler_config_accepted_total{configmap=\"policies\",namespace=\"shop\",}"
+                + " 0.0");
+  }
+
+  @Test
+  void eachConfigMapCountsOnItsOwnSeriesUntilItIsDeleted() throws Exception {
+    create(policyConfigMap("shop", "a", workload("checkout", 10)));
+    create(policyConfigMap("shop", "b", workload("cart", 5)));
+    startWatching(PolicyWatchOptions.allNamespaces(Optional.empty()));
+
+    update("shop", "b", workload("cart", 0));
+    await().atMost(WAIT).until(() -> !invalidPolicyEvents("shop", "b").isEmpty());
+    String bothPresent = registry.scrape();
+    client.configMaps().inNamespace("shop").withName("b").delete();
+    await().atMost(WAIT).until(() -> latest().policy(CART).isEmpty());
+
+    assertThat(bothPresent)
+        .contains(
+            "predictive_scaler_config_accepted_total{configmap=\"a\",namespace=\"shop\",} 1.0")
+        .contains(
+            "predictive_scaler_config_rejected_total{configmap=\"a\",namespace=\"shop\",} 0.0")
+        .contains(
+            "predictive_scaler_config_accepted_total{configmap=\"b\",namespace=\"shop\",} 1.0")
+        .contains(
+            "predictive_scaler_config_rejected_total{configmap=\"b\",namespace=\"shop\",} 1.0");
+    assertThat(registry.scrape())
+        .contains(
+            "predictive_scaler_config_accepted_total{configmap=\"a\",namespace=\"shop\",} 1.0")
+        .doesNotContain("configmap=\"b\"");
   }
 
   private void startWatching(PolicyWatchOptions options) throws Exception {
@@ -250,8 +282,15 @@ class ConfigMapPolicyWatcherTest {
     return latest().policy(target).map(WorkloadPolicy::maxReplicas).orElse(-1);
   }
 
+  /** The counter of {@code shop/policies}; 0 before its first version is handled. */
   private double counter(String outcome) {
-    return registry.get("predictive.scaler.config." + outcome).counter().count();
+    Counter counter =
+        registry
+            .find("predictive.scaler.config." + outcome)
+            .tag("namespace", "shop")
+            .tag("configmap", "policies")
+            .counter();
+    return counter == null ? 0 : counter.count();
   }
 
   private double gauge(String name) {

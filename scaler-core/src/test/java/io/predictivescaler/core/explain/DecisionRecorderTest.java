@@ -8,7 +8,8 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.prometheus.PrometheusConfig;
+import io.micrometer.prometheus.PrometheusMeterRegistry;
 import io.predictivescaler.core.actuate.ActuationResult;
 import io.predictivescaler.core.actuate.RefusalReason;
 import io.predictivescaler.core.config.ScalingMode;
@@ -19,10 +20,15 @@ import io.predictivescaler.core.kube.Fixtures;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+// The project's Prometheus registry is the simpleclient one (docs/ARCHITECTURE.md §10), deprecated
+// upstream.
+@SuppressWarnings("deprecation")
 @EnableKubernetesMockClient(crud = true, https = false)
 class DecisionRecorderTest {
 
@@ -32,7 +38,9 @@ class DecisionRecorderTest {
   static KubernetesClient client;
   static KubernetesMockServer server;
 
-  private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+  private final PrometheusMeterRegistry registry =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final Set<TargetRef> paused = ConcurrentHashMap.newKeySet();
   private String ns;
   private TargetRef checkout;
   private Deployment deployment;
@@ -43,7 +51,9 @@ class DecisionRecorderTest {
     ns = "rec" + NAMESPACES.incrementAndGet();
     checkout = TargetRef.deployment(ns, "checkout");
     deployment = Fixtures.deployment(client, ns, "checkout", 3);
-    recorder = new DecisionRecorder(client, registry, "scaler-0", Duration.ofMinutes(10));
+    recorder =
+        new DecisionRecorder(
+            client, registry, "scaler-0", Duration.ofMinutes(10), paused::contains);
     ApiCall.drain(server);
   }
 
@@ -162,6 +172,24 @@ class DecisionRecorderTest {
   }
 
   @Test
+  void thePausedGaugeFollowsThePauseAnnotationAtEachScrape() {
+    String series =
+        "predictive_scaler_workload_paused{namespace=\"" + ns + "\",workload=\"checkout\",} ";
+    recorder.record(
+        decision(T0, 3, 6, ReasonCode.PREDICTED_LOAD, ScalingMode.SCALE),
+        ActuationResult.applied(3, 6));
+    String before = registry.scrape();
+
+    paused.add(checkout);
+    String whilePaused = registry.scrape();
+    paused.remove(checkout);
+
+    assertThat(before).contains(series + "0.0");
+    assertThat(whilePaused).contains(series + "1.0");
+    assertThat(registry.scrape()).contains(series + "0.0");
+  }
+
+  @Test
   void forgettingAWorkloadRemovesItsMeters() {
     recorder.record(
         decision(T0, 3, 6, ReasonCode.PREDICTED_LOAD, ScalingMode.SCALE),
@@ -173,6 +201,7 @@ class DecisionRecorderTest {
         .isEmpty();
     assertThat(registry.find("predictive.scaler.decisions").tag("namespace", ns).counters())
         .isEmpty();
+    assertThat(registry.scrape()).doesNotContain("namespace=\"" + ns + "\"");
   }
 
   private DecisionRecord decision(

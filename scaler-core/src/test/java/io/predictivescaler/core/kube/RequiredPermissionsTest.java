@@ -73,7 +73,8 @@ class RequiredPermissionsTest {
   static void driveEveryCodePath() throws Exception {
     ActuatorFactory actuators = new ActuatorFactory(client, ApiRetry.defaults());
     DecisionRecorder recorder =
-        new DecisionRecorder(client, new SimpleMeterRegistry(), "scaler-0", Duration.ofMinutes(10));
+        new DecisionRecorder(
+            client, new SimpleMeterRegistry(), "scaler-0", Duration.ofMinutes(10), t -> false);
     TargetRef checkout = TargetRef.deployment("shop", "checkout");
     TargetRef cart = TargetRef.deployment("shop", "cart");
     Fixtures.deployment(client, "shop", "checkout", 2);

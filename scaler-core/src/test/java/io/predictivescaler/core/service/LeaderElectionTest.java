@@ -7,6 +7,8 @@ import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.micrometer.prometheus.PrometheusConfig;
+import io.micrometer.prometheus.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -17,6 +19,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+// The project's Prometheus registry is the simpleclient one (docs/ARCHITECTURE.md §10), deprecated
+// upstream.
+@SuppressWarnings("deprecation")
 @EnableKubernetesMockClient(crud = true, https = false)
 class LeaderElectionTest {
 
@@ -83,6 +88,26 @@ class LeaderElectionTest {
 
     await().atMost(Duration.ofMillis(1500)).until(() -> !a.isLeader());
     await().atMost(WAIT).until(() -> events.contains("a stopped"));
+  }
+
+  @Test
+  void theLeaderGaugeIsOneOnTheReplicaHoldingTheLeaseOnly() {
+    PrometheusMeterRegistry metersOfA = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    PrometheusMeterRegistry metersOfB = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    LeaderElection a = start("a");
+    ServiceMeters.leader(metersOfA, a::isLeader);
+    await().atMost(WAIT).until(a::isLeader);
+    LeaderElection b = start("b");
+    ServiceMeters.leader(metersOfB, b::isLeader);
+    String aLeading = metersOfA.scrape();
+    String bFollowing = metersOfB.scrape();
+
+    a.close();
+
+    assertThat(aLeading).contains("predictive_scaler_leader 1.0");
+    assertThat(bFollowing).contains("predictive_scaler_leader 0.0");
+    assertThat(metersOfA.scrape()).contains("predictive_scaler_leader 0.0");
+    await().atMost(WAIT).until(() -> metersOfB.scrape().contains("predictive_scaler_leader 1.0"));
   }
 
   @Test

@@ -2,12 +2,15 @@ package io.predictivescaler.core.service;
 
 import static io.predictivescaler.core.service.ServiceHarness.workload;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.predictivescaler.core.actuate.ScalerAnnotations;
 import io.predictivescaler.core.kube.MockApiServerShutdown;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterEach;
@@ -19,6 +22,8 @@ import org.junit.jupiter.api.Test;
 class OpsApiIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String PAUSED_CHECKOUT =
+      "predictive_scaler_workload_paused{namespace=\"shop\",workload=\"checkout\",} ";
 
   KubernetesClient client;
   KubernetesMockServer server;
@@ -66,6 +71,47 @@ class OpsApiIT {
   }
 
   @Test
+  void metricsHoldTheBuildTheTickDurationAndThePauseOfEachWorkload() throws Exception {
+    String metrics = harness.get(service, "/metrics").body();
+
+    assertThat(metrics)
+        .contains(
+            "predictive_scaler_build_info{java_version=\""
+                + System.getProperty("java.version")
+                + "\",version=\""
+                + BuildVersion.current()
+                + "\",} 1.0")
+        .contains("predictive_scaler_tick_duration_seconds_count 1.0")
+        .contains("predictive_scaler_tick_duration_seconds_bucket{le=\"1.0\",}")
+        .contains(PAUSED_CHECKOUT + "0.0");
+  }
+
+  @Test
+  void theLeaderGaugeIsOneOnTheLeader() {
+    await()
+        .atMost(ServiceHarness.WAIT)
+        .until(() -> metrics().contains("predictive_scaler_leader 1.0"));
+  }
+
+  @Test
+  void thePausedGaugeFollowsTheDeploymentsAnnotation() {
+    client
+        .apps()
+        .deployments()
+        .inNamespace(ServiceHarness.NS)
+        .withName("checkout")
+        .edit(
+            d ->
+                new DeploymentBuilder(d)
+                    .editMetadata()
+                    .addToAnnotations(ScalerAnnotations.PAUSED, "true")
+                    .endMetadata()
+                    .build());
+
+    await().atMost(ServiceHarness.WAIT).until(() -> metrics().contains(PAUSED_CHECKOUT + "1.0"));
+  }
+
+  @Test
   void workloadsListsThePolicyAndTheLastDecisionWithItsTrace() throws Exception {
     HttpResponse<String> response = harness.get(service, "/api/v1/workloads");
 
@@ -95,5 +141,9 @@ class OpsApiIT {
     assertThat(missing.statusCode()).isEqualTo(404);
     assertThat(JSON.readTree(missing.body()).get("error").asText())
         .isEqualTo("no policy covers workload shop/nope");
+  }
+
+  private String metrics() throws Exception {
+    return harness.get(service, "/metrics").body();
   }
 }

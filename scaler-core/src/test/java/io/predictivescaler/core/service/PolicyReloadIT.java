@@ -72,7 +72,9 @@ class PolicyReloadIT {
     assertThat(outcome.policy().maxReplicas()).isEqualTo(4);
     assertThat(harness.replicas("checkout")).isEqualTo(4);
     assertThat(harness.get(service, "/metrics").body())
-        .contains("predictive_scaler_config_rejected_total 1.0");
+        .contains(
+            "predictive_scaler_config_rejected_total{configmap=\"policies\",namespace=\"shop\",}"
+                + " 1.0");
   }
 
   private int maxReplicas() {
