@@ -65,14 +65,46 @@ class ScalerMonitoringTest {
   }
 
   @Test
-  void everyPanelQuerySelectsTheChosenNamespacesAndWorkloads() {
-    assertThat(expressions())
+  void everyWorkloadPanelQuerySelectsTheChosenNamespacesAndWorkloads() {
+    assertThat(expressions(workloadPanels()))
         .isNotEmpty()
         .allSatisfy(
             expr ->
                 assertThat(expr)
                     .contains("namespace=~\"$namespace\"")
                     .contains("workload=~\"$workload\""));
+  }
+
+  @Test
+  void theServiceRowShowsTickDurationLeaderAndRejectedConfigMapsUnfilteredByWorkload() {
+    List<String> service = expressions(servicePanels());
+
+    assertThat(service)
+        .anyMatch(
+            e ->
+                e.startsWith("histogram_quantile(0.99, sum by (le, pod) (rate(")
+                    && e.contains(
+                        "predictive_scaler_tick_duration_seconds_bucket[$__rate_interval]"))
+        .anyMatch(e -> e.contains("predictive_scaler_leader"))
+        .anyMatch(
+            e ->
+                e.contains("by (namespace, configmap)")
+                    && e.contains("predictive_scaler_config_rejected_total"))
+        .noneMatch(e -> e.contains("$workload"));
+  }
+
+  @Test
+  void theConfigRejectedAlertNamesTheConfigMap() {
+    Map<String, Object> spec = Manifests.spec(Manifests.custom(objects, "PrometheusRule").get(0));
+
+    assertThat(alertExpressions(spec))
+        .filteredOn(e -> e.contains("predictive_scaler_config_rejected_total"))
+        .singleElement()
+        .satisfies(
+            e ->
+                assertThat(e)
+                    .contains("sum by (namespace, configmap) (increase(")
+                    .contains(" unless predictive_scaler_config_rejected_total{"));
   }
 
   @Test
@@ -112,10 +144,40 @@ class ScalerMonitoringTest {
   }
 
   private static List<String> expressions() {
+    List<JsonNode> all = new ArrayList<>();
+    dashboard.get("panels").forEach(all::add);
+    return expressions(all);
+  }
+
+  private static List<String> expressions(List<JsonNode> panels) {
     List<String> result = new ArrayList<>();
-    dashboard
-        .get("panels")
-        .forEach(p -> p.get("targets").forEach(t -> result.add(t.get("expr").asText())));
+    panels.forEach(p -> p.path("targets").forEach(t -> result.add(t.get("expr").asText())));
+    return result;
+  }
+
+  /** The panels above the first row: the per-workload ones. */
+  private static List<JsonNode> workloadPanels() {
+    List<JsonNode> result = new ArrayList<>();
+    for (JsonNode panel : dashboard.get("panels")) {
+      if (panel.get("type").asText().equals("row")) {
+        break;
+      }
+      result.add(panel);
+    }
+    return result;
+  }
+
+  /** The panels below the row titled {@code Service...}. */
+  private static List<JsonNode> servicePanels() {
+    List<JsonNode> result = new ArrayList<>();
+    boolean inService = false;
+    for (JsonNode panel : dashboard.get("panels")) {
+      if (panel.get("type").asText().equals("row")) {
+        inService = panel.get("title").asText().startsWith("Service");
+      } else if (inService) {
+        result.add(panel);
+      }
+    }
     return result;
   }
 
