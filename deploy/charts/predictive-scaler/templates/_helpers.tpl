@@ -108,6 +108,14 @@ where the chart's own policy ConfigMap lives. Empty (all namespaces) stays empty
 {{- end }}
 {{- end }}
 
+{{/*
+Namespaces whose policy ConfigMaps' PromQL runs as written: the listed ones plus the release
+namespace, whose ConfigMaps (the chart's own, the platform team's) may target any namespace.
+*/}}
+{{- define "predictive-scaler.trustedNamespaces" -}}
+{{- join "," (uniq (append .Values.prometheus.trustedNamespaces .Release.Namespace)) }}
+{{- end }}
+
 {{/* Value combinations the schema cannot express; fails the render naming the fields. */}}
 {{- define "predictive-scaler.validate" -}}
 {{- if and .Values.prometheus.bearerToken.existingSecret .Values.prometheus.basicAuth.existingSecret }}

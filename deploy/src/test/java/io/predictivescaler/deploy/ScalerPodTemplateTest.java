@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -53,6 +54,19 @@ class ScalerPodTemplateTest {
   }
 
   @Test
+  void trustsThePromQlOfTheReleaseNamespaceAlwaysAndOfTheListedOnes() {
+    Map<String, Object> listed = new LinkedHashMap<>();
+    listed.put("prometheus.trustedNamespaces[0]", "monitoring");
+    listed.put("prometheus.trustedNamespaces[1]", ChartRenderer.NAMESPACE);
+
+    String byDefault = trusted(ScalerPods.container(Map.of()));
+    String withListed = trusted(ScalerPods.container(listed));
+
+    assertThat(byDefault).isEqualTo(ChartRenderer.NAMESPACE);
+    assertThat(withListed).isEqualTo("monitoring," + ChartRenderer.NAMESPACE);
+  }
+
+  @Test
   void passesTheLogLevel() {
     Container byDefault = ScalerPods.container(Map.of());
     Container debug = ScalerPods.container(Map.of("logLevel", "debug"));
@@ -61,5 +75,11 @@ class ScalerPodTemplateTest {
         .isEqualTo("info");
     assertThat(ScalerPods.env(debug).get("PREDICTIVE_SCALER_LOG_LEVEL").getValue())
         .isEqualTo("debug");
+  }
+
+  private static String trusted(Container container) {
+    return ScalerPods.env(container)
+        .get("PREDICTIVE_SCALER_PROMETHEUS_TRUSTED_NAMESPACES")
+        .getValue();
   }
 }

@@ -29,6 +29,7 @@ class ScalerValuesSchemaTest {
         "httpPort | 80 | at '/httpPort': minimum",
         "prometheus.url | ftp://prometheus:9090 | at '/prometheus/url'",
         "namespaces[0] | Shop_Namespace | at '/namespaces/0'",
+        "prometheus.trustedNamespaces[0] | Shop_Namespace | at '/prometheus/trustedNamespaces/0'",
         "service.type | ExternalName | at '/service/type': value must be one of",
         "resources.limits | null | at '/resources': missing property 'limits'",
         "probes.startup.failureThreshold | 0 | at '/probes/startup/failureThreshold': minimum",

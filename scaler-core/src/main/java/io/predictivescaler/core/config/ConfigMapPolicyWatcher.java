@@ -87,7 +87,7 @@ public final class ConfigMapPolicyWatcher implements AutoCloseable {
     this.client = Objects.requireNonNull(client, "client");
     this.options = Objects.requireNonNull(options, "options");
     this.listener = Objects.requireNonNull(listener, "listener");
-    this.store = new PolicyStore(options.controlNamespace());
+    this.store = new PolicyStore(options.controlNamespace(), options.prometheusTrustedNamespaces());
     this.events = new PolicyEvents(client, clock);
     this.counters = new ConfigMapCounters(registry);
     Gauge.builder(SHADOWED_METER, shadowedCount, AtomicInteger::get)

@@ -286,7 +286,8 @@ public final class PolicyFields {
               "one of `prometheus` / `resource` is required",
               "PromQL instant query returning the workload's total load",
               "not empty; strings closed, `()[]{}` balanced (a light check, see below); quote it"
-                  + " when it starts with `{`"),
+                  + " when it starts with `{`; no selector for another namespace than the"
+                  + " ConfigMap's, which is added to every selector unless trusted (see below)"),
           new FieldDoc(
               code("metric.resource"),
               "`cpu` \\| `memory`",

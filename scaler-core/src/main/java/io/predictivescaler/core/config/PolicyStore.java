@@ -8,14 +8,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
  * The policy documents accepted per ConfigMap and the {@link PolicySet} they merge into. A document
  * is accepted whole or not at all: when it is invalid or names a workload outside its ConfigMap's
- * namespace, the ConfigMap's last good document stays in force. Last good lives in memory only:
- * after a restart, a ConfigMap that is invalid has none, and its workloads are {@link #unmanaged()}
- * until it is fixed.
+ * namespace, or has a PromQL query that cannot be confined to that namespace (see {@link
+ * PromQlConfinement}), the ConfigMap's last good document stays in force. Last good lives in memory
+ * only: after a restart, a ConfigMap that is invalid has none, and its workloads are {@link
+ * #unmanaged()} until it is fixed.
  *
  * <p>When several ConfigMaps define one workload, the oldest owns it, always: the earliest {@code
  * creationTimestamp}, then namespace, then name. The set in force depends only on which documents
@@ -28,24 +30,35 @@ public final class PolicyStore {
   public record Shadowed(ConfigMapRef configMap, TargetRef target, ConfigMapRef owner) {}
 
   private final Optional<String> controlNamespace;
+  private final Set<String> prometheusTrustedNamespaces;
   private final Map<ConfigMapRef, PolicyDocument> accepted = new TreeMap<>();
   private final Map<ConfigMapRef, Instant> created = new HashMap<>();
   private final Map<ConfigMapRef, List<String>> unmanaged = new TreeMap<>();
   private PolicySet current = PolicySet.EMPTY;
   private List<Shadowed> shadowed = List.of();
 
+  /** A store that trusts no namespace's PromQL: every query is confined to its ConfigMap's. */
+  public PolicyStore(Optional<String> controlNamespace) {
+    this(controlNamespace, Set.of());
+  }
+
   /**
    * @param controlNamespace the namespace whose ConfigMaps may target workloads in any namespace
    *     (predictive-scaler's own); ConfigMaps elsewhere may only target their own namespace
+   * @param prometheusTrustedNamespaces namespaces whose ConfigMaps' PromQL runs as written; the
+   *     queries of any other ConfigMap must be confinable to its namespace
    */
-  public PolicyStore(Optional<String> controlNamespace) {
+  public PolicyStore(Optional<String> controlNamespace, Set<String> prometheusTrustedNamespaces) {
     this.controlNamespace = Objects.requireNonNull(controlNamespace, "controlNamespace");
-    controlNamespace.ifPresent(
-        ns -> {
-          if (!TargetRef.NAMESPACE.matcher(ns).matches()) {
-            throw new IllegalArgumentException("not a namespace name: " + ns);
-          }
-        });
+    this.prometheusTrustedNamespaces = Set.copyOf(prometheusTrustedNamespaces);
+    controlNamespace.ifPresent(PolicyStore::requireNamespace);
+    this.prometheusTrustedNamespaces.forEach(PolicyStore::requireNamespace);
+  }
+
+  private static void requireNamespace(String ns) {
+    if (!TargetRef.NAMESPACE.matcher(ns).matches()) {
+      throw new IllegalArgumentException("not a namespace name: " + ns);
+    }
   }
 
   /**
@@ -91,7 +104,8 @@ public final class PolicyStore {
 
   /**
    * What the service says of one ConfigMap's document on its own, whatever other ConfigMaps hold:
-   * the parser's errors, or the targets outside the namespaces it may scale. Empty when valid.
+   * the parser's errors, or the targets outside the namespaces it may scale and the queries that
+   * cannot be confined to its namespace. Empty when valid.
    */
   public List<ConfigError> validate(ConfigMapRef source, String yaml) {
     ParseResult result = PolicyParser.parse(yaml, source.namespace());
@@ -108,6 +122,7 @@ public final class PolicyStore {
                 "workloads[" + i + "].target.namespace", namespaceRule(source, target)));
       }
     }
+    errors.addAll(PromQlConfinement.check(source, workloads, prometheusTrustedNamespaces));
     return errors;
   }
 

@@ -163,7 +163,7 @@ final class WorkloadReader {
     }
   }
 
-  private static String shorten(String text) {
+  static String shorten(String text) {
     String oneLine = text.strip().replaceAll("\\s+", " ");
     return oneLine.length() <= MAX_SHOWN ? oneLine : oneLine.substring(0, MAX_SHOWN) + "...";
   }

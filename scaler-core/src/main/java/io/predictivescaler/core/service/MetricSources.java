@@ -11,6 +11,7 @@ import io.vertx.core.Vertx;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
@@ -77,6 +78,11 @@ final class MetricSources {
     }
     if (config.prometheusCaFile() != null) {
       settings.put("caFile", config.prometheusCaFile().toString());
+    }
+    if (!config.prometheusTrustedNamespaces().isEmpty()) {
+      settings.put(
+          "trustedNamespaces",
+          String.join(",", new TreeSet<>(config.prometheusTrustedNamespaces())));
     }
     return settings;
   }

@@ -130,7 +130,10 @@ public final class ScalerService implements AutoCloseable {
     watcher =
         new ConfigMapPolicyWatcher(
             client,
-            new PolicyWatchOptions(config.namespaces(), Optional.of(config.leaseNamespace())),
+            new PolicyWatchOptions(
+                config.namespaces(),
+                Optional.of(config.leaseNamespace()),
+                config.prometheusTrustedNamespaces()),
             registry,
             clock,
             this::onPolicies);

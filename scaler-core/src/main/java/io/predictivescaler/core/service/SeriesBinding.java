@@ -9,6 +9,7 @@ import io.predictivescaler.collector.verticle.SeriesSpec;
 import io.predictivescaler.collector.verticle.TickEvent;
 import io.predictivescaler.collector.window.RollingWindow;
 import io.predictivescaler.collector.window.WindowSnapshot;
+import io.predictivescaler.core.config.ConfigMapRef;
 import io.predictivescaler.core.config.PolicySet;
 import io.predictivescaler.core.config.PrometheusMetric;
 import io.predictivescaler.core.config.ResourceMetric;
@@ -32,9 +33,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the collector's series in line with the policies in force (one series per workload: its
- * PromQL query, or its metrics-server resource) and a copy of each series' newest window, refreshed
- * after registration (the backfill) and on every collector tick event. The tick reads those copies
- * from memory.
+ * PromQL query, confined to its ConfigMap's namespace, or its metrics-server resource) and a copy
+ * of each series' newest window, refreshed after registration (the backfill) and on every collector
+ * tick event. The tick reads those copies from memory.
  */
 final class SeriesBinding implements AutoCloseable {
 
@@ -78,7 +79,7 @@ final class SeriesBinding implements AutoCloseable {
   synchronized void apply(PolicySet policies) {
     Map<TargetRef, SeriesSpec> wanted = new LinkedHashMap<>();
     for (WorkloadPolicy policy : policies.workloads().values()) {
-      SeriesSpec spec = spec(policy);
+      SeriesSpec spec = spec(policy, policies.source(policy.target()).orElseThrow());
       if (spec == null) {
         continue;
       }
@@ -167,7 +168,11 @@ final class SeriesBinding implements AutoCloseable {
             });
   }
 
-  static SeriesSpec spec(WorkloadPolicy policy) {
+  /**
+   * The series of a workload: a PromQL query tagged with the namespace of the ConfigMap that
+   * defines it, which the Prometheus source confines it to unless that namespace is trusted.
+   */
+  static SeriesSpec spec(WorkloadPolicy policy, ConfigMapRef source) {
     TargetRef target = policy.target();
     String id = target.namespace() + "/" + target.name();
     Duration retention = policy.window().plus(RollingWindow.DEFAULT_FEATURE_LOOKBACK);
@@ -175,7 +180,7 @@ final class SeriesBinding implements AutoCloseable {
       return new SeriesSpec(
           id,
           MetricSourceFactory.PROMETHEUS,
-          new PromQlQuery(prometheus.query()),
+          PromQlQuery.inNamespace(prometheus.query(), source.namespace()),
           policy.step(),
           retention);
     }

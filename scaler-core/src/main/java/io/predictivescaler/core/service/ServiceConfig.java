@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The service's own settings (not the SREs' policies), read by {@link ServiceConfigParser} from
@@ -14,6 +15,8 @@ import java.util.Objects;
  * @param prometheusUsername basic-auth user for Prometheus
  * @param prometheusPasswordFile file holding the basic-auth password
  * @param prometheusCaFile PEM CA bundle to trust for Prometheus over HTTPS
+ * @param prometheusTrustedNamespaces namespaces whose policy ConfigMaps' PromQL runs as written;
+ *     the queries of every other ConfigMap are confined to its namespace
  * @param namespaces namespaces whose policy ConfigMaps are watched; empty means all
  * @param httpPort port of the ops HTTP server
  * @param logFormat log line format
@@ -29,6 +32,7 @@ public record ServiceConfig(
     String prometheusUsername,
     Path prometheusPasswordFile,
     Path prometheusCaFile,
+    Set<String> prometheusTrustedNamespaces,
     List<String> namespaces,
     int httpPort,
     LogFormat logFormat,
@@ -42,6 +46,7 @@ public record ServiceConfig(
   public static final String DEFAULT_LEASE_NAME = "predictive-scaler";
 
   public ServiceConfig {
+    prometheusTrustedNamespaces = Set.copyOf(prometheusTrustedNamespaces);
     namespaces = List.copyOf(namespaces);
     Objects.requireNonNull(logFormat, "logFormat");
     Objects.requireNonNull(logLevel, "logLevel");

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
 
@@ -26,6 +27,7 @@ public final class ServiceConfigParser {
   static final String USERNAME = "PREDICTIVE_SCALER_PROMETHEUS_USERNAME";
   static final String PASSWORD_FILE = "PREDICTIVE_SCALER_PROMETHEUS_PASSWORD_FILE";
   static final String CA_FILE = "PREDICTIVE_SCALER_PROMETHEUS_CA_FILE";
+  static final String TRUSTED_NAMESPACES = "PREDICTIVE_SCALER_PROMETHEUS_TRUSTED_NAMESPACES";
   static final String NAMESPACES = "PREDICTIVE_SCALER_NAMESPACES";
   static final String HTTP_PORT = "PREDICTIVE_SCALER_HTTP_PORT";
   static final String LOG_FORMAT = "PREDICTIVE_SCALER_LOG_FORMAT";
@@ -84,6 +86,8 @@ public final class ServiceConfigParser {
     Value user = value(o.prometheusUsername, "--prometheus-username", USERNAME);
     Value password = value(o.prometheusPasswordFile, "--prometheus-password-file", PASSWORD_FILE);
     Value ca = value(o.prometheusCaFile, "--prometheus-ca-file", CA_FILE);
+    Value trusted =
+        value(o.prometheusTrustedNamespaces, "--prometheus-trusted-namespaces", TRUSTED_NAMESPACES);
     Value namespaces = value(o.namespaces, "--namespaces", NAMESPACES);
     Value port = value(o.httpPort, "--http-port", HTTP_PORT);
     Value format = value(o.logFormat, "--log-format", LOG_FORMAT);
@@ -123,6 +127,7 @@ public final class ServiceConfigParser {
             user.isSet() ? user.text() : null,
             passwordFile,
             caFile,
+            Set.copyOf(namespaces(trusted)),
             namespaces(namespaces),
             port.isSet() ? port(port) : ServiceConfig.DEFAULT_HTTP_PORT,
             format.isSet() ? logFormat(format) : LogFormat.defaultFor(env),

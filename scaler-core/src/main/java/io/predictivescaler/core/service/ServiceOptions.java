@@ -44,6 +44,15 @@ final class ServiceOptions {
   String prometheusCaFile;
 
   @Option(
+      names = "--prometheus-trusted-namespaces",
+      paramLabel = "NS[,NS...]",
+      description =
+          "namespaces whose policy ConfigMaps' PromQL runs as written; any other ConfigMap's"
+              + " queries are confined to its namespace; default none"
+              + " (env PREDICTIVE_SCALER_PROMETHEUS_TRUSTED_NAMESPACES)")
+  String prometheusTrustedNamespaces;
+
+  @Option(
       names = "--namespaces",
       paramLabel = "NS[,NS...]",
       description =

@@ -22,6 +22,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -111,6 +112,35 @@ class ConfigMapPolicyWatcherTest {
     assertThat(counter("rejected")).isEqualTo(1);
     assertThat(maxReplicas(CHECKOUT)).isEqualTo(10);
     assertThat(published).hasSize(1);
+  }
+
+  @Test
+  void aTenantQueryForAnotherNamespaceIsRejectedAndReportedWhileATrustedOneRuns() throws Exception {
+    String ledger =
+        """
+        workloads:
+          - target: {namespace: payments, name: ledger}
+            metric: {prometheus: 'sum(rate(tx_total{namespace="payments"}[1m]))'}
+            targetPerReplica: 100
+            maxReplicas: 4
+        """;
+    create(policyConfigMap("ops", "platform", ledger));
+    create(policyConfigMap("shop", "policies", ledger.replace("namespace: payments, ", "")));
+
+    startWatching(new PolicyWatchOptions(List.of(), Optional.of("ops"), Set.of("ops")));
+
+    await().atMost(WAIT).until(() -> !invalidPolicyEvents("shop", "policies").isEmpty());
+    assertThat(latest().workloads().keySet())
+        .containsExactly(TargetRef.deployment("payments", "ledger"));
+    assertThat(invalidPolicyEvents("shop", "policies").get(0).getMessage())
+        .startsWith(
+            "policies.yaml rejected, no last good policy since the scaler started, so its"
+                + " workloads are unmanaged (Deployment shop/ledger) (1 error):"
+                + " workloads[0].metric.prometheus: cannot be confined to the ConfigMap's"
+                + " namespace (shop)")
+        .contains("asks for namespace=\"payments\"");
+    assertThat(counter("rejected")).isEqualTo(1);
+    assertThat(counter("accepted")).isEqualTo(1);
   }
 
   @Test

@@ -1,11 +1,13 @@
 package io.predictivescaler.core.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class PolicyStoreTest {
@@ -163,6 +165,72 @@ class PolicyStoreTest {
         .extracting(ConfigError::toString)
         .containsExactly(
             "workloads[0].target.namespace: must be the ConfigMap's namespace (ops), got payments");
+  }
+
+  @Test
+  void rejectsATenantQueryThatAsksForAnotherNamespaceNamingTheField() {
+    var errors =
+        store.apply(
+            SHOP_A,
+            workload("checkout", 4)
+                + queryWorkload("cart", "sum(rate(x{namespace=\"payments\"}[1m]))"));
+
+    assertThat(errors)
+        .extracting(ConfigError::toString)
+        .containsExactly(
+            "workloads[1].metric.prometheus: cannot be confined to the ConfigMap's namespace"
+                + " (shop), which the scaler adds to every selector: selector at column 11 asks"
+                + " for namespace=\"payments\", but this policy may only read namespace \"shop\","
+                + " got sum(rate(x{namespace=\"payments\"}[1m]))");
+    assertThat(store.current().size()).isZero();
+  }
+
+  @Test
+  void acceptsATenantQueryThatSelectsItsOwnNamespaceOrNone() {
+    var errors =
+        store.apply(
+            SHOP_A,
+            workload("checkout", 4) + queryWorkload("cart", "sum(x{namespace=\"shop\"}) / sum(y)"));
+
+    assertThat(errors).isEmpty();
+    assertThat(store.current().size()).isEqualTo(2);
+  }
+
+  @Test
+  void runsTheQueriesOfATrustedNamespaceAsWritten() {
+    PolicyStore trusting = new PolicyStore(Optional.of("ops"), Set.of("ops"));
+    String yaml =
+        "workloads:\n" + queryItemIn("payments", "ledger", "sum(x{namespace=\"payments\"})");
+
+    var trusted = trusting.apply(OPS, yaml);
+    var untrusted = store.apply(OPS, yaml);
+
+    assertThat(trusted).isEmpty();
+    assertThat(trusting.current().source(TargetRef.deployment("payments", "ledger"))).contains(OPS);
+    assertThat(untrusted)
+        .extracting(ConfigError::path)
+        .containsExactly("workloads[0].metric.prometheus");
+  }
+
+  @Test
+  void refusesATrustedNamespaceThatIsNotANamespaceName() {
+    assertThatThrownBy(() -> new PolicyStore(Optional.empty(), Set.of("Ops")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("not a namespace name: Ops");
+  }
+
+  private static String queryWorkload(String name, String query) {
+    return queryItemIn("shop", name, query);
+  }
+
+  private static String queryItemIn(String namespace, String name, String query) {
+    return """
+          - target: {namespace: %s, name: %s}
+            metric: {prometheus: '%s'}
+            targetPerReplica: 100
+            maxReplicas: 4
+        """
+        .formatted(namespace, name, query);
   }
 
   static String workload(String name, int maxReplicas) {

@@ -167,6 +167,87 @@ class CheckPolicyCommandTest {
   }
 
   @Test
+  void confinesAConfigMapsQueriesToItsNamespaceUnlessTrusted() throws IOException {
+    Path file =
+        write(
+            "cm.yaml",
+            """
+            kind: ConfigMap
+            metadata: {name: policies, namespace: shop}
+            data:
+              policies.yaml: |
+                workloads:
+                  - target: {name: checkout}
+                    metric: {prometheus: 'sum(rate(http_requests_total{namespace="payments"}[1m]))'}
+                    targetPerReplica: 100
+                    maxReplicas: 10
+            """);
+
+    int confined = run(file.toString());
+    List<String> rejected = outLines();
+    out.reset();
+    int trusted = run("--prometheus-trusted-namespaces", "ops,shop", file.toString());
+
+    assertThat(confined).isEqualTo(1);
+    assertThat(rejected)
+        .containsExactly(
+            file
+                + ": ConfigMap shop/policies: workloads[0].metric.prometheus: cannot be confined"
+                + " to the ConfigMap's namespace (shop), which the scaler adds to every selector:"
+                + " selector at column 29 asks for namespace=\"payments\", but this policy may"
+                + " only read namespace \"shop\", got"
+                + " sum(rate(http_requests_total{namespace=\"payments\"}[1m]))");
+    assertThat(trusted).isZero();
+    assertThat(outLines()).containsExactly(file + ": ConfigMap shop/policies: ok (1 workloads)");
+  }
+
+  @Test
+  void checksAPlainFileAsIfInTheNamespaceGiven() throws IOException {
+    Path file =
+        write(
+            "policies.yaml",
+            """
+            workloads:
+              - target: {name: checkout}
+                metric: {prometheus: 'sum(x{namespace="payments"})'}
+                targetPerReplica: 100
+                maxReplicas: 10
+            """);
+
+    int parserAlone = run(file.toString());
+    out.reset();
+    int inShop = run("--namespace=shop", file.toString());
+    List<String> shopLines = outLines();
+    out.reset();
+    int inPayments = run("--namespace", "payments", file.toString());
+
+    assertThat(parserAlone).isZero();
+    assertThat(inShop).isEqualTo(1);
+    assertThat(shopLines)
+        .singleElement()
+        .asString()
+        .startsWith(file + ": workloads[0].metric.prometheus: cannot be confined");
+    assertThat(inPayments).isZero();
+    assertThat(outLines()).containsExactly(file + ": ok (1 workloads)");
+  }
+
+  @Test
+  void aBadNamespaceOptionIsAUsageErrorNamingIt() throws IOException {
+    Path file = write("policies.yaml", "workloads: []\n");
+
+    int code = run("--prometheus-trusted-namespaces", "ops,Bad_NS", file.toString());
+    int missing = run(file.toString(), "--namespace");
+
+    assertThat(code).isEqualTo(2);
+    assertThat(missing).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains(
+            "check-policy: --prometheus-trusted-namespaces: 'Bad_NS' is not a valid namespace"
+                + " name (RFC 1123 label)")
+        .contains("check-policy: --namespace: needs a value");
+  }
+
+  @Test
   void reportsYamlSyntaxErrorsWithTheirLine() throws IOException {
     Path file = write("broken.yaml", "workloads: [\n  {a: 1\n");
 

@@ -10,6 +10,7 @@ import io.vertx.core.Vertx;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.junit.jupiter.api.AfterEach;
@@ -27,12 +28,18 @@ class MetricSourcesTest {
   }
 
   private static ServiceConfig config(URI prometheus, String user, Path passwordFile, Path ca) {
+    return config(prometheus, user, passwordFile, ca, Set.of());
+  }
+
+  private static ServiceConfig config(
+      URI prometheus, String user, Path passwordFile, Path ca, Set<String> trusted) {
     return new ServiceConfig(
         prometheus,
         null,
         user,
         passwordFile,
         ca,
+        trusted,
         List.of(),
         ServiceConfig.DEFAULT_HTTP_PORT,
         LogFormat.TEXT,
@@ -58,6 +65,16 @@ class MetricSourcesTest {
             entry("username", "ops"),
             entry("passwordFile", "/etc/prom/password"),
             entry("caFile", "/etc/prom/ca.pem"));
+  }
+
+  @Test
+  void handsTheTrustedNamespacesToTheFactory() {
+    ServiceConfig config =
+        config(URI.create("http://prom:9090"), null, null, null, Set.of("ops", "monitoring"));
+
+    assertThat(MetricSources.prometheus(config))
+        .containsOnly(
+            entry("url", "http://prom:9090"), entry("trustedNamespaces", "monitoring,ops"));
   }
 
   @Test

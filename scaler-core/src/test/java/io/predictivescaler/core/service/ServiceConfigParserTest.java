@@ -85,6 +85,39 @@ class ServiceConfigParserTest {
   }
 
   @Test
+  void trustsNoNamespacesPromQlByDefaultAndReadsTheTrustedOnes() {
+    ServiceConfig none = ServiceConfigParser.parse(new String[0], Map.of("POD_NAME", "p"));
+    ServiceConfig fromFlag =
+        ServiceConfigParser.parse(
+            new String[] {"--prometheus-trusted-namespaces", "ops, monitoring,ops"},
+            Map.of("POD_NAME", "p", "PREDICTIVE_SCALER_PROMETHEUS_TRUSTED_NAMESPACES", "other"));
+    ServiceConfig fromEnv =
+        ServiceConfigParser.parse(
+            new String[0],
+            Map.of("POD_NAME", "p", "PREDICTIVE_SCALER_PROMETHEUS_TRUSTED_NAMESPACES", "ops"));
+
+    assertThat(none.prometheusTrustedNamespaces()).isEmpty();
+    assertThat(fromFlag.prometheusTrustedNamespaces())
+        .containsExactlyInAnyOrder("ops", "monitoring");
+    assertThat(fromEnv.prometheusTrustedNamespaces()).containsExactly("ops");
+  }
+
+  @Test
+  void namesTheFlagAndTheValueOfABadTrustedNamespace() {
+    assertThatThrownBy(
+            () ->
+                ServiceConfigParser.parse(
+                    new String[] {"--prometheus-trusted-namespaces", "ops,Shop_1"},
+                    Map.of("POD_NAME", "p")))
+        .isInstanceOf(ServiceConfigException.class)
+        .extracting(e -> ((ServiceConfigException) e).problems())
+        .isEqualTo(
+            List.of(
+                "--prometheus-trusted-namespaces: 'Shop_1' is not a valid namespace name"
+                    + " (RFC 1123 label), got 'ops,Shop_1'"));
+  }
+
+  @Test
   void namesTheVariableAndTheValueOfABadPort() {
     assertThatThrownBy(
             () ->

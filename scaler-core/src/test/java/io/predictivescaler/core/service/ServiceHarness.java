@@ -53,28 +53,48 @@ final class ServiceHarness implements AutoCloseable {
 
   /** Starts an instance named {@code identity}; several share one Lease. */
   ScalerService start(String identity) {
-    ServiceConfig config =
-        ServiceConfigParser.parse(
-            new String[] {"--identity", identity, "--lease-namespace", "ops"}, Map.of());
-    ServiceOverrides overrides =
-        ServiceOverrides.none()
-            .withClient(
-                () -> new KubernetesClientBuilder().withConfig(client.getConfiguration()).build())
-            .withClock(clock)
-            .withMetricSource(prometheus)
-            .withTickPeriod(Duration.ZERO)
-            .withHttpPort(0)
-            .withLeaderElection(
-                new LeaderElectionSettings(
-                    "predictive-scaler",
-                    "ops",
-                    identity,
-                    Duration.ofMillis(2000),
-                    Duration.ofMillis(1500),
-                    Duration.ofMillis(250)));
+    return start(identity, overrides(identity).withMetricSource(prometheus));
+  }
+
+  /**
+   * Starts an instance that reads the Prometheus at {@code url} through the service's own source
+   * (no stub), with more flags.
+   */
+  ScalerService startAgainst(URI url, String... flags) {
+    List<String> args = new ArrayList<>(List.of("--prometheus-url", url.toString()));
+    args.addAll(List.of(flags));
+    return start("scaler-0", args, overrides("scaler-0"));
+  }
+
+  private ScalerService start(String identity, ServiceOverrides overrides) {
+    return start(identity, List.of(), overrides);
+  }
+
+  private ScalerService start(String identity, List<String> flags, ServiceOverrides overrides) {
+    List<String> args =
+        new ArrayList<>(List.of("--identity", identity, "--lease-namespace", "ops"));
+    args.addAll(flags);
+    ServiceConfig config = ServiceConfigParser.parse(args.toArray(String[]::new), Map.of());
     ScalerService service = ScalerService.start(config, overrides);
     services.add(service);
     return service;
+  }
+
+  private ServiceOverrides overrides(String identity) {
+    return ServiceOverrides.none()
+        .withClient(
+            () -> new KubernetesClientBuilder().withConfig(client.getConfiguration()).build())
+        .withClock(clock)
+        .withTickPeriod(Duration.ZERO)
+        .withHttpPort(0)
+        .withLeaderElection(
+            new LeaderElectionSettings(
+                "predictive-scaler",
+                "ops",
+                identity,
+                Duration.ofMillis(2000),
+                Duration.ofMillis(1500),
+                Duration.ofMillis(250)));
   }
 
   /** Starts one instance and waits until it is ready, leads, and holds windows of {@code names}. */
@@ -115,14 +135,19 @@ final class ServiceHarness implements AutoCloseable {
   }
 
   void policies(String yaml) {
+    policies(NS, "policies", yaml);
+  }
+
+  /** Creates or replaces the policy ConfigMap {@code namespace/name}. */
+  void policies(String namespace, String name, String yaml) {
     client
         .configMaps()
-        .inNamespace(NS)
+        .inNamespace(namespace)
         .resource(
             new ConfigMapBuilder()
                 .withNewMetadata()
-                .withName("policies")
-                .withNamespace(NS)
+                .withName(name)
+                .withNamespace(namespace)
                 .addToLabels(ConfigMapPolicyWatcher.POLICY_LABEL, "true")
                 .endMetadata()
                 .addToData(ConfigMapPolicyWatcher.POLICY_KEY, yaml)

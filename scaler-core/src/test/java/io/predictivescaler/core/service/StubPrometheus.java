@@ -4,6 +4,7 @@ import io.predictivescaler.collector.MetricSourceFactory;
 import io.predictivescaler.collector.source.InstantSample;
 import io.predictivescaler.collector.source.MetricQuery;
 import io.predictivescaler.collector.source.MetricSource;
+import io.predictivescaler.collector.source.PromQlQuery;
 import io.predictivescaler.collector.source.RangeSamples;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,8 +17,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.ToDoubleFunction;
 
 /**
- * Stands in for Prometheus: each query answers a load function of time that the test sets, both for
- * instant queries and for the range queries of the backfill. NaN means no data.
+ * Stands in for Prometheus: each query, as its policy wrote it, answers a load function of time
+ * that the test sets, both for instant queries and for the range queries of the backfill. NaN means
+ * no data. A stand-in for the source, so the namespace confinement of {@code PrometheusSource} does
+ * not run here (TenantQueryConfinementIT asks a real source over HTTP).
  */
 final class StubPrometheus implements MetricSource {
 
@@ -64,7 +67,8 @@ final class StubPrometheus implements MetricSource {
   }
 
   private double value(MetricQuery query, Instant at) {
-    ToDoubleFunction<Instant> load = loads.get(query.describe());
+    String key = query instanceof PromQlQuery promQl ? promQl.expression() : query.describe();
+    ToDoubleFunction<Instant> load = loads.get(key);
     return load == null ? Double.NaN : load.applyAsDouble(at);
   }
 }
