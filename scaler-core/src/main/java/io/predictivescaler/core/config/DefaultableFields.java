@@ -31,17 +31,22 @@ final class DefaultableFields {
     PolicyRules.check(
         settings,
         (a, b, holds, messageForA, messageForB) -> {
-          if (r.isInvalid(a) || r.isInvalid(b) || holds) {
+          if (r.isInvalid(topLevel(a)) || r.isInvalid(topLevel(b)) || holds) {
             return;
           }
           // Reported at the field set in this scope; when neither is, the scope above checked it.
-          if (r.isSet(a)) {
+          if (r.isSet(topLevel(a))) {
             r.error(a, messageForA.get());
-          } else if (r.isSet(b)) {
+          } else if (r.isSet(topLevel(b))) {
             r.error(b, messageForB.get());
           }
         });
     return settings;
+  }
+
+  private static String topLevel(String field) {
+    int dot = field.indexOf('.');
+    return dot < 0 ? field : field.substring(0, dot);
   }
 
   private static <T> PolicySettings readOne(

@@ -74,6 +74,14 @@ final class FieldReader {
     errors.add(new ConfigError(path(field), message));
   }
 
+  /**
+   * Marks a field whose nested values had errors (reported at their own paths), so that rules
+   * between fields skip it.
+   */
+  void markInvalid(String field) {
+    invalid.add(field);
+  }
+
   /** Records an error at a full path, for list items that have no field name. */
   void errorAt(String fullPath, String message) {
     errors.add(new ConfigError(fullPath, message));

@@ -4,8 +4,10 @@ import static io.predictivescaler.core.config.PolicyField.code;
 
 import io.predictivescaler.core.decision.Behavior;
 import io.predictivescaler.core.decision.Burst;
+import io.predictivescaler.core.decision.Fallback;
 import io.predictivescaler.core.decision.HpaDefaults;
 import io.predictivescaler.core.decision.Tolerance;
+import io.predictivescaler.core.schedule.Schedule;
 import io.predictivescaler.forecast.ModelKind;
 import java.time.Duration;
 import java.util.List;
@@ -232,6 +234,85 @@ public final class PolicyFields {
                       + " the budget",
                   "`hpa`, or a percentage > 0% and <= 50%; a bare number is rejected")));
 
+  public static final PolicyField<List<Schedule>> SCHEDULES =
+      PolicyField.custom(
+          "schedules",
+          List.of(),
+          ScheduleReader::read,
+          ScheduleReader::yaml,
+          List.of(
+              new FieldDoc(
+                  code("schedules"),
+                  "list",
+                  code("[]"),
+                  "replica floors for planned events (KEDA's cron trigger): while a schedule is"
+                      + " active, the replica count is at least its `minReplicas`; the highest"
+                      + " active floor applies. See [Schedules and fallback](#schedules-and-fallback)",
+                  "a list given replaces the one in force; names unique"),
+              new FieldDoc(
+                  code("schedules[].name"),
+                  "string",
+                  "required",
+                  "names the schedule in reasons, explanations and Events",
+                  "not empty, at most " + ScheduleReader.MAX_NAME_LENGTH + " characters"),
+              new FieldDoc(
+                  code("schedules[].start"),
+                  "cron",
+                  "required",
+                  "5-field cron (`minute hour day-of-month month day-of-week`): the schedule is"
+                      + " active from its latest firing until the next firing of `end`",
+                  "`*`, values, ranges `a-b`, lists, steps `/n`, names `JAN`-`DEC` and"
+                      + " `SUN`-`SAT`, day-of-week 0 or 7 for Sunday; must fire on some date"),
+              new FieldDoc(
+                  code("schedules[].end"),
+                  "cron",
+                  "required",
+                  "when the schedule stops being active; when both fire in the same minute,"
+                      + " `end` wins",
+                  "as `start`; must fire at other times than `start`"),
+              new FieldDoc(
+                  code("schedules[].timezone"),
+                  "string",
+                  code("UTC"),
+                  "time zone whose wall clock `start` and `end` read, daylight saving time"
+                      + " included",
+                  "an IANA time zone name such as `Europe/Berlin`"),
+              new FieldDoc(
+                  code("schedules[].minReplicas"),
+                  "integer",
+                  "required",
+                  "the floor while the schedule is active",
+                  ">= 1 and <= `maxReplicas`")));
+
+  /** What to run once metrics have been unavailable for a while; empty to hold the count. */
+  public static final PolicyField<Optional<Fallback>> FALLBACK =
+      PolicyField.custom(
+          "fallback",
+          Optional.empty(),
+          FallbackReader::read,
+          FallbackReader::yaml,
+          List.of(
+              new FieldDoc(
+                  code("fallback"),
+                  "`none` or mapping",
+                  code("none"),
+                  "KEDA's fallback: once no metric could be read for `after`, run `replicas`"
+                      + " instead of holding the count; `none` holds it (and removes a fallback"
+                      + " set in `defaults`)",
+                  "`none` or `{replicas, after}`, merged field by field"),
+              new FieldDoc(
+                  code("fallback.replicas"),
+                  "integer",
+                  "required",
+                  "replicas to run while metrics stay unavailable",
+                  ">= `minReplicas` and <= `maxReplicas`"),
+              new FieldDoc(
+                  code("fallback.after"),
+                  "duration",
+                  "required",
+                  "how long no metric could be read before the fallback applies",
+                  "> 0")));
+
   /** Every defaultable field, in the order they are read and documented. */
   public static final List<PolicyField<?>> ALL =
       List.of(
@@ -248,7 +329,9 @@ public final class PolicyFields {
           MIN_REPLICAS,
           BEHAVIOR,
           BURST,
-          RISK);
+          RISK,
+          SCHEDULES,
+          FALLBACK);
 
   /**
    * The fields only a workload sets, read by {@link WorkloadReader}; the first word of each row's

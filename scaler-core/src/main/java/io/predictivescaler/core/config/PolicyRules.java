@@ -13,7 +13,10 @@ final class PolicyRules {
   private static final String FORECAST_MEMORY = "forecast memory grows with (horizon/step)^2";
   private static final String WINDOW_MEMORY = "each sample is kept in memory";
 
-  /** Receives each rule; the messages say what field {@code a} or {@code b} must be. */
+  /**
+   * Receives each rule; the messages say what field {@code a} or {@code b} must be. A name may
+   * reach into a mapping ({@code fallback.replicas}); the rule is then about its top-level field.
+   */
   @FunctionalInterface
   interface Sink {
     void rule(
@@ -65,6 +68,17 @@ final class PolicyRules {
         lead.compareTo(d.horizon()) <= 0,
         () -> "must be <= horizon (" + horizon + "), got " + leadText,
         () -> "must be >= " + leadField + " (" + leadText + "), got " + horizon);
+    d.fallback()
+        .ifPresent(
+            fallback -> {
+              int min = d.minReplicas();
+              sink.rule(
+                  "fallback.replicas",
+                  "minReplicas",
+                  fallback.replicas() >= min,
+                  () -> "must be >= minReplicas (" + min + "), got " + fallback.replicas(),
+                  () -> "must be <= fallback.replicas (" + fallback.replicas() + "), got " + min);
+            });
     limit(
         sink,
         "horizon",

@@ -2,11 +2,14 @@ package io.predictivescaler.core.config;
 
 import io.predictivescaler.core.decision.Behavior;
 import io.predictivescaler.core.decision.Burst;
+import io.predictivescaler.core.decision.Fallback;
 import io.predictivescaler.core.decision.Tolerance;
+import io.predictivescaler.core.schedule.Schedule;
 import io.predictivescaler.forecast.ModelKind;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -138,6 +141,14 @@ public final class PolicySettings {
     return get(PolicyFields.RISK);
   }
 
+  public List<Schedule> schedules() {
+    return get(PolicyFields.SCHEDULES);
+  }
+
+  public Optional<Fallback> fallback() {
+    return get(PolicyFields.FALLBACK);
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof PolicySettings other && values.equals(other.values);
@@ -148,21 +159,11 @@ public final class PolicySettings {
     return Objects.hash(values);
   }
 
-  /** {@code {step=15s, horizon=10m, ...}}. */
+  /** {@code {step=15s, horizon=10m, ...}}, each field as a policy would write it. */
   @Override
   public String toString() {
-    return values.entrySet().stream()
-        .map(e -> e.getKey().name() + "=" + show(e.getValue()))
+    return PolicyFields.ALL.stream()
+        .map(f -> f.name() + "=" + yamlOf(f))
         .collect(Collectors.joining(", ", "{", "}"));
-  }
-
-  private static String show(Object value) {
-    if (value instanceof Duration d) {
-      return GoDuration.format(d);
-    }
-    if (value instanceof Optional<?> o) {
-      return o.map(PolicySettings::show).orElse("auto");
-    }
-    return String.valueOf(value);
   }
 }

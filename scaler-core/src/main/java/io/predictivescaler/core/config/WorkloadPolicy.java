@@ -2,10 +2,14 @@ package io.predictivescaler.core.config;
 
 import io.predictivescaler.core.decision.Behavior;
 import io.predictivescaler.core.decision.Burst;
+import io.predictivescaler.core.decision.Fallback;
 import io.predictivescaler.core.decision.Tolerance;
+import io.predictivescaler.core.schedule.Schedule;
 import io.predictivescaler.forecast.ModelKind;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The complete, resolved policy of one workload: every field set, defaults already applied. The
@@ -29,6 +33,25 @@ public record WorkloadPolicy(
       throw new IllegalArgumentException(
           "maxReplicas " + maxReplicas + " must be >= minReplicas " + settings.minReplicas());
     }
+    for (Schedule schedule : settings.schedules()) {
+      if (schedule.minReplicas() > maxReplicas) {
+        throw new IllegalArgumentException(
+            "schedule "
+                + schedule.name()
+                + ": minReplicas "
+                + schedule.minReplicas()
+                + " must be <= maxReplicas "
+                + maxReplicas);
+      }
+    }
+    settings
+        .fallback()
+        .filter(f -> f.replicas() > maxReplicas)
+        .ifPresent(
+            f -> {
+              throw new IllegalArgumentException(
+                  "fallback replicas " + f.replicas() + " must be <= maxReplicas " + maxReplicas);
+            });
   }
 
   /** A workload policy that takes every defaultable field from {@code settings}. */
@@ -109,5 +132,15 @@ public record WorkloadPolicy(
   /** How much overload the workload may take; not used by decisions yet. */
   public RiskBudget risk() {
     return settings.risk();
+  }
+
+  /** Replica floors for planned events, each at most {@link #maxReplicas()}. */
+  public List<Schedule> schedules() {
+    return settings.schedules();
+  }
+
+  /** What to run once metrics have been unavailable for a while; empty to hold the count. */
+  public Optional<Fallback> fallback() {
+    return settings.fallback();
   }
 }

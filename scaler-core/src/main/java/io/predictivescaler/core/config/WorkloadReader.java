@@ -1,6 +1,8 @@
 package io.predictivescaler.core.config;
 
+import io.predictivescaler.core.schedule.Schedule;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -38,14 +40,15 @@ final class WorkloadReader {
     r.require("maxReplicas", "required");
     Optional<Integer> max = r.integer("maxReplicas", n -> n >= 1, ">= 1");
     PolicySettings d = DefaultableFields.read(r, base);
-    int min = d.minReplicas();
-    if (max.isPresent() && !r.isInvalid("minReplicas") && min > max.get()) {
-      if (r.isSet("minReplicas")) {
-        r.error("minReplicas", "must be <= maxReplicas (" + max.get() + "), got " + min);
-      } else {
-        r.error(
-            "maxReplicas", "must be >= minReplicas (" + min + ", from defaults), got " + max.get());
+    if (max.isPresent()) {
+      atMostMax(r, max.get(), "minReplicas", "minReplicas", d.minReplicas());
+      List<Schedule> schedules = d.schedules();
+      for (int i = 0; i < schedules.size(); i++) {
+        String path = "schedules[" + i + "].minReplicas";
+        atMostMax(r, max.get(), "schedules", path, schedules.get(i).minReplicas());
       }
+      d.fallback()
+          .ifPresent(f -> atMostMax(r, max.get(), "fallback", "fallback.replicas", f.replicas()));
     }
     if (r.errorCount() > errorsBefore) {
       return new Read(target, Optional.empty());
@@ -56,6 +59,24 @@ final class WorkloadReader {
             () ->
                 new WorkloadPolicy(
                     target.orElseThrow(), metric.orElseThrow(), max.orElseThrow(), d)));
+  }
+
+  /**
+   * Checks a count that must not exceed {@code maxReplicas}: reported at the count when the
+   * workload sets {@code field}, else at {@code maxReplicas}, since the count came from defaults.
+   *
+   * @param field the top-level key the count is read under
+   * @param path the count's path below the workload
+   */
+  private static void atMostMax(FieldReader r, int max, String field, String path, int count) {
+    if (r.isInvalid(field) || count <= max) {
+      return;
+    }
+    if (r.isSet(field)) {
+      r.errorAt(r.path(path), "must be <= maxReplicas (" + max + "), got " + count);
+    } else {
+      r.error("maxReplicas", "must be >= " + path + " (" + count + ", from defaults), got " + max);
+    }
   }
 
   private static Optional<TargetRef> target(FieldReader t, String defaultNamespace) {

@@ -6,12 +6,12 @@ import java.util.List;
 
 /**
  * The pure decision pipeline (docs/ARCHITECTURE.md §6): reactive recommendation exactly like the
- * Kubernetes HPA, predictive recommendation, combine, tolerance, stabilization (with the burst
- * path), rate policies, clamp. Everything that shapes a decision happens here: which target the
- * metrics are read at (the predictive one while a forecast is used, the reactive one otherwise),
- * and the reason, which each stage returns where it sets the count; the last such stage wins, as in
- * the HPA. Stateless and thread-safe: state comes in with the input and goes out with the decision.
- * Reads no clock.
+ * Kubernetes HPA (or, while metrics are unavailable, the fallback), predictive recommendation,
+ * combine, tolerance, schedule floor, stabilization (with the burst path), rate policies, clamp.
+ * Everything that shapes a decision happens here: which target the metrics are read at (the
+ * predictive one while a forecast is used, the reactive one otherwise), and the reason, which each
+ * stage returns where it sets the count; the last such stage wins, as in the HPA. Stateless and
+ * thread-safe: state comes in with the input and goes out with the decision. Reads no clock.
  */
 public final class DecisionPipeline {
 
@@ -65,18 +65,38 @@ public final class DecisionPipeline {
         predictive.usable() ? input.metrics() : atReactiveTargets(input.metrics());
     ReactiveStage.Result reactive = ReactiveStage.run(input, metrics);
     stages.add(reactive.result(current));
-    if (!reactive.available()) {
+    int desired;
+    boolean fallbackDue = false;
+    if (reactive.available()) {
+      state = state.withMetricsAvailable();
+      stages.add(predictive.result(current, reactive.rule()));
+      StageResult combine = ForecastStages.combine(reactive, predictive);
+      stages.add(combine);
+      StageResult tolerance =
+          ForecastStages.tolerance(
+              combine.replicas(), current, reactive, predictive, policy.tolerance());
+      stages.add(tolerance);
+      desired = tolerance.replicas();
+    } else {
+      state = state.withMetricsUnavailableAt(now);
+      desired = current;
+      if (policy.fallback().isPresent()) {
+        StageResult fallback =
+            FallbackStage.run(policy.fallback().get(), state.millisWithoutMetrics(now), current);
+        stages.add(fallback);
+        desired = fallback.replicas();
+        fallbackDue = fallback.setsReason();
+      }
+    }
+    if (!policy.schedules().isEmpty()) {
+      StageResult schedule = ScheduleStage.run(desired, at, policy);
+      stages.add(schedule);
+      desired = schedule.replicas();
+    }
+    if (!reactive.available() && !fallbackDue && desired == current) {
+      // As the HPA does on a metrics error: no scaling, no recommendation stored.
       return stages.decision(current, current, at, state);
     }
-    stages.add(predictive.result(current, reactive.rule()));
-
-    StageResult combine = ForecastStages.combine(reactive, predictive);
-    stages.add(combine);
-    StageResult tolerance =
-        ForecastStages.tolerance(
-            combine.replicas(), current, reactive, predictive, policy.tolerance());
-    stages.add(tolerance);
-    int desired = tolerance.replicas();
 
     ScalingRules up = policy.behavior().scaleUp();
     ScalingRules down = policy.behavior().scaleDown();
@@ -86,11 +106,13 @@ public final class DecisionPipeline {
         state.highestRecommendationAfter(now - down.stabilizationWindow().toMillis(), desired);
     Burst burst = policy.burst();
     boolean burstActive =
-        burst.enabled() && desired > current && reactive.loadRatio() >= burst.factor();
+        burst.enabled()
+            && reactive.available()
+            && desired > current
+            && reactive.loadRatio() >= burst.factor();
     int stabilized = clamp(current, burstActive ? desired : upLowest, downHighest);
     if (burst.enabled()) {
-      stages.add(
-          burst(desired, reactive.loadRatio(), burst, burstActive, upLowest, downHighest, current));
+      stages.add(burst(desired, reactive, burst, burstActive, upLowest, downHighest, current));
     }
     stages.add(stabilization(desired, current, stabilized, up, down));
 
@@ -131,13 +153,16 @@ public final class DecisionPipeline {
   /** The burst entry: sets the reason only when skipping the scale-up window changed the count. */
   private static StageResult burst(
       int desired,
-      double loadRatio,
+      ReactiveStage.Result reactive,
       Burst burst,
       boolean active,
       int upLowest,
       int downHighest,
       int current) {
-    String load = "load " + RuleText.num(loadRatio) + "x ready capacity";
+    String load =
+        reactive.available()
+            ? "load " + RuleText.num(reactive.loadRatio()) + "x ready capacity"
+            : "no load reading";
     StageTrace trace =
         new StageTrace(
             StageTrace.BURST,

@@ -5,12 +5,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What one workload's pipeline remembers between ticks: recent recommendations (for stabilization)
  * and recent scale events (for rate policies). Immutable; each decision returns the next state.
  * Entries older than the policy's longest window or period are dropped, and at most {@value
  * #MAX_ENTRIES} of each kind are kept, so the size is bounded by window / tick.
+ *
+ * <p>It also remembers since when no metric could be used, for the fallback ({@link Fallback}).
  *
  * <p>Start a workload with {@link #initial()}: like the HPA after a restart, the first decision
  * records the current replica count as a recommendation, so nothing scales down for one scale-down
@@ -21,12 +24,17 @@ public final class DecisionState {
   /** Hard bound per list, whatever the tick rate (a 1 h window at 1 s ticks fits). */
   public static final int MAX_ENTRIES = 4096;
 
+  /** {@link #unavailableSince} while the last decision had a usable metric. */
+  private static final long AVAILABLE = Long.MIN_VALUE;
+
   private static final long[] NO_TIMES = new long[0];
   private static final int[] NO_VALUES = new int[0];
   private static final DecisionState INITIAL =
-      new DecisionState(false, NO_TIMES, NO_VALUES, NO_TIMES, NO_VALUES, NO_TIMES, NO_VALUES);
+      new DecisionState(
+          false, NO_TIMES, NO_VALUES, NO_TIMES, NO_VALUES, NO_TIMES, NO_VALUES, AVAILABLE);
   private static final DecisionState EMPTY =
-      new DecisionState(true, NO_TIMES, NO_VALUES, NO_TIMES, NO_VALUES, NO_TIMES, NO_VALUES);
+      new DecisionState(
+          true, NO_TIMES, NO_VALUES, NO_TIMES, NO_VALUES, NO_TIMES, NO_VALUES, AVAILABLE);
 
   private final boolean initialized;
   private final long[] recommendationAt;
@@ -35,6 +43,7 @@ public final class DecisionState {
   private final int[] upChange;
   private final long[] downAt;
   private final int[] downChange;
+  private final long unavailableSince;
 
   private DecisionState(
       boolean initialized,
@@ -43,7 +52,8 @@ public final class DecisionState {
       long[] upAt,
       int[] upChange,
       long[] downAt,
-      int[] downChange) {
+      int[] downChange,
+      long unavailableSince) {
     this.initialized = initialized;
     this.recommendationAt = recommendationAt;
     this.recommendation = recommendation;
@@ -51,6 +61,7 @@ public final class DecisionState {
     this.upChange = upChange;
     this.downAt = downAt;
     this.downChange = downChange;
+    this.unavailableSince = unavailableSince;
   }
 
   /** A workload never decided before: the first decision seeds it with the current replicas. */
@@ -77,7 +88,7 @@ public final class DecisionState {
     long[] uAt = times(scaleUpEvents);
     long[] dAt = times(scaleDownEvents);
     return new DecisionState(
-        true, recAt, rec, uAt, changes(scaleUpEvents), dAt, changes(scaleDownEvents));
+        true, recAt, rec, uAt, changes(scaleUpEvents), dAt, changes(scaleDownEvents), AVAILABLE);
   }
 
   public boolean initialized() {
@@ -101,6 +112,53 @@ public final class DecisionState {
     return events(downAt, downChange);
   }
 
+  /**
+   * Since when no metric could be used: the time of the first of the decisions in a row that had
+   * none; empty when the last decision had one.
+   */
+  public Optional<Instant> metricsUnavailableSince() {
+    return unavailableSince == AVAILABLE
+        ? Optional.empty()
+        : Optional.of(Instant.ofEpochMilli(unavailableSince));
+  }
+
+  /** The same state, noting that a decision at {@code nowMillis} had no usable metric. */
+  DecisionState withMetricsUnavailableAt(long nowMillis) {
+    if (unavailableSince != AVAILABLE) {
+      return this;
+    }
+    return new DecisionState(
+        initialized,
+        recommendationAt,
+        recommendation,
+        upAt,
+        upChange,
+        downAt,
+        downChange,
+        nowMillis);
+  }
+
+  /** The same state, noting that the decision had a usable metric. */
+  DecisionState withMetricsAvailable() {
+    if (unavailableSince == AVAILABLE) {
+      return this;
+    }
+    return new DecisionState(
+        initialized,
+        recommendationAt,
+        recommendation,
+        upAt,
+        upChange,
+        downAt,
+        downChange,
+        AVAILABLE);
+  }
+
+  /** Milliseconds since no metric could be used, at {@code nowMillis}; 0 when one could. */
+  long millisWithoutMetrics(long nowMillis) {
+    return unavailableSince == AVAILABLE ? 0 : nowMillis - unavailableSince;
+  }
+
   DecisionState withInitialRecommendation(long nowMillis, int replicas) {
     return new DecisionState(
         true,
@@ -109,7 +167,8 @@ public final class DecisionState {
         upAt,
         upChange,
         downAt,
-        downChange);
+        downChange,
+        unavailableSince);
   }
 
   /** Lowest of {@code seed} and the recommendations made strictly after {@code cutoffMillis}. */
@@ -187,7 +246,7 @@ public final class DecisionState {
         dChange[dChange.length - 1] = -scaleChange;
       }
     }
-    return new DecisionState(true, recAt, rec, uAt, uChange, dAt, dChange);
+    return new DecisionState(true, recAt, rec, uAt, uChange, dAt, dChange, unavailableSince);
   }
 
   /**
@@ -203,7 +262,8 @@ public final class DecisionState {
           appendBounded(upAt, atMillis),
           appendBounded(upChange, change),
           downAt,
-          downChange);
+          downChange,
+          unavailableSince);
     }
     if (change < 0) {
       return new DecisionState(
@@ -213,7 +273,8 @@ public final class DecisionState {
           upAt,
           upChange,
           appendBounded(downAt, atMillis),
-          appendBounded(downChange, -change));
+          appendBounded(downChange, -change),
+          unavailableSince);
     }
     throw new IllegalArgumentException("a scale event needs a non-zero change, got 0");
   }
@@ -232,7 +293,8 @@ public final class DecisionState {
         && Arrays.equals(upAt, s.upAt)
         && Arrays.equals(upChange, s.upChange)
         && Arrays.equals(downAt, s.downAt)
-        && Arrays.equals(downChange, s.downChange);
+        && Arrays.equals(downChange, s.downChange)
+        && unavailableSince == s.unavailableSince;
   }
 
   @Override
@@ -250,6 +312,7 @@ public final class DecisionState {
         + scaleUpEvents()
         + ", scaleDownEvents="
         + scaleDownEvents()
+        + metricsUnavailableSince().map(t -> ", metricsUnavailableSince=" + t).orElse("")
         + "]";
   }
 

@@ -43,6 +43,10 @@ public enum ReasonCode {
   INSUFFICIENT_HISTORY("InsufficientHistory"),
   /** Ours: load far above ready capacity skipped scale-up stabilization. */
   BURST_SCALE_UP("BurstScaleUp"),
+  /** Ours (KEDA's cron trigger): an active schedule raised the count to its floor. */
+  SCHEDULED_FLOOR("ScheduledFloor"),
+  /** Ours (KEDA's fallback): metrics have been unavailable long enough to run the fallback. */
+  FALLBACK_REPLICAS("FallbackReplicas"),
 
   // Actuation reasons: what the actuator made of a decision.
 

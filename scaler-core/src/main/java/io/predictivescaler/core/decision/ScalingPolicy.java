@@ -1,19 +1,34 @@
 package io.predictivescaler.core.decision;
 
+import io.predictivescaler.core.schedule.Schedule;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * What bounds a workload's decisions: replica range, tolerance, autoscaling/v2 behavior and the
- * burst option. {@link #hpaDefaults(int, int)} gives exactly a default HPA.
+ * What bounds a workload's decisions: replica range, tolerance, autoscaling/v2 behavior, the burst
+ * option, the schedule floors and the fallback for unavailable metrics. {@link #hpaDefaults(int,
+ * int)} gives exactly a default HPA.
+ *
+ * @param schedules floors for planned events; the highest active one applies
+ * @param fallback what to run once metrics have been unavailable for a while; empty to hold
  */
 public record ScalingPolicy(
-    int minReplicas, int maxReplicas, Tolerance tolerance, Behavior behavior, Burst burst) {
+    int minReplicas,
+    int maxReplicas,
+    Tolerance tolerance,
+    Behavior behavior,
+    Burst burst,
+    List<Schedule> schedules,
+    Optional<Fallback> fallback) {
 
   public ScalingPolicy {
     Objects.requireNonNull(tolerance, "tolerance");
     Objects.requireNonNull(behavior, "behavior");
     Objects.requireNonNull(burst, "burst");
+    schedules = List.copyOf(schedules);
+    Objects.requireNonNull(fallback, "fallback");
     if (minReplicas < 0) {
       throw new IllegalArgumentException("minReplicas must be >= 0, got " + minReplicas);
     }
@@ -24,6 +39,12 @@ public record ScalingPolicy(
       throw new IllegalArgumentException(
           "maxReplicas must be >= minReplicas " + minReplicas + ", got " + maxReplicas);
     }
+  }
+
+  /** A policy without schedules or fallback. */
+  public ScalingPolicy(
+      int minReplicas, int maxReplicas, Tolerance tolerance, Behavior behavior, Burst burst) {
+    this(minReplicas, maxReplicas, tolerance, behavior, burst, List.of(), Optional.empty());
   }
 
   /** A default HPA with this replica range: tolerance 0.1, default behavior, no burst path. */
@@ -37,15 +58,28 @@ public record ScalingPolicy(
   }
 
   public ScalingPolicy withTolerance(Tolerance newTolerance) {
-    return new ScalingPolicy(minReplicas, maxReplicas, newTolerance, behavior, burst);
+    return new ScalingPolicy(
+        minReplicas, maxReplicas, newTolerance, behavior, burst, schedules, fallback);
   }
 
   public ScalingPolicy withBehavior(Behavior newBehavior) {
-    return new ScalingPolicy(minReplicas, maxReplicas, tolerance, newBehavior, burst);
+    return new ScalingPolicy(
+        minReplicas, maxReplicas, tolerance, newBehavior, burst, schedules, fallback);
   }
 
   public ScalingPolicy withBurst(Burst newBurst) {
-    return new ScalingPolicy(minReplicas, maxReplicas, tolerance, behavior, newBurst);
+    return new ScalingPolicy(
+        minReplicas, maxReplicas, tolerance, behavior, newBurst, schedules, fallback);
+  }
+
+  public ScalingPolicy withSchedules(List<Schedule> newSchedules) {
+    return new ScalingPolicy(
+        minReplicas, maxReplicas, tolerance, behavior, burst, newSchedules, fallback);
+  }
+
+  public ScalingPolicy withFallback(Optional<Fallback> newFallback) {
+    return new ScalingPolicy(
+        minReplicas, maxReplicas, tolerance, behavior, burst, schedules, newFallback);
   }
 
   /** How long a recommendation can matter: the longer stabilization window. */

@@ -10,6 +10,8 @@ public record StageTrace(String stage, int in, int out, String rule) {
   public static final String PREDICTIVE = "predictive";
   public static final String COMBINE = "combine";
   public static final String TOLERANCE = "tolerance";
+  public static final String FALLBACK = "fallback";
+  public static final String SCHEDULE = "schedule";
   public static final String BURST = "burst";
   public static final String STABILIZATION = "stabilization";
   public static final String RATE = "rate";

@@ -16,7 +16,9 @@ public final class PolicyTranslation {
         policy.maxReplicas(),
         policy.tolerance(),
         policy.behavior(),
-        policy.burst());
+        policy.burst(),
+        policy.schedules(),
+        policy.fallback());
   }
 
   /**

@@ -5,13 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.predictivescaler.core.actuate.ActuationResult;
 import io.predictivescaler.core.actuate.RefusalReason;
 import io.predictivescaler.core.decision.ReasonCode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link ReasonCode} is the one list of Event reasons: every reason an Event can carry is in it.
+ * {@link ReasonCode} is the one list of Event reasons: every reason an Event can carry is in it,
+ * and each is described in docs/DECISIONS.md or docs/OPERATIONS.md.
  */
 class EventReasonsTest {
 
@@ -27,6 +31,17 @@ class EventReasonsTest {
 
     assertThat(results.map(ActuationResult::reason))
         .allSatisfy(code -> assertThat(ReasonCode.ofCode(code)).as(code).isPresent());
+  }
+
+  @Test
+  void everyCodeIsDocumented() throws IOException {
+    String docs =
+        Files.readString(Path.of("..", "docs", "DECISIONS.md"))
+            + Files.readString(Path.of("..", "docs", "OPERATIONS.md"));
+
+    assertThat(ReasonCode.values())
+        .allSatisfy(
+            reason -> assertThat(docs).as(reason.code()).contains("`" + reason.code() + "`"));
   }
 
   @Test
