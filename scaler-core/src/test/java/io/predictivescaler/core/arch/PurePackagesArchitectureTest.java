@@ -27,6 +27,7 @@ class PurePackagesArchitectureTest {
   private static final String[] PURE_PACKAGES = {
     "io.predictivescaler.core.decision..",
     "io.predictivescaler.core.counterfactual..",
+    "io.predictivescaler.core.opsauth..",
     "io.predictivescaler.collector.window..",
     "io.predictivescaler.forecast.feature..",
     "io.predictivescaler.forecast.peak.."

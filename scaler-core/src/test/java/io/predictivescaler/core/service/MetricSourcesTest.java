@@ -35,6 +35,8 @@ class MetricSourcesTest {
         ca,
         List.of(),
         ServiceConfig.DEFAULT_HTTP_PORT,
+        OpsAuthMode.KUBERNETES,
+        ServiceConfig.DEFAULT_OPS_BIND_ADDRESS,
         LogFormat.TEXT,
         LogLevel.INFO,
         null,

@@ -65,6 +65,7 @@ class OpsHttpServerTest {
     vertx = MetricsSetup.vertx(registry);
     ops =
         new OpsHttpServer(
+            "127.0.0.1",
             0,
             registry,
             READINESS::get,
@@ -80,7 +81,8 @@ class OpsHttpServerTest {
                     ? Optional.of(CHECKOUT)
                     : Optional.empty();
               }
-            });
+            },
+            Optional.empty());
     vertx.deployVerticle(ops).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
   }
 
