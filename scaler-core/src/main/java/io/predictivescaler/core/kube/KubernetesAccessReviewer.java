@@ -49,7 +49,7 @@ public final class KubernetesAccessReviewer implements AccessReviewer {
               .create(new TokenReviewBuilder().withNewSpec().withToken(token).endSpec().build());
     } catch (KubernetesClientException e) {
       count(TOKEN_REVIEWS, "error");
-      throw new IllegalStateException("TokenReview failed: " + e.getMessage(), e);
+      throw new IllegalStateException("TokenReview failed: " + describe(e), e);
     }
     TokenReviewStatus status = review.getStatus();
     UserInfo user = status == null ? null : status.getUser();
@@ -84,7 +84,7 @@ public final class KubernetesAccessReviewer implements AccessReviewer {
       review = client.authorization().v1().subjectAccessReview().create(request);
     } catch (KubernetesClientException e) {
       count(ACCESS_REVIEWS, "error");
-      throw new IllegalStateException("SubjectAccessReview failed: " + e.getMessage(), e);
+      throw new IllegalStateException("SubjectAccessReview failed: " + describe(e), e);
     }
     SubjectAccessReviewStatus status = review.getStatus();
     boolean allowed =
@@ -93,6 +93,15 @@ public final class KubernetesAccessReviewer implements AccessReviewer {
             && !Boolean.TRUE.equals(status.getDenied());
     count(ACCESS_REVIEWS, allowed ? "allowed" : "denied");
     return allowed;
+  }
+
+  /** fabric8's message, with the root cause when it is not the same (e.g. connection refused). */
+  private static String describe(KubernetesClientException e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root == e ? e.getMessage() : e.getMessage() + " (" + root + ")";
   }
 
   private void count(String api, String result) {

@@ -106,11 +106,19 @@ public final class OpsHttpServer extends VerticleBase {
                 LOG.warn(
                     "ops HTTP server listening on {}:{} WITHOUT authentication (--ops-auth=none):"
                         + " anyone who reaches it can read every workload's queries, loads and"
-                        + " decisions; use --ops-auth=kubernetes or --ops-bind-address=127.0.0.1",
+                        + " decisions; {}",
                     bindAddress,
-                    s.actualPort());
+                    s.actualPort(),
+                    isLoopback(bindAddress)
+                        ? "it is reachable from this host only"
+                        : "use --ops-auth=kubernetes, or --ops-bind-address=127.0.0.1 outside a"
+                            + " cluster");
               }
             });
+  }
+
+  private static boolean isLoopback(String address) {
+    return address.startsWith("127.") || address.equals("::1");
   }
 
   @Override
