@@ -121,6 +121,14 @@ namespace, whose ConfigMaps (the chart's own, the platform team's) may target an
 {{- if and .Values.prometheus.bearerToken.existingSecret .Values.prometheus.basicAuth.existingSecret }}
 {{- fail "prometheus.bearerToken.existingSecret and prometheus.basicAuth.existingSecret are both set: choose bearer token or basic auth for Prometheus, not both" }}
 {{- end }}
+{{- if or (hasPrefix "127." .Values.ops.bindAddress) (eq .Values.ops.bindAddress "::1") }}
+{{- fail (printf "ops.bindAddress %s is a loopback address: the kubelet's probes (/healthz, /readyz) reach the pod IP and would fail; use 0.0.0.0 (or :: on IPv6) and ops.auth kubernetes to protect the ops API" .Values.ops.bindAddress) }}
+{{- end }}
+{{- range $i, $reader := .Values.ops.readers }}
+{{- if and (eq $reader.kind "ServiceAccount") (not $reader.namespace) }}
+{{- fail (printf "ops.readers[%d]: the ServiceAccount %s needs its namespace" $i $reader.name) }}
+{{- end }}
+{{- end }}
 {{- end }}
 
 {{/* Labels on the uninstall hook's objects: the chart's, with their own component. */}}

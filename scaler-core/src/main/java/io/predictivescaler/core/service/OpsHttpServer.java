@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -25,7 +26,9 @@ import org.slf4j.LoggerFactory;
  * The ops HTTP endpoints: {@code /healthz} (liveness: answered by the event loop itself), {@code
  * /readyz}, {@code /metrics} (Prometheus text of the one registry that holds our, Vert.x's and
  * Resilience4j's meters), {@code /api/v1/workloads} and {@code /api/v1/workloads/:namespace/:name}.
- * Everything that is not trivial runs off the event loop.
+ * Everything that is not trivial runs off the event loop. With an access check every path but the
+ * two probes goes through it first (unknown paths included); without one the server warns at start
+ * that anyone who reaches it can read every tenant's queries, loads and decisions.
  */
 // the simpleclient flavour of the Prometheus registry is deprecated but pinned
 // (docs/ARCHITECTURE.md §10)
@@ -35,10 +38,12 @@ public final class OpsHttpServer extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(OpsHttpServer.class);
   private static final String JSON = "application/json";
 
+  private final String bindAddress;
   private final int port;
   private final PrometheusMeterRegistry registry;
   private final Supplier<ReadinessStatus> readiness;
   private final WorkloadStatusProvider workloads;
+  private final Optional<OpsAuthHandler> auth;
   private final ObjectMapper mapper =
       new ObjectMapper()
           .registerModule(new JavaTimeModule())
@@ -46,23 +51,30 @@ public final class OpsHttpServer extends VerticleBase {
   private volatile HttpServer server;
 
   /**
+   * @param bindAddress the IP address to listen on, e.g. {@code 0.0.0.0} or {@code 127.0.0.1}
    * @param port the port to listen on; 0 picks a free one (see {@link #actualPort()})
    * @param registry the process-wide registry
    * @param readiness current readiness; may block briefly (it runs on a worker)
    * @param workloads the content of {@code /api/v1/workloads}
+   * @param auth the access check of everything but {@code /healthz} and {@code /readyz}; empty for
+   *     none
    */
-  public OpsHttpServer(
+  OpsHttpServer(
+      String bindAddress,
       int port,
       PrometheusMeterRegistry registry,
       Supplier<ReadinessStatus> readiness,
-      WorkloadStatusProvider workloads) {
+      WorkloadStatusProvider workloads,
+      Optional<OpsAuthHandler> auth) {
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("HTTP port must be 0..65535, got " + port);
     }
+    this.bindAddress = Objects.requireNonNull(bindAddress, "bindAddress");
     this.port = port;
     this.registry = Objects.requireNonNull(registry, "registry");
     this.readiness = Objects.requireNonNull(readiness, "readiness");
     this.workloads = Objects.requireNonNull(workloads, "workloads");
+    this.auth = Objects.requireNonNull(auth, "auth");
   }
 
   @Override
@@ -70,6 +82,7 @@ public final class OpsHttpServer extends VerticleBase {
     Router router = Router.router(vertx);
     router.get("/healthz").handler(ctx -> text(ctx, 200, "ok\n"));
     router.get("/readyz").handler(this::readyz);
+    auth.ifPresent(check -> router.route().handler(check));
     router.get("/metrics").handler(this::metrics);
     router.get("/api/v1/workloads").handler(ctx -> blockingJson(ctx, this::allWorkloads));
     router.get("/api/v1/workloads/:namespace/:name").handler(this::oneWorkload);
@@ -79,12 +92,33 @@ public final class OpsHttpServer extends VerticleBase {
     return vertx
         .createHttpServer()
         .requestHandler(router)
-        .listen(port)
+        .listen(port, bindAddress)
         .onSuccess(
             s -> {
               server = s;
-              LOG.info("ops HTTP server listening on port {}", s.actualPort());
+              if (auth.isPresent()) {
+                LOG.info(
+                    "ops HTTP server listening on {}:{}; /metrics and /api/v1 need a bearer token"
+                        + " that Kubernetes accepts and allows",
+                    bindAddress,
+                    s.actualPort());
+              } else {
+                LOG.warn(
+                    "ops HTTP server listening on {}:{} WITHOUT authentication (--ops-auth=none):"
+                        + " anyone who reaches it can read every workload's queries, loads and"
+                        + " decisions; {}",
+                    bindAddress,
+                    s.actualPort(),
+                    isLoopback(bindAddress)
+                        ? "it is reachable from this host only"
+                        : "use --ops-auth=kubernetes, or --ops-bind-address=127.0.0.1 outside a"
+                            + " cluster");
+              }
             });
+  }
+
+  private static boolean isLoopback(String address) {
+    return address.startsWith("127.") || address.equals("::1");
   }
 
   @Override

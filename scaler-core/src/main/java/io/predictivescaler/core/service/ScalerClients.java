@@ -17,6 +17,9 @@ final class ScalerClients {
   /** Longest wait for one API request made while actuating. */
   static final Duration ACTUATION_REQUEST_TIMEOUT = Duration.ofSeconds(2);
 
+  /** Longest wait for one TokenReview or SubjectAccessReview of an ops API request. */
+  static final Duration ACCESS_REVIEW_REQUEST_TIMEOUT = Duration.ofSeconds(2);
+
   private ScalerClients() {}
 
   /** {@code base} without fabric8's request retries; shares its connections. */
@@ -39,6 +42,14 @@ final class ScalerClients {
             .withRequestRetryBackoffLimit(0)
             .withRequestTimeout((int) requestTimeout.toMillis())
             .build());
+  }
+
+  /**
+   * For the ops API's access reviews: no fabric8 retries and a short request timeout, so that a
+   * request waits at most two reviews' timeouts before it is answered 503.
+   */
+  static KubernetesClient forAccessReviews(KubernetesClient base) {
+    return forActuation(base, ACCESS_REVIEW_REQUEST_TIMEOUT);
   }
 
   private static RequestConfigBuilder requestConfig(KubernetesClient base) {

@@ -15,6 +15,8 @@ import io.predictivescaler.core.config.PolicyWatchOptions;
 import io.predictivescaler.core.config.TargetRef;
 import io.predictivescaler.core.explain.DecisionRecorder;
 import io.predictivescaler.core.kube.DeploymentCache;
+import io.predictivescaler.core.kube.KubernetesAccessReviewer;
+import io.predictivescaler.core.opsauth.OpsAccessControl;
 import io.predictivescaler.core.tick.BoundedRefitScheduler;
 import io.predictivescaler.core.tick.ClusterObserver;
 import io.predictivescaler.core.tick.TickOrchestrator;
@@ -57,6 +59,7 @@ public final class ScalerService implements AutoCloseable {
   private final KubernetesClient baseClient;
   private final KubernetesClient client;
   private final KubernetesClient actuationClient;
+  private final KubernetesClient reviewClient;
   private final ScheduledExecutorService resilienceTimer =
       Executors.newSingleThreadScheduledExecutor(
           r -> {
@@ -92,6 +95,7 @@ public final class ScalerService implements AutoCloseable {
                 .build();
     client = ScalerClients.withoutRetries(baseClient);
     actuationClient = ScalerClients.forActuation(baseClient);
+    reviewClient = ScalerClients.forAccessReviews(baseClient);
     sources =
         new MetricSources(
             config, overrides.metricSources(), vertx, client, resilienceTimer, registry);
@@ -139,10 +143,12 @@ public final class ScalerService implements AutoCloseable {
             this::onPolicies);
     http =
         new OpsHttpServer(
+            config.opsBindAddress(),
             overrides.httpPort() != null ? overrides.httpPort() : config.httpPort(),
             registry,
             this::readiness,
-            new WorkloadStatusView(watcher::current, orchestrator, outcomes));
+            new WorkloadStatusView(watcher::current, orchestrator, outcomes),
+            opsAuth(config.opsAuth(), clock));
     FloorRestoreSweep floorSweep =
         new FloorRestoreSweep(
             new HpaFloorRestorer(client, new HpaFloorActuator(actuationClient, retry, fence)),
@@ -160,6 +166,16 @@ public final class ScalerService implements AutoCloseable {
             System::nanoTime,
             ServiceMeters.tickDuration(registry));
     shutdownOrder();
+  }
+
+  private Optional<OpsAuthHandler> opsAuth(OpsAuthMode mode, Clock clock) {
+    if (mode == OpsAuthMode.NONE) {
+      return Optional.empty();
+    }
+    OpsAccessControl control =
+        OpsAccessControl.withDefaults(new KubernetesAccessReviewer(reviewClient, registry));
+    return Optional.of(
+        new OpsAuthHandler(control, clock, OpsAuthHandler.DEFAULT_TIMEOUT, registry));
   }
 
   /**
@@ -334,6 +350,7 @@ public final class ScalerService implements AutoCloseable {
             () -> {
               resilienceTimer.shutdownNow();
               actuationClient.close();
+              reviewClient.close();
               client.close();
               baseClient.close();
             });

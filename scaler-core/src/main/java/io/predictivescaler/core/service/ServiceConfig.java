@@ -19,6 +19,8 @@ import java.util.Set;
  *     the queries of every other ConfigMap are confined to its namespace
  * @param namespaces namespaces whose policy ConfigMaps are watched; empty means all
  * @param httpPort port of the ops HTTP server
+ * @param opsAuth who may read the ops API's {@code /metrics} and {@code /api/v1/*}
+ * @param opsBindAddress the IP address the ops HTTP server listens on
  * @param logFormat log line format
  * @param logLevel the root logger's level
  * @param kubeContext the kubeconfig context for the Kubernetes client; null: the current one
@@ -35,6 +37,8 @@ public record ServiceConfig(
     Set<String> prometheusTrustedNamespaces,
     List<String> namespaces,
     int httpPort,
+    OpsAuthMode opsAuth,
+    String opsBindAddress,
     LogFormat logFormat,
     LogLevel logLevel,
     String kubeContext,
@@ -43,11 +47,14 @@ public record ServiceConfig(
     String identity) {
 
   public static final int DEFAULT_HTTP_PORT = 8080;
+  public static final String DEFAULT_OPS_BIND_ADDRESS = "0.0.0.0";
   public static final String DEFAULT_LEASE_NAME = "predictive-scaler";
 
   public ServiceConfig {
     prometheusTrustedNamespaces = Set.copyOf(prometheusTrustedNamespaces);
     namespaces = List.copyOf(namespaces);
+    Objects.requireNonNull(opsAuth, "opsAuth");
+    Objects.requireNonNull(opsBindAddress, "opsBindAddress");
     Objects.requireNonNull(logFormat, "logFormat");
     Objects.requireNonNull(logLevel, "logLevel");
     Objects.requireNonNull(leaseName, "leaseName");

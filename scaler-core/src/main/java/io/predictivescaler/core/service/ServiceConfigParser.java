@@ -30,6 +30,8 @@ public final class ServiceConfigParser {
   static final String TRUSTED_NAMESPACES = "PREDICTIVE_SCALER_PROMETHEUS_TRUSTED_NAMESPACES";
   static final String NAMESPACES = "PREDICTIVE_SCALER_NAMESPACES";
   static final String HTTP_PORT = "PREDICTIVE_SCALER_HTTP_PORT";
+  static final String OPS_AUTH = "PREDICTIVE_SCALER_OPS_AUTH";
+  static final String OPS_BIND_ADDRESS = "PREDICTIVE_SCALER_OPS_BIND_ADDRESS";
   static final String LOG_FORMAT = "PREDICTIVE_SCALER_LOG_FORMAT";
   static final String LOG_LEVEL = "PREDICTIVE_SCALER_LOG_LEVEL";
   static final String KUBE_CONTEXT = "PREDICTIVE_SCALER_KUBE_CONTEXT";
@@ -37,6 +39,9 @@ public final class ServiceConfigParser {
   static final String LEASE_NAMESPACE = "PREDICTIVE_SCALER_LEASE_NAMESPACE";
 
   private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
+  private static final String OCTET = "(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])";
+  private static final Pattern IPV4 = Pattern.compile("(" + OCTET + "\\.){3}" + OCTET);
+  private static final Pattern IPV6_CHARS = Pattern.compile("[0-9a-fA-F:.]*:[0-9a-fA-F:.]*");
   private static final Pattern DNS_SUBDOMAIN =
       Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
 
@@ -90,6 +95,8 @@ public final class ServiceConfigParser {
         value(o.prometheusTrustedNamespaces, "--prometheus-trusted-namespaces", TRUSTED_NAMESPACES);
     Value namespaces = value(o.namespaces, "--namespaces", NAMESPACES);
     Value port = value(o.httpPort, "--http-port", HTTP_PORT);
+    Value opsAuth = value(o.opsAuth, "--ops-auth", OPS_AUTH);
+    Value opsBindAddress = value(o.opsBindAddress, "--ops-bind-address", OPS_BIND_ADDRESS);
     Value format = value(o.logFormat, "--log-format", LOG_FORMAT);
     Value level = value(o.logLevel, "--log-level", LOG_LEVEL);
     Value kubeContext = value(o.kubeContext, "--kube-context", KUBE_CONTEXT);
@@ -130,6 +137,10 @@ public final class ServiceConfigParser {
             Set.copyOf(namespaces(trusted)),
             namespaces(namespaces),
             port.isSet() ? port(port) : ServiceConfig.DEFAULT_HTTP_PORT,
+            opsAuth.isSet() ? opsAuth(opsAuth) : OpsAuthMode.KUBERNETES,
+            opsBindAddress.isSet()
+                ? ipAddress(opsBindAddress)
+                : ServiceConfig.DEFAULT_OPS_BIND_ADDRESS,
             format.isSet() ? logFormat(format) : LogFormat.defaultFor(env),
             level.isSet() ? logLevel(level) : LogLevel.INFO,
             kubeContext(kubeContext),
@@ -229,6 +240,42 @@ public final class ServiceConfigParser {
     }
     problems.add(v.source() + ": must be a port number 1..65535, got '" + v.text() + "'");
     return ServiceConfig.DEFAULT_HTTP_PORT;
+  }
+
+  private OpsAuthMode opsAuth(Value v) {
+    OpsAuthMode mode = OpsAuthMode.parse(v.text());
+    if (mode == null) {
+      problems.add(v.source() + ": must be kubernetes or none, got '" + v.text() + "'");
+      return OpsAuthMode.KUBERNETES;
+    }
+    return mode;
+  }
+
+  /** An IPv4 or IPv6 literal; never a host name, which would need a DNS lookup. */
+  private String ipAddress(Value v) {
+    String text = v.text();
+    if (IPV4.matcher(text).matches()) {
+      return text;
+    }
+    if (IPV6_CHARS.matcher(text).matches()) {
+      try {
+        // brackets make it an IPv6 literal: parsed, never looked up
+        InetAddress.getByName("[" + text + "]");
+        return text;
+      } catch (UnknownHostException e) {
+        // reported below
+      }
+    }
+    return invalidAddress(v);
+  }
+
+  private String invalidAddress(Value v) {
+    problems.add(
+        v.source()
+            + ": must be an IP address such as 0.0.0.0, 127.0.0.1 or ::, got '"
+            + v.text()
+            + "'");
+    return ServiceConfig.DEFAULT_OPS_BIND_ADDRESS;
   }
 
   private LogFormat logFormat(Value v) {

@@ -66,6 +66,24 @@ final class ServiceOptions {
   String httpPort;
 
   @Option(
+      names = "--ops-auth",
+      paramLabel = "kubernetes|none",
+      description =
+          "who may read /metrics and /api/v1: kubernetes = a bearer token the cluster accepts"
+              + " (TokenReview) and allows (SubjectAccessReview, verb get on the path), the"
+              + " default; none = anyone who reaches the port (env PREDICTIVE_SCALER_OPS_AUTH)."
+              + " /healthz and /readyz are always open")
+  String opsAuth;
+
+  @Option(
+      names = "--ops-bind-address",
+      paramLabel = "IP",
+      description =
+          "IP address of the ops HTTP server, default 0.0.0.0 (all); 127.0.0.1 = this host only"
+              + " (env PREDICTIVE_SCALER_OPS_BIND_ADDRESS)")
+  String opsBindAddress;
+
+  @Option(
       names = "--log-format",
       paramLabel = "json|text",
       description =

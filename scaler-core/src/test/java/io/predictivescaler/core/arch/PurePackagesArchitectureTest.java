@@ -28,6 +28,7 @@ class PurePackagesArchitectureTest {
     "io.predictivescaler.core.decision..",
     "io.predictivescaler.core.counterfactual..",
     "io.predictivescaler.core.schedule..",
+    "io.predictivescaler.core.opsauth..",
     "io.predictivescaler.collector.window..",
     "io.predictivescaler.forecast.feature..",
     "io.predictivescaler.forecast.peak.."

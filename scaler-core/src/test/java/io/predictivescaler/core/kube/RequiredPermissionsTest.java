@@ -21,6 +21,7 @@ import io.predictivescaler.core.config.TargetRef;
 import io.predictivescaler.core.decision.ReasonCode;
 import io.predictivescaler.core.explain.DecisionRecord;
 import io.predictivescaler.core.explain.DecisionRecorder;
+import io.predictivescaler.core.opsauth.ReviewedUser;
 import io.predictivescaler.core.service.LeaderElection;
 import io.predictivescaler.core.service.LeaderElectionSettings;
 import java.io.InputStream;
@@ -97,6 +98,7 @@ class RequiredPermissionsTest {
     record();
     watchDeployments();
     leaderElectsRenewsAndReleases();
+    reviewOpsAccess();
 
     assertThat(scaled.changedCluster()).isTrue();
   }
@@ -159,6 +161,17 @@ class RequiredPermissionsTest {
                                   && !c.verb().equals("create"));
             });
     election.close();
+    record();
+  }
+
+  private static void reviewOpsAccess() throws InterruptedException {
+    String prometheus = "system:serviceaccount:monitoring:prometheus";
+    new FakeAccessReviews(server).token("token", prometheus).allow(prometheus, "/metrics");
+    KubernetesAccessReviewer reviewer =
+        new KubernetesAccessReviewer(client, new SimpleMeterRegistry());
+
+    ReviewedUser user = reviewer.authenticate("token").orElseThrow();
+    assertThat(reviewer.allows(user, "get", "/metrics")).isTrue();
     record();
   }
 

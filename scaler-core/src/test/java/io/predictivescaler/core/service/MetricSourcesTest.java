@@ -42,6 +42,8 @@ class MetricSourcesTest {
         trusted,
         List.of(),
         ServiceConfig.DEFAULT_HTTP_PORT,
+        OpsAuthMode.KUBERNETES,
+        ServiceConfig.DEFAULT_OPS_BIND_ADDRESS,
         LogFormat.TEXT,
         LogLevel.INFO,
         null,

@@ -11,28 +11,39 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.predictivescaler.core.actuate.ScalerAnnotations;
+import io.predictivescaler.core.kube.FakeAccessReviews;
 import io.predictivescaler.core.kube.MockApiServerShutdown;
 import java.net.http.HttpResponse;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The ops endpoints over real HTTP on a free port, after one tick of one workload. */
+/**
+ * The ops endpoints over real HTTP on a free port, after one tick of one workload, with the
+ * production access check: tokens are reviewed by the mock API server.
+ */
 @EnableKubernetesMockClient(crud = true, https = false)
 class OpsApiIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String PAUSED_CHECKOUT =
       "predictive_scaler_workload_paused{namespace=\"shop\",workload=\"checkout\",} ";
+  private static final String OUTSIDER_TOKEN = "checkout-pod-token";
 
   KubernetesClient client;
   KubernetesMockServer server;
   private ServiceHarness harness;
+  private FakeAccessReviews reviews;
   private ScalerService service;
 
   @BeforeEach
   void startAndTickOnce() throws Exception {
     harness = new ServiceHarness(client, ServiceHarness.T0);
+    reviews =
+        harness
+            .withKubernetesOpsAuth(server)
+            .token(OUTSIDER_TOKEN, "system:serviceaccount:shop:checkout");
     service = harness.startCheckoutAfterOneTick(20);
   }
 
@@ -44,9 +55,9 @@ class OpsApiIT {
   }
 
   @Test
-  void healthAndReadinessAnswer() throws Exception {
-    HttpResponse<String> health = harness.get(service, "/healthz");
-    HttpResponse<String> ready = harness.get(service, "/readyz");
+  void healthAndReadinessAnswerWithoutAToken() throws Exception {
+    HttpResponse<String> health = harness.get(service, "/healthz", null);
+    HttpResponse<String> ready = harness.get(service, "/readyz", null);
 
     assertThat(health.statusCode()).isEqualTo(200);
     assertThat(health.body()).isEqualTo("ok\n");
@@ -141,6 +152,34 @@ class OpsApiIT {
     assertThat(missing.statusCode()).isEqualTo(404);
     assertThat(JSON.readTree(missing.body()).get("error").asText())
         .isEqualTo("no policy covers workload shop/nope");
+  }
+
+  @Test
+  void metricsAndTheApiNeedATokenThatKubernetesAcceptsAndAllows() throws Exception {
+    for (String path : List.of("/metrics", "/api/v1/workloads")) {
+      HttpResponse<String> noToken = harness.get(service, path, null);
+      HttpResponse<String> unknownToken = harness.get(service, path, "forged");
+      HttpResponse<String> outsider = harness.get(service, path, OUTSIDER_TOKEN);
+      HttpResponse<String> reader = harness.get(service, path, ServiceHarness.OPS_READER_TOKEN);
+
+      assertThat(noToken.statusCode()).as(path).isEqualTo(401);
+      assertThat(unknownToken.statusCode()).as(path).isEqualTo(401);
+      assertThat(outsider.statusCode()).as(path).isEqualTo(403);
+      assertThat(outsider.body())
+          .isEqualTo(
+              "Forbidden: user \"system:serviceaccount:shop:checkout\" may not get " + path + "\n");
+      assertThat(reader.statusCode()).as(path).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void repeatedScrapesReuseTheReviews() throws Exception {
+    for (int scrape = 0; scrape < 5; scrape++) {
+      assertThat(harness.get(service, "/metrics").statusCode()).isEqualTo(200);
+    }
+
+    assertThat(reviews.tokenReviews()).isEqualTo(1);
+    assertThat(reviews.accessReviews()).isEqualTo(1);
   }
 
   private String metrics() throws Exception {

@@ -2,6 +2,10 @@ package io.predictivescaler.core.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.resilience4j.micrometer.tagged.TaggedRetryMetrics;
@@ -23,6 +27,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 // the simpleclient flavour of the Prometheus registry is deprecated but pinned
 // (docs/ARCHITECTURE.md §10)
@@ -46,6 +51,7 @@ class OpsHttpServerTest {
           true,
           "MASE 0.62 beats seasonal naive");
 
+  private static final ListAppender<ILoggingEvent> LOGS = new ListAppender<>();
   private static PrometheusMeterRegistry registry;
   private static Vertx vertx;
   private static OpsHttpServer ops;
@@ -54,6 +60,8 @@ class OpsHttpServerTest {
 
   @BeforeAll
   static void start() throws Exception {
+    LOGS.start();
+    serverLogger().addAppender(LOGS);
     registry = MetricsSetup.registry();
     Counter.builder("predictive.scaler.decisions")
         .tag("reason", "PredictedLoad")
@@ -65,6 +73,7 @@ class OpsHttpServerTest {
     vertx = MetricsSetup.vertx(registry);
     ops =
         new OpsHttpServer(
+            "127.0.0.1",
             0,
             registry,
             READINESS::get,
@@ -80,13 +89,34 @@ class OpsHttpServerTest {
                     ? Optional.of(CHECKOUT)
                     : Optional.empty();
               }
-            });
+            },
+            Optional.empty());
     vertx.deployVerticle(ops).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
   }
 
   @AfterAll
   static void stop() throws Exception {
     vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    serverLogger().detachAppender(LOGS);
+  }
+
+  private static Logger serverLogger() {
+    return (Logger) LoggerFactory.getLogger(OpsHttpServer.class);
+  }
+
+  @Test
+  void withoutAnAccessCheckItWarnsAtStartThatTheApiIsOpenToAll() {
+    assertThat(LOGS.list)
+        .filteredOn(e -> e.getLevel() == Level.WARN)
+        .singleElement()
+        .satisfies(
+            e ->
+                assertThat(e.getFormattedMessage())
+                    .startsWith(
+                        "ops HTTP server listening on 127.0.0.1:" + ops.actualPort() + " WITHOUT")
+                    .contains("--ops-auth=none")
+                    .contains("every workload's queries, loads and decisions")
+                    .endsWith("it is reachable from this host only"));
   }
 
   @Test

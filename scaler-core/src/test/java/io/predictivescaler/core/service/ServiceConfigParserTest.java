@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ServiceConfigParserTest {
 
@@ -248,5 +250,72 @@ class ServiceConfigParserTest {
     assertThat(ServiceConfigParser.helpRequested(new String[] {"--http-port", "1"})).isFalse();
     assertThat(ServiceConfigParser.helpRequested(new String[] {"--version"})).isFalse();
     assertThat(ServiceConfigParser.versionRequested(new String[] {"--version"})).isTrue();
+  }
+
+  @Test
+  void theOpsApiNeedsKubernetesAuthOnAllInterfacesByDefault() {
+    ServiceConfig config = ServiceConfigParser.parse(new String[0], Map.of("POD_NAME", "p"));
+
+    assertThat(config.opsAuth()).isEqualTo(OpsAuthMode.KUBERNETES);
+    assertThat(config.opsBindAddress()).isEqualTo("0.0.0.0");
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @CsvSource({
+    "--ops-auth=none, --ops-bind-address=127.0.0.1, NONE, 127.0.0.1",
+    "--ops-auth=Kubernetes, --ops-bind-address=::, KUBERNETES, ::",
+    "--ops-auth=kubernetes, --ops-bind-address=::1, KUBERNETES, ::1",
+  })
+  void readsTheOpsAuthAndBindAddressFlags(
+      String auth, String address, OpsAuthMode mode, String expected) {
+    ServiceConfig config =
+        ServiceConfigParser.parse(new String[] {auth, address}, Map.of("POD_NAME", "p"));
+
+    assertThat(config.opsAuth()).isEqualTo(mode);
+    assertThat(config.opsBindAddress()).isEqualTo(expected);
+  }
+
+  @Test
+  void readsTheOpsSettingsFromTheEnvironment() {
+    ServiceConfig config =
+        ServiceConfigParser.parse(
+            new String[0],
+            Map.of(
+                "PREDICTIVE_SCALER_OPS_AUTH", "none",
+                "PREDICTIVE_SCALER_OPS_BIND_ADDRESS", "10.1.2.3",
+                "POD_NAME", "p"));
+
+    assertThat(config.opsAuth()).isEqualTo(OpsAuthMode.NONE);
+    assertThat(config.opsBindAddress()).isEqualTo("10.1.2.3");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "--ops-auth=basic | --ops-auth: must be kubernetes or none, got 'basic'",
+        "--ops-bind-address=localhost | --ops-bind-address: must be an IP address such as 0.0.0.0,"
+            + " 127.0.0.1 or ::, got 'localhost'",
+        "--ops-bind-address=256.0.0.1 | --ops-bind-address: must be an IP address such as"
+            + " 0.0.0.0, 127.0.0.1 or ::, got '256.0.0.1'",
+        "--ops-bind-address=1:2 | --ops-bind-address: must be an IP address such as 0.0.0.0,"
+            + " 127.0.0.1 or ::, got '1:2'",
+      })
+  void namesTheFlagAndTheValueOfABadOpsSetting(String flag, String problem) {
+    assertThatThrownBy(
+            () -> ServiceConfigParser.parse(new String[] {flag}, Map.of("POD_NAME", "p")))
+        .isInstanceOf(ServiceConfigException.class)
+        .extracting(e -> ((ServiceConfigException) e).problems())
+        .isEqualTo(List.of(problem));
+  }
+
+  @Test
+  void namesTheVariableOfABadOpsAuthFromTheEnvironment() {
+    assertThatThrownBy(
+            () ->
+                ServiceConfigParser.parse(
+                    new String[0], Map.of("PREDICTIVE_SCALER_OPS_AUTH", "off", "POD_NAME", "p")))
+        .isInstanceOf(ServiceConfigException.class)
+        .hasMessageContaining("PREDICTIVE_SCALER_OPS_AUTH: must be kubernetes or none, got 'off'");
   }
 }

@@ -8,8 +8,10 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.predictivescaler.core.config.ConfigMapPolicyWatcher;
 import io.predictivescaler.core.config.TargetRef;
+import io.predictivescaler.core.kube.FakeAccessReviews;
 import io.predictivescaler.core.tick.TickOutcome;
 import java.io.IOException;
 import java.net.URI;
@@ -29,6 +31,9 @@ import java.util.concurrent.TimeUnit;
  * with a stub Prometheus and a test clock; ticks are driven by the test through {@link
  * ScalerService#tickNow()}. Also the cluster objects and HTTP calls the ITs need.
  *
+ * <p>The ops API runs with {@code --ops-auth=none} unless {@link #withKubernetesOpsAuth} makes it
+ * check tokens against the mock API server's answered reviews, as in production.
+ *
  * <p>Windows come from the collector's backfill at registration; the collector's own timers run on
  * real time, so a test that advances the clock more than five steps past the start sees its load as
  * stale (metrics unavailable).
@@ -39,16 +44,35 @@ final class ServiceHarness implements AutoCloseable {
   static final Instant T0 = Instant.parse("2026-03-02T00:00:00Z");
   static final Duration STEP = Duration.ofSeconds(15);
   static final Duration WAIT = Duration.ofSeconds(30);
+  static final String OPS_READER = "system:serviceaccount:monitoring:prometheus";
+  static final String OPS_READER_TOKEN = "prometheus-token";
 
   final KubernetesClient client;
   final MutableClock clock;
   final StubPrometheus prometheus = new StubPrometheus();
   private final List<ScalerService> services = new ArrayList<>();
   private final HttpClient http = HttpClient.newHttpClient();
+  private OpsAuthMode opsAuth = OpsAuthMode.NONE;
+  private String opsToken;
 
   ServiceHarness(KubernetesClient client, Instant start) {
     this.client = client;
     this.clock = new MutableClock(start);
+  }
+
+  /**
+   * Services started from now on check ops API tokens with the Kubernetes API ({@code
+   * --ops-auth=kubernetes}); {@link #get(ScalerService, String)} sends {@link #OPS_READER_TOKEN},
+   * whose user may get {@code /metrics} and {@code /api/v1/*}. The reviews returned take more
+   * tokens and grants.
+   */
+  FakeAccessReviews withKubernetesOpsAuth(KubernetesMockServer server) {
+    opsAuth = OpsAuthMode.KUBERNETES;
+    opsToken = OPS_READER_TOKEN;
+    return new FakeAccessReviews(server)
+        .token(OPS_READER_TOKEN, OPS_READER)
+        .allow(OPS_READER, "/metrics")
+        .allow(OPS_READER, "/api/v1/*");
   }
 
   /** Starts an instance named {@code identity}; several share one Lease. */
@@ -72,7 +96,16 @@ final class ServiceHarness implements AutoCloseable {
 
   private ScalerService start(String identity, List<String> flags, ServiceOverrides overrides) {
     List<String> args =
-        new ArrayList<>(List.of("--identity", identity, "--lease-namespace", "ops"));
+        new ArrayList<>(
+            List.of(
+                "--identity",
+                identity,
+                "--lease-namespace",
+                "ops",
+                "--ops-auth",
+                opsAuth.configName(),
+                "--ops-bind-address",
+                "127.0.0.1"));
     args.addAll(flags);
     ServiceConfig config = ServiceConfigParser.parse(args.toArray(String[]::new), Map.of());
     ScalerService service = ScalerService.start(config, overrides);
@@ -192,13 +225,22 @@ final class ServiceHarness implements AutoCloseable {
     return events(reason).stream().findFirst();
   }
 
+  /** GET with the harness' ops token, if any. */
   HttpResponse<String> get(ScalerService service, String path)
       throws IOException, InterruptedException {
-    return http.send(
+    return get(service, path, opsToken);
+  }
+
+  /** GET with {@code token} as the bearer token; none when null. */
+  HttpResponse<String> get(ScalerService service, String path, String token)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.httpPort() + path))
-            .timeout(Duration.ofSeconds(10))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+            .timeout(Duration.ofSeconds(10));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   /** One entry of {@code workloads:} for a Prometheus workload; {@code extra} are more fields. */

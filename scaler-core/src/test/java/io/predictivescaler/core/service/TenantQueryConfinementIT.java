@@ -85,7 +85,9 @@ class TenantQueryConfinementIT {
                 + " (shop)")
         .contains("asks for namespace=\"kube-system\"");
     assertThat(harness.get(service, "/metrics").body())
-        .contains("predictive_scaler_config_rejected_total 1.0");
+        .contains(
+            "predictive_scaler_config_rejected_total{configmap=\"policies\",namespace=\"shop\",}"
+                + " 1.0");
     assertThat(service.policies().policy(TargetRef.deployment("shop", "checkout"))).isEmpty();
     assertThat(prometheus.queries()).isEmpty();
   }
