@@ -274,9 +274,9 @@ public final class ScalerService implements AutoCloseable {
     return orchestrator.forecasterStatus(target);
   }
 
-  /** Whether the workload's replica counts are known (it exists and was read). */
-  public boolean observesReplicas(TargetRef target) {
-    return replicas(target).isPresent();
+  /** The workload's replica counts as the next tick reads them; empty before it was read. */
+  public Optional<ReplicaCounts> replicaCounts(TargetRef target) {
+    return replicas(target);
   }
 
   /** Whether the collector has handed over a window of the workload's load yet. */
