@@ -68,8 +68,11 @@ No write verb on whole workloads. Chart tests compare the union with that file.
   resources: ["deployments"]
   verbs: ["get", "list", "watch"]
 - apiGroups: ["apps"]
-  resources: ["deployments/scale"]
-  verbs: ["patch"]
+  resources: ["statefulsets", "replicasets"]
+  verbs: ["get"]
+- apiGroups: ["apps"]
+  resources: ["deployments/scale", "statefulsets/scale", "replicasets/scale"]
+  verbs: ["get", "patch"]
 {{- range .Values.rbac.extraScaleTargets }}
 - apiGroups: [{{ .apiGroup | quote }}]
   resources: [{{ .resource | quote }}]

@@ -122,7 +122,13 @@ class ScalerRbacTest {
           .noneMatch(p -> isWrite(p, "apps", workload));
       assertThat(Permission.required()).noneMatch(p -> isWrite(p, "apps", workload));
     }
-    assertThat(granted).contains(new Permission("apps", "deployments/scale", "patch"));
+    for (String workload : List.of("deployments", "statefulsets", "replicasets")) {
+      assertThat(granted)
+          .contains(
+              new Permission("apps", workload, "get"),
+              new Permission("apps", workload + "/scale", "get"),
+              new Permission("apps", workload + "/scale", "patch"));
+    }
   }
 
   @Test

@@ -1,11 +1,10 @@
 package io.predictivescaler.collector.metricsserver;
 
 import io.fabric8.kubernetes.api.model.Container;
-import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodCondition;
 import io.fabric8.kubernetes.api.model.Quantity;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.autoscaling.v1.Scale;
 import io.fabric8.kubernetes.api.model.metrics.v1beta1.ContainerMetrics;
 import io.fabric8.kubernetes.api.model.metrics.v1beta1.PodMetrics;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -24,18 +23,25 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * CPU or memory of a Deployment's pods from metrics-server ({@code metrics.k8s.io}) through the
- * fabric8 client. The fabric8 calls block, so they run on the executor given (a worker pool, never
- * an event loop). The sample value is {@link WorkloadResourceMetrics#totalUsage()}: the workload's
- * load, independent of its replica count.
+ * CPU or memory of a scale target's pods from metrics-server ({@code metrics.k8s.io}) through the
+ * fabric8 client; the pods are those the label selector of the target's {@code /scale} subresource
+ * matches, for any kind that serves one. The fabric8 calls block, so they run on the executor given
+ * (a worker pool, never an event loop). The sample value is {@link
+ * WorkloadResourceMetrics#totalUsage()}: the workload's load, independent of its replica count.
  */
 public final class MetricsServerSource implements MetricSource {
 
   private final String name;
   private final KubernetesClient client;
   private final Executor blockingExecutor;
+
+  /** A selector term {@code key=value} (or {@code key==value}). */
+  private static final Pattern EQUALITY = Pattern.compile("([^=!,()\\s]+)==?([^=!,()\\s]*)");
+
   private final PodGrouping grouping = new PodGrouping();
 
   public MetricsServerSource(String name, KubernetesClient client, Executor blockingExecutor) {
@@ -66,20 +72,9 @@ public final class MetricsServerSource implements MetricSource {
   }
 
   private WorkloadResourceMetrics fetch(ResourceQuery query, Instant now) {
-    String where = "deployment " + query.namespace() + "/" + query.deployment();
+    String where = query.kind() + " " + query.namespace() + "/" + query.name();
     try {
-      Deployment deployment =
-          client
-              .apps()
-              .deployments()
-              .inNamespace(query.namespace())
-              .withName(query.deployment())
-              .get();
-      if (deployment == null || deployment.getSpec() == null) {
-        throw new MetricSourceException(
-            name, FailureKind.KUBERNETES, "reading metrics of " + where + ": deployment not found");
-      }
-      LabelSelector selector = deployment.getSpec().getSelector();
+      String selector = selector(query, where);
       List<Pod> pods =
           client
               .pods()
@@ -104,19 +99,52 @@ public final class MetricsServerSource implements MetricSource {
     }
   }
 
-  private List<PodMetrics> podMetrics(String namespace, LabelSelector selector) {
-    boolean labelsOnly =
-        selector.getMatchExpressions() == null || selector.getMatchExpressions().isEmpty();
-    if (labelsOnly && selector.getMatchLabels() != null && !selector.getMatchLabels().isEmpty()) {
-      return client
-          .top()
-          .pods()
-          .inNamespace(namespace)
-          .withLabels(selector.getMatchLabels())
-          .metrics()
-          .getItems();
+  /** The label selector of the target's pods, from its {@code /scale} subresource. */
+  private String selector(ResourceQuery query, String where) {
+    Scale scale;
+    try {
+      scale =
+          client
+              .genericKubernetesResources(query.apiVersion(), query.kind())
+              .inNamespace(query.namespace())
+              .withName(query.name())
+              .scale();
+    } catch (KubernetesClientException e) {
+      if (e.getCode() >= 400 && e.getCode() != 404) {
+        throw e;
+      }
+      scale = null; // no such object, or (no HTTP code) no such kind in the API's discovery
     }
-    return client.top().pods().metrics(namespace).getItems();
+    if (scale == null) {
+      throw new MetricSourceException(
+          name, FailureKind.KUBERNETES, "reading metrics of " + where + ": not found");
+    }
+    String selector = scale.getStatus() == null ? null : scale.getStatus().getSelector();
+    if (selector == null || selector.isBlank()) {
+      throw new MetricSourceException(
+          name,
+          FailureKind.KUBERNETES,
+          "reading metrics of "
+              + where
+              + ": its /scale subresource has no status.selector, so its pods cannot be found");
+    }
+    return selector;
+  }
+
+  /**
+   * The usage of the selected pods: asked for by labels when the selector is plain {@code k=v}
+   * terms, else of the whole namespace (the grouping keeps only the listed pods).
+   */
+  private List<PodMetrics> podMetrics(String namespace, String selector) {
+    Map<String, String> labels = new HashMap<>();
+    for (String term : selector.split(",")) {
+      Matcher equality = EQUALITY.matcher(term.strip());
+      if (!equality.matches()) {
+        return client.top().pods().metrics(namespace).getItems();
+      }
+      labels.put(equality.group(1), equality.group(2));
+    }
+    return client.top().pods().inNamespace(namespace).withLabels(labels).metrics().getItems();
   }
 
   private ResourceQuery resourceQuery(MetricQuery query) {

@@ -9,11 +9,13 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.api.model.autoscaling.v1.ScaleBuilder;
 import io.fabric8.kubernetes.api.model.metrics.v1beta1.ContainerMetricsBuilder;
 import io.fabric8.kubernetes.api.model.metrics.v1beta1.PodMetrics;
 import io.fabric8.kubernetes.api.model.metrics.v1beta1.PodMetricsBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.predictivescaler.collector.source.FailureKind;
 import io.predictivescaler.collector.source.InstantSample;
 import io.predictivescaler.collector.source.MetricSourceException;
@@ -38,6 +40,7 @@ class MetricsServerSourceTest {
   private static final Map<String, String> LABELS = Map.of("app", "web");
 
   KubernetesClient client;
+  KubernetesMockServer server;
 
   private final ExecutorService worker = Executors.newSingleThreadExecutor();
   private MetricsServerSource source;
@@ -61,6 +64,7 @@ class MetricsServerSourceTest {
                 .endSpec()
                 .build())
         .create();
+    scale("apps/v1", "deployments", "web", "app=web");
     pod("web-1", "Running", "True", STARTED, LABELS);
     pod("web-2", "Running", "True", STARTED, LABELS);
     pod("web-3", "Pending", "False", STARTED, LABELS);
@@ -113,12 +117,50 @@ class MetricsServerSourceTest {
   }
 
   @Test
-  void instantValueIsTheWorkloadsTotalUsage() throws Exception {
-    InstantSample s =
+  void readsThePodsTheScaleSelectorOfAnyKindMatches() throws Exception {
+    scale("apps/v1", "statefulsets", "db", "app=db,tier=data");
+    Map<String, String> labels = Map.of("app", "db", "tier", "data");
+    pod("db-0", "Running", "True", STARTED, labels);
+    pod("db-1", "Running", "False", STARTED, labels);
+    pod("db-old", "Running", "True", STARTED, Map.of("app", "db", "tier", "old"));
+    metrics("db-0", labels, "300m");
+    metrics("db-old", Map.of("app", "db", "tier", "old"), "900m");
+
+    WorkloadResourceMetrics m =
         source
-            .instant(new ResourceQuery(NS, "web", ResourceName.CPU), NOW)
+            .workloadMetrics(
+                new ResourceQuery(NS, "apps/v1", "StatefulSet", "db", ResourceName.CPU), NOW)
             .toCompletableFuture()
             .get(10, TimeUnit.SECONDS);
+
+    assertThat(m.pods()).extracting(PodResourceUsage::pod).containsExactly("db-0", "db-1");
+    assertThat(m.readyPods()).isEqualTo(1);
+    assertThat(m.readyUsage()).isCloseTo(0.3, within(1e-9));
+  }
+
+  @Test
+  void aScaleWithoutSelectorFailsNamingTheTarget() {
+    scale("apps/v1", "statefulsets", "no-selector", null);
+
+    assertThatThrownBy(
+            () ->
+                source
+                    .workloadMetrics(
+                        new ResourceQuery(
+                            NS, "apps/v1", "StatefulSet", "no-selector", ResourceName.CPU),
+                        NOW)
+                    .toCompletableFuture()
+                    .get(10, TimeUnit.SECONDS))
+        .cause()
+        .isInstanceOf(MetricSourceException.class)
+        .hasMessageContaining("StatefulSet shop/no-selector")
+        .hasMessageContaining("no status.selector");
+  }
+
+  @Test
+  void instantValueIsTheWorkloadsTotalUsage() throws Exception {
+    InstantSample s =
+        source.instant(web(ResourceName.CPU), NOW).toCompletableFuture().get(10, TimeUnit.SECONDS);
 
     assertThat(s.present()).isTrue();
     assertThat(s.time()).isEqualTo(NOW);
@@ -126,11 +168,13 @@ class MetricsServerSourceTest {
   }
 
   @Test
-  void missingDeploymentFailsNamingIt() {
+  void missingTargetFailsNamingIt() {
     assertThatThrownBy(
             () ->
                 source
-                    .workloadMetrics(new ResourceQuery(NS, "gone", ResourceName.CPU), NOW)
+                    .workloadMetrics(
+                        new ResourceQuery(NS, "apps/v1", "Deployment", "gone", ResourceName.CPU),
+                        NOW)
                     .toCompletableFuture()
                     .get(10, TimeUnit.SECONDS))
         .isInstanceOf(ExecutionException.class)
@@ -138,12 +182,45 @@ class MetricsServerSourceTest {
         .isInstanceOfSatisfying(
             MetricSourceException.class,
             e -> assertThat(e.kind()).isEqualTo(FailureKind.KUBERNETES))
-        .hasMessage("reading metrics of deployment shop/gone: deployment not found");
+        .hasMessage("reading metrics of Deployment shop/gone: not found");
+  }
+
+  private static ResourceQuery web(ResourceName resource) {
+    return new ResourceQuery(NS, "apps/v1", "Deployment", "web", resource);
+  }
+
+  /**
+   * The Scale the API server answers for {@code kind/name}. The mock server's CRUD mode answers a
+   * {@code /scale} read with the whole object, which has no {@code status.selector}, so the Scale
+   * is served by expectation.
+   */
+  private void scale(String apiVersion, String resource, String name, String selector) {
+    server
+        .expect()
+        .get()
+        .withPath(
+            "/apis/" + apiVersion + "/namespaces/" + NS + "/" + resource + "/" + name + "/scale")
+        .andReturn(
+            200,
+            new ScaleBuilder()
+                .withNewMetadata()
+                .withName(name)
+                .withNamespace(NS)
+                .endMetadata()
+                .withNewSpec()
+                .withReplicas(2)
+                .endSpec()
+                .withNewStatus()
+                .withReplicas(2)
+                .withSelector(selector)
+                .endStatus()
+                .build())
+        .always();
   }
 
   private WorkloadResourceMetrics fetch(ResourceName resource) throws Exception {
     return source
-        .workloadMetrics(new ResourceQuery(NS, "web", resource), NOW)
+        .workloadMetrics(web(resource), NOW)
         .toCompletableFuture()
         .get(10, TimeUnit.SECONDS);
   }

@@ -8,7 +8,7 @@ public enum ActuationOutcome {
   APPLIED,
   /** The cluster already had the wanted count; nothing was written. */
   UNCHANGED,
-  /** The Deployment carries {@code predictive-scaler.io/paused: "true"}; nothing was written. */
+  /** The target carries {@code predictive-scaler.io/paused: "true"}; nothing was written. */
   PAUSED,
   /** The scaler will not act on this workload; {@link ActuationResult#reason()} says why. */
   REFUSED,

@@ -16,7 +16,7 @@ public interface Actuator {
   /**
    * Brings the workload to {@code desiredReplicas}, writing only when the cluster differs.
    *
-   * @param target the Deployment
+   * @param target the scale target
    * @param currentReplicas the count the decision was based on (used when nothing is read back)
    * @param desiredReplicas the count the decision asks for
    */

@@ -2,7 +2,7 @@ package io.predictivescaler.core.actuate;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.predictivescaler.core.config.ScalingMode;
 import io.predictivescaler.core.config.TargetRef;
+import io.predictivescaler.core.kube.ScaleTargetApi;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -19,7 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code mode: hpa-floor}: leaves scaling to the HPA that targets the Deployment and raises (later
+ * {@code mode: hpa-floor}: leaves scaling to the HPA that targets the workload and raises (later
  * lowers) its {@code minReplicas} to the predicted need, between the floor the SRE set and the
  * HPA's {@code maxReplicas}. The SRE's floor is kept in the annotation {@value
  * ScalerAnnotations#ORIGINAL_MIN_REPLICAS} on the HPA and restored by {@link #release} (and, for
@@ -33,12 +34,14 @@ public final class HpaFloorActuator implements Actuator {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final KubernetesClient client;
+  private final ScaleTargetApi targets;
   private final OwnershipCheck ownership;
   private final ApiRetry retry;
   private final WriteFence fence;
 
   public HpaFloorActuator(KubernetesClient client, ApiRetry retry, WriteFence fence) {
     this.client = Objects.requireNonNull(client, "client");
+    this.targets = new ScaleTargetApi(client);
     this.ownership = new OwnershipCheck(client);
     this.retry = Objects.requireNonNull(retry, "retry");
     this.fence = Objects.requireNonNull(fence, "fence");
@@ -56,14 +59,8 @@ public final class HpaFloorActuator implements Actuator {
     return run(
         action,
         () -> {
-          Deployment deployment =
-              client
-                  .apps()
-                  .deployments()
-                  .inNamespace(target.namespace())
-                  .withName(target.name())
-                  .get();
-          if (deployment == null) {
+          Optional<GenericKubernetesResource> workload = targets.object(target);
+          if (workload.isEmpty()) {
             return ActuationResult.refused(
                 RefusalReason.TARGET_NOT_FOUND, target + " does not exist");
           }
@@ -88,7 +85,7 @@ public final class HpaFloorActuator implements Actuator {
                 ? ActuationResult.unchanged(currentMin)
                 : ActuationResult.applied(firstSeen[0], currentMin);
           }
-          if (ScalerAnnotations.isPaused(deployment)) {
+          if (ScalerAnnotations.isPaused(workload.get())) {
             return ActuationResult.paused(currentMin, floor);
           }
           if (!fence.mayWrite()) {

@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.predictivescaler.core.config.TargetRef;
+import io.predictivescaler.core.config.WorkloadKind;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -52,7 +53,7 @@ public final class HpaFloorRestorer {
 
   /**
    * Restores every raised HPA in {@code namespaces} (empty: all namespaces) unless {@code
-   * stillRaised} says a policy in hpa-floor mode still manages the Deployment it targets.
+   * stillRaised} says a policy in hpa-floor mode still manages the workload it targets.
    *
    * @throws KubernetesClientException when the HPAs cannot be listed
    */
@@ -93,12 +94,23 @@ public final class HpaFloorRestorer {
     return all.stream().filter(HpaFloorActuator::raised).toList();
   }
 
+  /** The workload the HPA scales, or null when its reference is not one a policy could name. */
   private static TargetRef targetOf(HorizontalPodAutoscaler hpa) {
     CrossVersionObjectReference ref =
         hpa.getSpec() == null ? null : hpa.getSpec().getScaleTargetRef();
-    if (ref == null || !"Deployment".equals(ref.getKind()) || ref.getName() == null) {
+    if (ref == null || ref.getKind() == null || ref.getName() == null) {
       return null;
     }
-    return TargetRef.deployment(hpa.getMetadata().getNamespace(), ref.getName());
+    try {
+      WorkloadKind kind =
+          ref.getApiVersion() == null || ref.getApiVersion().isBlank()
+              ? WorkloadKind.builtIn(ref.getKind()).orElse(null)
+              : new WorkloadKind(ref.getApiVersion(), ref.getKind());
+      return kind == null
+          ? null
+          : new TargetRef(kind, hpa.getMetadata().getNamespace(), ref.getName());
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
   }
 }

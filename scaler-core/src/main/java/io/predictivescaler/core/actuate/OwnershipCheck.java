@@ -7,14 +7,16 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.predictivescaler.core.config.TargetRef;
+import io.predictivescaler.core.config.WorkloadKind;
 import java.net.HttpURLConnection;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Finds the autoscalers that already target a Deployment: autoscaling/v2 HPAs and KEDA
- * ScaledObjects (read as generic resources, so KEDA need not be installed).
+ * Finds the autoscalers that already target a workload: autoscaling/v2 HPAs and KEDA ScaledObjects
+ * (read as generic resources, so KEDA need not be installed) whose {@code scaleTargetRef} names the
+ * same kind (and API group, where the reference gives one) and name.
  */
 public final class OwnershipCheck {
 
@@ -28,8 +30,6 @@ public final class OwnershipCheck {
           .withNamespaced(true)
           .build();
 
-  private static final String DEPLOYMENT = "Deployment";
-
   /** The label KEDA puts on the HPA it creates for a ScaledObject. */
   public static final String KEDA_SCALED_OBJECT_LABEL = "scaledobject.keda.sh/name";
 
@@ -39,7 +39,7 @@ public final class OwnershipCheck {
     this.client = Objects.requireNonNull(client, "client");
   }
 
-  /** The first other autoscaler targeting the Deployment, KEDA first (it also owns an HPA). */
+  /** The first other autoscaler targeting the workload, KEDA first (it also owns an HPA). */
   public Optional<ExternalAutoscaler> find(TargetRef target) {
     Optional<ExternalAutoscaler> keda = findScaledObject(target);
     if (keda.isPresent()) {
@@ -52,7 +52,7 @@ public final class OwnershipCheck {
                     "HorizontalPodAutoscaler", target.namespace(), hpa.getMetadata().getName()));
   }
 
-  /** The autoscaling/v2 HPA whose scaleTargetRef is the Deployment, if any. */
+  /** The autoscaling/v2 HPA whose scaleTargetRef is the workload, if any. */
   public Optional<HorizontalPodAutoscaler> findHpa(TargetRef target) {
     return client
         .autoscaling()
@@ -108,7 +108,7 @@ public final class OwnershipCheck {
   }
 
   private static boolean targets(CrossVersionObjectReference ref, TargetRef target) {
-    return ref != null && DEPLOYMENT.equals(ref.getKind()) && target.name().equals(ref.getName());
+    return ref != null && names(ref.getApiVersion(), ref.getKind(), ref.getName(), target);
   }
 
   private static boolean scaledObjectTargets(GenericKubernetesResource so, TargetRef target) {
@@ -117,7 +117,23 @@ public final class OwnershipCheck {
       return false;
     }
     Object kind = ref.get("kind");
-    boolean deployment = kind == null || DEPLOYMENT.equals(kind); // KEDA's default kind
-    return deployment && target.name().equals(ref.get("name"));
+    Object apiVersion = ref.get("apiVersion");
+    return names(
+        apiVersion == null ? WorkloadKind.DEPLOYMENT.apiVersion() : apiVersion.toString(),
+        kind == null ? WorkloadKind.DEPLOYMENT.kind() : kind.toString(), // KEDA's defaults
+        ref.get("name"),
+        target);
+  }
+
+  /** Same kind and name, and same API group unless the reference leaves its apiVersion out. */
+  private static boolean names(String apiVersion, String kind, Object name, TargetRef target) {
+    if (!target.kind().kind().equals(kind) || !target.name().equals(name)) {
+      return false;
+    }
+    if (apiVersion == null || apiVersion.isBlank()) {
+      return true;
+    }
+    int slash = apiVersion.indexOf('/');
+    return (slash < 0 ? "" : apiVersion.substring(0, slash)).equals(target.kind().group());
   }
 }

@@ -1,13 +1,12 @@
 package io.predictivescaler.core.actuate;
 
-import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.dsl.RollableScalableResource;
-import io.fabric8.kubernetes.client.dsl.base.PatchContext;
-import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.predictivescaler.core.config.ScalingMode;
 import io.predictivescaler.core.config.TargetRef;
+import io.predictivescaler.core.kube.ScaleTargetApi;
+import io.predictivescaler.core.kube.ScaleView;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,27 +15,28 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code mode: scale}: patches the Deployment's {@code /scale} subresource with a JSON merge patch
- * (as {@code kubectl scale} does). Each attempt reads the Deployment, honours the pause annotation,
- * refuses workloads another autoscaler owns, and writes only when the count differs. Two
- * preconditions keep it from fighting other writers: the count read must still be the one the
- * decision saw (else {@link RefusalReason#CONFLICTING_WRITER}, unless it is the count this actuator
- * last wrote and the decision came from a lagging cache), and the patch carries the Deployment's
- * resourceVersion, so a change between read and write surfaces as a 409 (re-read and retried once)
- * instead of being overwritten. The {@link WriteFence} is asked immediately before each write.
+ * {@code mode: scale}: patches the target's {@code /scale} subresource with a JSON merge patch (as
+ * {@code kubectl scale} does), for any kind that serves one. Each attempt reads the Scale, honours
+ * the pause annotation on the object, refuses targets another autoscaler owns, and writes only when
+ * the count differs. Two preconditions keep it from fighting other writers: the count read must
+ * still be the one the decision saw (else {@link RefusalReason#CONFLICTING_WRITER}, unless it is
+ * the count this actuator last wrote and the decision came from a lagging cache), and the patch
+ * carries the resourceVersion the Scale was read at, so a change between read and write surfaces as
+ * a 409 (re-read and retried once) instead of being overwritten. The {@link WriteFence} is asked
+ * immediately before each write.
  */
 public final class ScaleSubresourceActuator implements Actuator {
 
   private static final Logger LOG = LoggerFactory.getLogger(ScaleSubresourceActuator.class);
 
-  private final KubernetesClient client;
+  private final ScaleTargetApi api;
   private final OwnershipCheck ownership;
   private final ApiRetry retry;
   private final WriteFence fence;
   private final Map<TargetRef, Integer> lastWritten = new ConcurrentHashMap<>();
 
   public ScaleSubresourceActuator(KubernetesClient client, ApiRetry retry, WriteFence fence) {
-    this.client = Objects.requireNonNull(client, "client");
+    this.api = new ScaleTargetApi(Objects.requireNonNull(client, "client"));
     this.ownership = new OwnershipCheck(client);
     this.retry = Objects.requireNonNull(retry, "retry");
     this.fence = Objects.requireNonNull(fence, "fence");
@@ -81,13 +81,11 @@ public final class ScaleSubresourceActuator implements Actuator {
     }
 
     ActuationResult run() {
-      RollableScalableResource<Deployment> resource =
-          client.apps().deployments().inNamespace(target.namespace()).withName(target.name());
-      Deployment deployment = resource.get();
-      if (deployment == null) {
-        return ActuationResult.refused(RefusalReason.TARGET_NOT_FOUND, target + " does not exist");
+      Optional<ScaleView> scale = api.scale(target);
+      if (scale.isEmpty()) {
+        return notFound(target);
       }
-      int current = replicasOf(deployment);
+      int current = scale.get().desired();
       if (firstSeen == null) {
         firstSeen = current;
       }
@@ -97,7 +95,11 @@ public final class ScaleSubresourceActuator implements Actuator {
             ? ActuationResult.applied(firstSeen, desired)
             : ActuationResult.unchanged(current);
       }
-      if (ScalerAnnotations.isPaused(deployment)) {
+      Optional<GenericKubernetesResource> object = api.object(target);
+      if (object.isEmpty()) {
+        return notFound(target);
+      }
+      if (ScalerAnnotations.isPaused(object.get())) {
         return ActuationResult.paused(current, desired);
       }
       if (current != decided) {
@@ -125,26 +127,14 @@ public final class ScaleSubresourceActuator implements Actuator {
         return ActuationResult.fenced(current, desired);
       }
       wrote = true;
-      resource
-          .subresource("scale")
-          .patch(PatchContext.of(PatchType.JSON_MERGE), scalePatch(deployment, desired));
+      api.patchReplicas(target, scale.get().resourceVersion(), desired);
       lastWritten.put(target, desired);
       return ActuationResult.applied(current, desired);
     }
   }
 
-  private static String scalePatch(Deployment deployment, int replicas) {
-    String resourceVersion = deployment.getMetadata().getResourceVersion();
-    return "{\"metadata\":{\"resourceVersion\":\""
-        + resourceVersion
-        + "\"},\"spec\":{\"replicas\":"
-        + replicas
-        + "}}";
-  }
-
-  static int replicasOf(Deployment deployment) {
-    Integer replicas = deployment.getSpec() == null ? null : deployment.getSpec().getReplicas();
-    return replicas == null ? 1 : replicas; // the API server defaults spec.replicas to 1
+  private static ActuationResult notFound(TargetRef target) {
+    return ActuationResult.refused(RefusalReason.TARGET_NOT_FOUND, target + " does not exist");
   }
 
   static String otherWriterMessage(TargetRef target, int found, int decided) {

@@ -1,11 +1,12 @@
 package io.predictivescaler.core.actuate;
 
-import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.util.Map;
 
 /** The annotations the scaler reads and writes on workloads and HPAs. */
 public final class ScalerAnnotations {
 
-  /** On a Deployment: {@code "true"} stops every write to it until removed. */
+  /** On a scale target: {@code "true"} stops every write to it until removed. */
   public static final String PAUSED = "predictive-scaler.io/paused";
 
   /** On an HPA in hpa-floor mode: the minReplicas the SRE set, restored on release. */
@@ -13,9 +14,9 @@ public final class ScalerAnnotations {
 
   private ScalerAnnotations() {}
 
-  /** Whether the Deployment carries {@link #PAUSED}{@code : "true"}. */
-  public static boolean isPaused(Deployment deployment) {
-    var annotations = deployment.getMetadata().getAnnotations();
+  /** True when the object carries {@link #PAUSED}{@code : "true"}. */
+  public static boolean isPaused(HasMetadata object) {
+    Map<String, String> annotations = object.getMetadata().getAnnotations();
     return annotations != null && "true".equals(annotations.get(PAUSED));
   }
 }

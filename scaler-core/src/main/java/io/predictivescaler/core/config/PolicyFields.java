@@ -343,14 +343,18 @@ public final class PolicyFields {
               code("target.kind"),
               "string",
               code("Deployment"),
-              "kind of the scaled workload",
-              "only `Deployment`"),
+              "kind of the scale target, as in an HPA's `scaleTargetRef`: `Deployment`,"
+                  + " `StatefulSet`, `ReplicaSet`, or any kind with a `/scale` subresource (an Argo"
+                  + " `Rollout`); see [Scale targets](#scale-targets)",
+              "a kind (CamelCase); for `apps/v1` one of `Deployment`, `StatefulSet`,"
+                  + " `ReplicaSet`"),
           new FieldDoc(
               code("target.apiVersion"),
               "string",
-              code("apps/v1"),
-              "accepted so a target can be copied from an HPA's `scaleTargetRef`",
-              "must be `apps/v1`"),
+              "`apps/v1` for the built-in kinds",
+              "API group and version of the kind",
+              "required for other kinds: `group/version`, like `argoproj.io/v1alpha1`; must be"
+                  + " `apps/v1` for the built-in kinds"),
           new FieldDoc(
               code("target.namespace"),
               "string",
@@ -361,7 +365,7 @@ public final class PolicyFields {
               code("target.name"),
               "string",
               "required",
-              "name of the Deployment",
+              "name of the scale target",
               "DNS-1123 subdomain"),
           new FieldDoc(
               code("metric.prometheus"),

@@ -4,14 +4,17 @@ import java.util.Comparator;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
-/** The workload a policy scales: kind, namespace and name. */
+/**
+ * The workload a policy scales, as an HPA's {@code scaleTargetRef} names it: API version and kind,
+ * namespace and name.
+ */
 public record TargetRef(WorkloadKind kind, String namespace, String name)
     implements Comparable<TargetRef> {
 
   /** DNS-1123 label, the shape of a namespace name. */
   static final Pattern NAMESPACE = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
 
-  /** DNS-1123 subdomain, the shape of a Deployment name. */
+  /** DNS-1123 subdomain, the shape of a workload's name. */
   static final Pattern NAME =
       Pattern.compile(
           "(?=.{1,253}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
@@ -19,7 +22,7 @@ public record TargetRef(WorkloadKind kind, String namespace, String name)
   private static final Comparator<TargetRef> ORDER =
       Comparator.comparing(TargetRef::namespace)
           .thenComparing(TargetRef::name)
-          .thenComparing(TargetRef::kind);
+          .thenComparing(t -> t.kind().toString());
 
   public TargetRef {
     Objects.requireNonNull(kind, "kind");
@@ -42,9 +45,9 @@ public record TargetRef(WorkloadKind kind, String namespace, String name)
     return ORDER.compare(this, other);
   }
 
-  /** {@code Deployment shop/checkout}. */
+  /** {@code Deployment shop/checkout}, {@code Rollout.argoproj.io shop/checkout}. */
   @Override
   public String toString() {
-    return kind.yamlName() + " " + namespace + "/" + name;
+    return kind + " " + namespace + "/" + name;
   }
 }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * The workloads an invalid document names, read leniently so that they can be reported as
@@ -16,7 +15,6 @@ import java.util.regex.Pattern;
 final class UnmanagedTargets {
 
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-  private static final Pattern KIND = Pattern.compile("[A-Za-z][A-Za-z0-9]{0,62}");
 
   private UnmanagedTargets() {}
 
@@ -33,16 +31,26 @@ final class UnmanagedTargets {
     }
     for (JsonNode workload : root.path("workloads")) {
       JsonNode target = workload.path("target");
-      String kind = target.path("kind").asText(WorkloadKind.DEPLOYMENT.yamlName());
+      String kind = target.path("kind").asText(WorkloadKind.DEPLOYMENT.kind());
+      String apiVersion = target.path("apiVersion").asText("");
       String namespace = target.path("namespace").asText(defaultNamespace);
       String name = target.path("name").asText("");
       // Only names Kubernetes could hold: these end up in logs and Events.
-      if (KIND.matcher(kind).matches()
+      if (WorkloadKind.KIND.matcher(kind).matches()
           && TargetRef.NAMESPACE.matcher(namespace).matches()
           && TargetRef.NAME.matcher(name).matches()) {
-        out.add(kind + " " + namespace + "/" + name);
+        out.add(kindName(kind, apiVersion) + " " + namespace + "/" + name);
       }
     }
     return List.copyOf(out);
+  }
+
+  /** As {@link WorkloadKind#toString()} where the apiVersion can be read, else the kind alone. */
+  private static String kindName(String kind, String apiVersion) {
+    if (WorkloadKind.builtIn(kind).isPresent()
+        || !WorkloadKind.API_VERSION.matcher(apiVersion).matches()) {
+      return kind;
+    }
+    return new WorkloadKind(apiVersion, kind).toString();
   }
 }

@@ -34,7 +34,8 @@ final class WorkloadReader {
     int errorsBefore = r.errorCount();
     r.rejectUnknown(ALL_FIELDS, Map.of());
     r.require("target", "required");
-    Optional<TargetRef> target = r.object("target").flatMap(t -> target(t, defaultNamespace));
+    Optional<TargetRef> target =
+        r.object("target").flatMap(t -> TargetReader.read(t, defaultNamespace));
     r.require("metric", "required (prometheus or resource)");
     Optional<MetricSpec> metric = metric(r);
     r.require("maxReplicas", "required");
@@ -77,39 +78,6 @@ final class WorkloadReader {
     } else {
       r.error("maxReplicas", "must be >= " + path + " (" + count + ", from defaults), got " + max);
     }
-  }
-
-  private static Optional<TargetRef> target(FieldReader t, String defaultNamespace) {
-    t.rejectUnknown(Set.of("apiVersion", "kind", "namespace", "name"), Map.of());
-    WorkloadKind kind =
-        t.oneOf("kind", WorkloadKind.values(), WorkloadKind::yamlName)
-            .orElse(WorkloadKind.DEPLOYMENT);
-    t.text("apiVersion", "a string")
-        .filter(v -> !t.isInvalid("kind") && !v.equals(kind.apiVersion()))
-        .ifPresent(
-            v ->
-                t.error(
-                    "apiVersion",
-                    "must be " + kind.apiVersion() + " for " + kind.yamlName() + ", got " + v));
-    String namespace = t.text("namespace", "a string").orElse(defaultNamespace);
-    if (t.isSet("namespace") && !TargetRef.NAMESPACE.matcher(namespace).matches()) {
-      t.error(
-          "namespace",
-          "must be a DNS-1123 label (lowercase letters, digits and '-', at most 63), got "
-              + namespace);
-    }
-    t.require("name", "required");
-    Optional<String> name = t.text("name", "a string");
-    if (name.isPresent() && !TargetRef.NAME.matcher(name.get()).matches()) {
-      t.error(
-          "name",
-          "must be a DNS-1123 subdomain (lowercase letters, digits, '-' and '.'), got "
-              + name.get());
-    }
-    if (t.isInvalid("kind") || t.isInvalid("namespace") || !t.isSet("name")) {
-      return Optional.empty();
-    }
-    return Optional.of(new TargetRef(kind, namespace, name.get()));
   }
 
   /** The metric with its per-replica target, reading both blocks and checking they agree. */

@@ -52,15 +52,15 @@ public enum ReasonCode {
 
   /** Ours: the decision was computed but not applied (dry-run mode, the dry-run actuator). */
   DRY_RUN("DryRun"),
-  /** Ours: the Deployment carries {@code predictive-scaler.io/paused: "true"}; nothing written. */
+  /** Ours: the target carries {@code predictive-scaler.io/paused: "true"}; nothing written. */
   SCALING_PAUSED("ScalingPaused"),
   /** HPA: the API kept failing after retries. */
   FAILED_RESCALE("FailedRescale"),
-  /** Ours: another autoscaler (an HPA or a KEDA ScaledObject) already scales the Deployment. */
+  /** Ours: another autoscaler (an HPA or a KEDA ScaledObject) already scales the target. */
   CONFLICTING_AUTOSCALER("ConflictingAutoscaler"),
-  /** Ours: the Deployment does not exist (a refusal, or a tick skipped for it). */
+  /** Ours: the scale target does not exist (a refusal, or a tick skipped for it). */
   TARGET_NOT_FOUND("TargetNotFound"),
-  /** Ours: hpa-floor mode, but no HPA targets the Deployment. */
+  /** Ours: hpa-floor mode, but no HPA targets the workload. */
   HPA_NOT_FOUND("HPANotFound"),
   /** Ours: the replica count changed between decision and write; another writer's count stays. */
   CONFLICTING_WRITER("ConflictingWriter"),

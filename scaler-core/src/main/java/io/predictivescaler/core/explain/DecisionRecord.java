@@ -10,7 +10,7 @@ import java.util.Objects;
  * One tick's decision for one workload, as the recorder needs it. Kept independent of the decision
  * pipeline's own types but its reason code; the tick loop maps to it.
  *
- * @param workload the Deployment
+ * @param workload the scale target
  * @param time when the decision was made (the tick's clock)
  * @param fromReplicas replicas when deciding
  * @param toReplicas replicas decided

@@ -18,10 +18,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Explains decisions where SREs look: meters on every tick; for a decision that changed the
- * workload, was refused, paused, failed or dry-run, a Kubernetes Event on the Deployment and a log
- * line. It writes nothing to the Deployment itself (the scaler needs no write on whole
- * Deployments): the decision record lives in Events, metrics and the ops API. Repeats of the same
- * non-change (refused every tick, say) are emitted once per {@code repeatInterval}.
+ * workload, was refused, paused, failed or dry-run, a Kubernetes Event on the target and a log
+ * line. It writes nothing to the target itself (the scaler needs no write on whole workloads): the
+ * decision record lives in Events, metrics and the ops API. Repeats of the same non-change (refused
+ * every tick, say) are emitted once per {@code repeatInterval}.
  *
  * <p>Calls the API synchronously: run on a worker pool. Never throws for API failures; they are
  * logged and counted in {@code predictive_scaler_recording_failures_total}.

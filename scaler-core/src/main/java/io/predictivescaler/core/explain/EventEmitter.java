@@ -2,17 +2,18 @@ package io.predictivescaler.core.explain;
 
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.EventBuilder;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.predictivescaler.core.config.TargetRef;
+import io.predictivescaler.core.kube.ScaleTargetApi;
 import java.net.HttpURLConnection;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Writes core/v1 Events about a Deployment. The involved object carries the Deployment's UID so
- * that {@code kubectl describe deployment} lists them.
+ * Writes core/v1 Events about a scale target. The involved object carries the target's UID so that
+ * {@code kubectl describe} of the target lists them.
  */
 final class EventEmitter {
 
@@ -20,11 +21,13 @@ final class EventEmitter {
   private static final int MAX_MESSAGE = 1024;
 
   private final KubernetesClient client;
+  private final ScaleTargetApi targets;
   private final String instance;
   private final AtomicLong sequence = new AtomicLong();
 
   EventEmitter(KubernetesClient client, String instance) {
     this.client = client;
+    this.targets = new ScaleTargetApi(client);
     this.instance = instance == null ? "" : instance;
   }
 
@@ -42,8 +45,8 @@ final class EventEmitter {
             .withName(eventName(workload, time))
             .endMetadata()
             .withNewInvolvedObject()
-            .withApiVersion("apps/v1")
-            .withKind("Deployment")
+            .withApiVersion(workload.kind().apiVersion())
+            .withKind(workload.kind().kind())
             .withNamespace(workload.namespace())
             .withName(workload.name())
             .withUid(uid)
@@ -70,14 +73,18 @@ final class EventEmitter {
   }
 
   private String uidOf(TargetRef workload) {
-    Deployment deployment =
-        client
-            .apps()
-            .deployments()
-            .inNamespace(workload.namespace())
-            .withName(workload.name())
-            .get();
-    return deployment == null ? null : deployment.getMetadata().getUid();
+    try {
+      return targets
+          .object(workload)
+          .map(GenericKubernetesResource::getMetadata)
+          .map(m -> m.getUid())
+          .orElse(null);
+    } catch (KubernetesClientException e) {
+      if (e.getCode() != HttpURLConnection.HTTP_NOT_FOUND) {
+        throw e;
+      }
+      return null; // the kind is not served: the Event still says what happened
+    }
   }
 
   private String eventName(TargetRef workload, Instant time) {

@@ -7,6 +7,7 @@ import io.predictivescaler.collector.source.MetricQuery;
 import io.predictivescaler.collector.source.MetricSource;
 import io.predictivescaler.collector.source.ResourceQuery;
 import io.predictivescaler.core.config.TargetRef;
+import io.predictivescaler.core.config.WorkloadKind;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +41,11 @@ final class ResourceUsageSource implements MetricSource {
       throw new IllegalArgumentException(
           "source " + name() + " reads resource queries, got " + query.describe());
     }
-    TargetRef target = TargetRef.deployment(resource.namespace(), resource.deployment());
+    TargetRef target =
+        new TargetRef(
+            new WorkloadKind(resource.apiVersion(), resource.kind()),
+            resource.namespace(),
+            resource.name());
     return delegate
         .workloadMetrics(resource, at)
         .thenApply(

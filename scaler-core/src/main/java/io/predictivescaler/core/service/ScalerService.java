@@ -13,12 +13,16 @@ import io.predictivescaler.core.config.ConfigMapPolicyWatcher;
 import io.predictivescaler.core.config.PolicySet;
 import io.predictivescaler.core.config.PolicyWatchOptions;
 import io.predictivescaler.core.config.TargetRef;
+import io.predictivescaler.core.config.WorkloadKind;
 import io.predictivescaler.core.explain.DecisionRecorder;
 import io.predictivescaler.core.kube.DeploymentCache;
 import io.predictivescaler.core.kube.KubernetesAccessReviewer;
+import io.predictivescaler.core.kube.ScaleTargetApi;
+import io.predictivescaler.core.kube.ScaleTargetPoller;
 import io.predictivescaler.core.opsauth.OpsAccessControl;
 import io.predictivescaler.core.tick.BoundedRefitScheduler;
 import io.predictivescaler.core.tick.ClusterObserver;
+import io.predictivescaler.core.tick.ReplicaCounts;
 import io.predictivescaler.core.tick.TickOrchestrator;
 import io.predictivescaler.core.tick.TickOutcome;
 import io.predictivescaler.forecast.ForecasterStatus;
@@ -38,10 +42,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The composition root, the only place that wires the service: registry, Vert.x, the Kubernetes
- * client, metric sources and collector, the policy watcher, the Deployment informer, the tick
- * orchestrator with its refit pool and actuators, decision recording, leader election, the ops HTTP
- * server, the tick timer, and the order in which all of it shuts down. Tests build it through
- * {@link ServiceOverrides} instead of copying it.
+ * client, metric sources and collector, the policy watcher, the Deployment informer and the poller
+ * of other scale targets, the tick orchestrator with its refit pool and actuators, decision
+ * recording, leader election, the ops HTTP server, the tick timer, and the order in which all of it
+ * shuts down. Tests build it through {@link ServiceOverrides} instead of copying it.
  */
 // the simpleclient flavour of the Prometheus registry is deprecated but pinned
 // (docs/ARCHITECTURE.md §10)
@@ -71,6 +75,7 @@ public final class ScalerService implements AutoCloseable {
   private final CollectorVerticle collector;
   private final SeriesBinding series;
   private final DeploymentCache deployments;
+  private final ScaleTargetPoller otherTargets;
   private final BoundedRefitScheduler refits;
   private final LeaderElection election;
   private final ActuationGate gate;
@@ -102,6 +107,8 @@ public final class ScalerService implements AutoCloseable {
     collector = new CollectorVerticle(sources.all(), registry, clock);
     series = new SeriesBinding(vertx, collector, sources.all().keySet(), sources::forget);
     deployments = new DeploymentCache(client, config.namespaces());
+    otherTargets =
+        new ScaleTargetPoller(new ScaleTargetApi(client), ScaleTargetPoller.DEFAULT_PERIOD);
     refits =
         new BoundedRefitScheduler(
             Math.max(1, Runtime.getRuntime().availableProcessors() - 1), REFIT_QUEUE);
@@ -126,7 +133,7 @@ public final class ScalerService implements AutoCloseable {
     ActuatorFactory actuators = new ActuatorFactory(actuationClient, retry, fence, registry);
     orchestrator =
         new TickOrchestrator(
-            new ClusterObserver(deployments::replicas, series::window, sources::resources),
+            new ClusterObserver(this::replicas, series::window, sources::resources),
             actuators::forMode,
             refits,
             gate::mayActuate,
@@ -207,6 +214,7 @@ public final class ScalerService implements AutoCloseable {
                 LOG.error("listing Deployments failed: {}", e.toString());
               }
             });
+    otherTargets.start();
     election.start();
     watchPolicies();
     vertx.deployVerticle(http).await();
@@ -252,8 +260,16 @@ public final class ScalerService implements AutoCloseable {
   }
 
   private void onPolicies(PolicySet policies) {
+    otherTargets.track(policies.workloads().keySet());
     orchestrator.applyPolicies(policies.workloads().values());
     series.apply(policies);
+  }
+
+  /** A Deployment's counts from the informer, any other kind's from the poller. */
+  private Optional<ReplicaCounts> replicas(TargetRef target) {
+    return target.kind().equals(WorkloadKind.DEPLOYMENT)
+        ? deployments.replicas(target)
+        : otherTargets.replicas(target);
   }
 
   /**
@@ -285,6 +301,11 @@ public final class ScalerService implements AutoCloseable {
   /** The forecaster's status of a workload: model, fit time, trust, accuracy. */
   public Optional<ForecasterStatus> forecasterStatus(TargetRef target) {
     return orchestrator.forecasterStatus(target);
+  }
+
+  /** The workload's replica counts as the next tick reads them; empty before it was read. */
+  public Optional<ReplicaCounts> replicaCounts(TargetRef target) {
+    return replicas(target);
   }
 
   /** Whether the collector has handed over a window of the workload's load yet. */
@@ -333,6 +354,7 @@ public final class ScalerService implements AutoCloseable {
             () -> {
               watcher.close();
               deployments.close();
+              otherTargets.close();
               series.close();
             })
         .then("stop refits", Duration.ofSeconds(5), () -> refits.shutdown(Duration.ofSeconds(3)))

@@ -14,6 +14,7 @@ import io.predictivescaler.core.config.PolicySet;
 import io.predictivescaler.core.config.PrometheusMetric;
 import io.predictivescaler.core.config.ResourceMetric;
 import io.predictivescaler.core.config.TargetRef;
+import io.predictivescaler.core.config.WorkloadKind;
 import io.predictivescaler.core.config.WorkloadPolicy;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -174,7 +175,12 @@ final class SeriesBinding implements AutoCloseable {
    */
   static SeriesSpec spec(WorkloadPolicy policy, ConfigMapRef source) {
     TargetRef target = policy.target();
-    String id = target.namespace() + "/" + target.name();
+    // Deployments keep the id they always had; other kinds name theirs, as a StatefulSet and a
+    // Deployment may share a name
+    String id =
+        target.kind().equals(WorkloadKind.DEPLOYMENT)
+            ? target.namespace() + "/" + target.name()
+            : target.toString();
     Duration retention = policy.window().plus(RollingWindow.DEFAULT_FEATURE_LOOKBACK);
     if (policy.metric() instanceof PrometheusMetric prometheus) {
       return new SeriesSpec(
@@ -190,6 +196,8 @@ final class SeriesBinding implements AutoCloseable {
           MetricSourceFactory.METRICS_SERVER,
           new ResourceQuery(
               target.namespace(),
+              target.kind().apiVersion(),
+              target.kind().kind(),
               target.name(),
               ResourceName.fromKey(resource.resource().yamlName())),
           policy.step(),

@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "predictive-scaler",
     mixinStandardHelpOptions = true,
-    description = "Scales Kubernetes Deployments ahead of forecast load.",
+    description = "Scales Kubernetes workloads ahead of forecast load.",
     sortOptions = false)
 final class ServiceOptions {
 

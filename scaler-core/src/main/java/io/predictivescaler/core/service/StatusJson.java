@@ -21,10 +21,12 @@ final class StatusJson {
 
   static Map<String, Object> policy(WorkloadPolicy p) {
     Map<String, Object> out = new LinkedHashMap<>();
-    out.put(
-        "target",
-        Map.of(
-            "kind", "Deployment", "namespace", p.target().namespace(), "name", p.target().name()));
+    Map<String, Object> target = new LinkedHashMap<>();
+    target.put("apiVersion", p.target().kind().apiVersion());
+    target.put("kind", p.target().kind().kind());
+    target.put("namespace", p.target().namespace());
+    target.put("name", p.target().name());
+    out.put("target", target);
     if (p.metric() instanceof PrometheusMetric m) {
       out.put("metric", Map.of("prometheus", m.query()));
       out.put("targetPerReplica", m.targetPerReplica());

@@ -8,8 +8,8 @@ import java.util.Objects;
  * What {@code /api/v1/workloads} shows about one workload. {@code policy} and {@code lastDecision}
  * are any Jackson-serialisable values (the policy record, the decision with its stage trace).
  *
- * @param namespace the Deployment's namespace
- * @param name the Deployment's name
+ * @param namespace the target's namespace
+ * @param name the target's name
  * @param mode the policy mode in force ({@code scale | dry-run | hpa-floor})
  * @param policy the workload's policy after defaults
  * @param lastDecision the last decision with its trace, null before the first tick

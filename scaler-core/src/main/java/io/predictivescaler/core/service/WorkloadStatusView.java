@@ -2,6 +2,7 @@ package io.predictivescaler.core.service;
 
 import io.predictivescaler.core.config.PolicySet;
 import io.predictivescaler.core.config.TargetRef;
+import io.predictivescaler.core.config.WorkloadKind;
 import io.predictivescaler.core.config.WorkloadPolicy;
 import io.predictivescaler.core.tick.TickOrchestrator;
 import io.predictivescaler.core.tick.TickOutcome;
@@ -38,15 +39,22 @@ final class WorkloadStatusView implements WorkloadStatusProvider {
     return policies.get().workloads().values().stream().map(this::status).toList();
   }
 
+  /**
+   * The workload of that namespace and name, whatever its kind; when targets of several kinds share
+   * the name, the Deployment, else the first in kind order (the list shows them all).
+   */
   @Override
   public Optional<WorkloadStatus> workload(String namespace, String name) {
-    TargetRef target;
-    try {
-      target = TargetRef.deployment(namespace, name);
-    } catch (IllegalArgumentException e) {
-      return Optional.empty();
-    }
-    return policies.get().policy(target).map(this::status);
+    List<WorkloadPolicy> named =
+        policies.get().workloads().values().stream()
+            .filter(p -> p.target().namespace().equals(namespace))
+            .filter(p -> p.target().name().equals(name))
+            .toList();
+    return named.stream()
+        .filter(p -> p.target().kind().equals(WorkloadKind.DEPLOYMENT))
+        .findFirst()
+        .or(() -> named.stream().findFirst())
+        .map(this::status);
   }
 
   private WorkloadStatus status(WorkloadPolicy policy) {

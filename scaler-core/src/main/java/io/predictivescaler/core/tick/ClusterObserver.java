@@ -12,9 +12,9 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The service's observer: replicas from the Deployment informer's cache, the load window and the
- * metrics-server grouping from what the collector last handed over. Every lookup answers from
- * memory; nothing here waits for the network or an event loop.
+ * The service's observer: replicas from memory (the Deployment informer's cache, or the poller of
+ * other kinds), the load window and the metrics-server grouping from what the collector last handed
+ * over. Every lookup answers from memory; nothing here waits for the network or an event loop.
  */
 public final class ClusterObserver implements WorkloadObserver {
 
@@ -23,7 +23,7 @@ public final class ClusterObserver implements WorkloadObserver {
   private final Function<TargetRef, Optional<WorkloadResourceMetrics>> resources;
 
   /**
-   * @param replicas the Deployment's counts; empty when it does not exist
+   * @param replicas the target's counts; empty when it does not exist
    * @param windows the newest copy of the workload's load window; empty before the first one
    * @param resources the newest metrics-server grouping of the workload's pods
    */

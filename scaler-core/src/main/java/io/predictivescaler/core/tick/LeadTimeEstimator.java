@@ -8,9 +8,9 @@ import java.util.Deque;
 
 /**
  * Measures how long a workload takes from asking for more replicas to having them Ready, from what
- * each tick sees of the Deployment (desired and ready replicas), and answers a robust percentile of
- * the recent measurements. Until {@value #MIN_SAMPLES} scale-ups were measured it answers the
- * fallback. Pure: time comes from the ticks.
+ * each tick sees of the target (desired and ready replicas), and answers a robust percentile of the
+ * recent measurements. Until {@value #MIN_SAMPLES} scale-ups were measured it answers the fallback.
+ * Pure: time comes from the ticks.
  */
 public final class LeadTimeEstimator {
 

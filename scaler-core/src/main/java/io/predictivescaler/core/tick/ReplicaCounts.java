@@ -1,7 +1,7 @@
 package io.predictivescaler.core.tick;
 
 /**
- * What the Deployment says of its replicas.
+ * What a scale target says of its replicas.
  *
  * @param desired {@code spec.replicas} (the API server defaults a missing value to 1)
  * @param ready {@code status.readyReplicas} (0 when the status has none)

@@ -144,7 +144,7 @@ class ScaleSubresourceActuatorTest {
               d.getMetadata().setLabels(Map.of("edited", "by-someone-else"));
               return d;
             });
-    server.expect().get().withPath(deploymentPath).andReturn(200, stale).once();
+    server.expect().get().withPath(scalePath).andReturn(200, stale).once(); // CRUD mode's Scale
     ApiCall.drain(server);
 
     ActuationResult result = actuator.apply(checkout, 2, 5);

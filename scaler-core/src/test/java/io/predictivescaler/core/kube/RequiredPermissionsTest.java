@@ -7,7 +7,6 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.predictivescaler.core.actuate.ActuationResult;
@@ -18,6 +17,7 @@ import io.predictivescaler.core.actuate.HpaFloorRestorer;
 import io.predictivescaler.core.actuate.WriteFence;
 import io.predictivescaler.core.config.ScalingMode;
 import io.predictivescaler.core.config.TargetRef;
+import io.predictivescaler.core.config.WorkloadKind;
 import io.predictivescaler.core.decision.ReasonCode;
 import io.predictivescaler.core.explain.DecisionRecord;
 import io.predictivescaler.core.explain.DecisionRecorder;
@@ -36,6 +36,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -44,10 +45,6 @@ import org.junit.jupiter.api.Test;
  * against the mock API server, maps every request to (API group, resource, verb), and checks it
  * against required-permissions.yaml, which the chart's RBAC is tested against in turn.
  */
-@EnableKubernetesMockClient(
-    crud = true,
-    https = false,
-    kubernetesClientBuilderCustomizer = NoBuiltInRetries.class)
 class RequiredPermissionsTest {
 
   private static final String FILE = "/io/predictivescaler/core/kube/required-permissions.yaml";
@@ -60,7 +57,6 @@ class RequiredPermissionsTest {
       Map.of(
           new ApiCall("", "configmaps", "list"), "core.config.ConfigMapPolicyWatcher (informer)",
           new ApiCall("", "configmaps", "watch"), "core.config.ConfigMapPolicyWatcher (informer)",
-          new ApiCall("", "pods", "list"), "collector.metricsserver.MetricsServerSource",
           new ApiCall("metrics.k8s.io", "pods", "list"),
               "collector.metricsserver.MetricsServerSource");
 
@@ -72,6 +68,8 @@ class RequiredPermissionsTest {
 
   @BeforeAll
   static void driveEveryCodePath() throws Exception {
+    server = ScaleSubresourceMockServer.start(); // /scale answers with a selector, as a real one
+    client = server.createClient(new NoBuiltInRetries());
     ActuatorFactory actuators = new ActuatorFactory(client, ApiRetry.defaults());
     DecisionRecorder recorder =
         new DecisionRecorder(
@@ -81,6 +79,9 @@ class RequiredPermissionsTest {
     Fixtures.deployment(client, "shop", "checkout", 2);
     Fixtures.deployment(client, "shop", "cart", 2);
     Fixtures.hpa(client, "shop", "cart", "cart", 2, 10);
+    Fixtures.statefulSet(client, "shop", "db", 2, Map.of());
+    Fixtures.replicaSet(client, "shop", "workers", 2);
+    Fixtures.pod(client, "shop", "db-0", "db", true);
     record();
     MADE.clear();
 
@@ -96,11 +97,19 @@ class RequiredPermissionsTest {
     recorder.record(decision(cart, 2, 4, ScalingMode.DRY_RUN), ActuationResult.dryRun(2, 4));
     recorder.record(decision(cart, 2, 4, ScalingMode.SCALE), refused);
     record();
+    scaleEveryBuiltInKind(actuators);
     watchDeployments();
+    pollOtherKinds();
     leaderElectsRenewsAndReleases();
     reviewOpsAccess();
 
     assertThat(scaled.changedCluster()).isTrue();
+  }
+
+  @AfterAll
+  static void stopServer() {
+    client.close();
+    MockApiServerShutdown.shutDown(server);
   }
 
   @Test
@@ -122,6 +131,25 @@ class RequiredPermissionsTest {
             .collect(Collectors.toCollection(TreeSet::new));
 
     assertThat(unused).as("permissions in %s that no code path uses", FILE).isEmpty();
+  }
+
+  private static void scaleEveryBuiltInKind(ActuatorFactory actuators) throws Exception {
+    TargetRef db = new TargetRef(WorkloadKind.STATEFUL_SET, "shop", "db");
+    TargetRef workers = new TargetRef(WorkloadKind.REPLICA_SET, "shop", "workers");
+
+    assertThat(actuators.forMode(ScalingMode.SCALE).apply(db, 2, 3).changedCluster()).isTrue();
+    assertThat(actuators.forMode(ScalingMode.SCALE).apply(workers, 2, 3).changedCluster()).isTrue();
+    record();
+  }
+
+  private static void pollOtherKinds() throws Exception {
+    ScaleTargetPoller poller =
+        new ScaleTargetPoller(new ScaleTargetApi(client), Duration.ofHours(1));
+    poller.track(List.of(new TargetRef(WorkloadKind.STATEFUL_SET, "shop", "db")));
+    poller.refresh();
+    poller.close();
+    assertThat(poller.replicas(new TargetRef(WorkloadKind.STATEFUL_SET, "shop", "db"))).isPresent();
+    record();
   }
 
   private static void watchDeployments() throws Exception {

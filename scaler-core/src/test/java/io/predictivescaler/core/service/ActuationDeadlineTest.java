@@ -37,7 +37,7 @@ class ActuationDeadlineTest {
   static KubernetesMockServer server;
 
   private String ns;
-  private String deploymentPath;
+  private String scalePath;
   private TargetRef checkout;
 
   /** fabric8's default of ten request retries, with short waits so that the test stays quick. */
@@ -56,13 +56,13 @@ class ActuationDeadlineTest {
   void setUp() throws InterruptedException {
     ns = "deadline" + NAMESPACES.incrementAndGet();
     checkout = TargetRef.deployment(ns, "checkout");
-    deploymentPath = "/apis/apps/v1/namespaces/" + ns + "/deployments/checkout";
+    scalePath = "/apis/apps/v1/namespaces/" + ns + "/deployments/checkout/scale"; // read first
     ApiCall.drain(server);
   }
 
   @Test
   void onlyApiRetryRetriesAServerError() throws Exception {
-    server.expect().get().withPath(deploymentPath).andReturn(503, "{}").always();
+    server.expect().get().withPath(scalePath).andReturn(503, "{}").always();
     ScaleSubresourceActuator actuator =
         new ScaleSubresourceActuator(
             ScalerClients.forActuation(client),
@@ -87,7 +87,7 @@ class ActuationDeadlineTest {
         .expect()
         .get()
         .delay(3, TimeUnit.SECONDS)
-        .withPath(deploymentPath)
+        .withPath(scalePath)
         .andReturn(200, deployment())
         .always();
     ScaleSubresourceActuator actuator =
@@ -112,7 +112,7 @@ class ActuationDeadlineTest {
 
   private long reads() throws InterruptedException {
     return ApiCall.drain(server).stream()
-        .filter(r -> r.getMethod().equals("GET") && r.getPath().equals(deploymentPath))
+        .filter(r -> r.getMethod().equals("GET") && r.getPath().equals(scalePath))
         .count();
   }
 

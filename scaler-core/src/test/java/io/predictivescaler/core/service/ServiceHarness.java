@@ -153,6 +153,21 @@ final class ServiceHarness implements AutoCloseable {
     return service;
   }
 
+  /**
+   * Starts one instance and waits until it is ready, leads, holds windows of {@code targets} and
+   * knows their replica counts (read every few seconds for kinds other than Deployments).
+   */
+  ScalerService startLeader(TargetRef... targets) {
+    ScalerService service = start("scaler-0");
+    await().atMost(WAIT).until(() -> service.readiness().isReady() && service.mayActuate());
+    for (TargetRef target : targets) {
+      await()
+          .atMost(WAIT)
+          .until(() -> service.hasWindow(target) && service.replicaCounts(target).isPresent());
+    }
+    return service;
+  }
+
   /** One tick at the clock's time; the decision for {@code name} (fails when it was skipped). */
   TickOutcome.Decided tick(ScalerService service, String name) throws Exception {
     List<TickOutcome> outcomes = service.tickNow().toCompletableFuture().get(30, TimeUnit.SECONDS);
