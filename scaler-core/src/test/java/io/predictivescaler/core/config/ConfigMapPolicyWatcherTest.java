@@ -140,7 +140,7 @@ class ConfigMapPolicyWatcherTest {
                 + " namespace (shop)")
         .contains("asks for namespace=\"payments\"");
     assertThat(counter("rejected")).isEqualTo(1);
-    assertThat(counter("accepted")).isEqualTo(1);
+    assertThat(counter("accepted", "ops", "platform")).isEqualTo(1);
   }
 
   @Test
@@ -314,11 +314,15 @@ class ConfigMapPolicyWatcherTest {
 
   /** The counter of {@code shop/policies}; 0 before its first version is handled. */
   private double counter(String outcome) {
+    return counter(outcome, "shop", "policies");
+  }
+
+  private double counter(String outcome, String namespace, String configMap) {
     Counter counter =
         registry
             .find("predictive.scaler.config." + outcome)
-            .tag("namespace", "shop")
-            .tag("configmap", "policies")
+            .tag("namespace", namespace)
+            .tag("configmap", configMap)
             .counter();
     return counter == null ? 0 : counter.count();
   }
