@@ -12,7 +12,9 @@ import java.util.Arrays;
  * with a small floor so that near-zero loads do not explode). The band at level {@code q} is the
  * prediction times the score quantile at {@code 1 - alpha}, where {@code alpha} adapts per level as
  * in adaptive conformal inference (Gibbs and Candès, 2021): after a miss it shrinks, after a hit it
- * grows, so that the band's long-run coverage stays at {@code q} on drifting series.
+ * grows, so that the band's long-run coverage stays at {@code q} on drifting series. Outcomes of
+ * overlapping windows count as a fraction of one, and alpha stays above a tenth of its nominal
+ * value, so that one burst of load does not hold the high levels at their widest for hours.
  *
  * <p>Pure: time comes from the series. Not thread-safe: one tick thread per workload.
  */
@@ -27,8 +29,16 @@ public final class PeakCalibrator {
   /** Matured scores needed before the band is considered calibrated. */
   public static final int MIN_SCORES = 120;
 
-  /** ACI step size: how fast alpha reacts to misses. */
+  /** ACI step size per independent outcome: how fast alpha reacts to misses. */
   private static final double GAMMA = 0.005;
+
+  /**
+   * The lowest alpha a level adapts to, as a share of its nominal one: after a run of misses the
+   * band sizes at most for the quantile ten times rarer than its level, never for "any load at
+   * all", which plain ACI asks for once alpha goes below zero and which held the high levels at
+   * their widest for hours after each burst.
+   */
+  private static final double MIN_ALPHA_SHARE = 0.1;
 
   /** Weight of one matured outcome in the coverage average (about 3 h of 15 s ticks). */
   private static final double COVERAGE_WEIGHT = 1.0 / 720;
@@ -163,7 +173,7 @@ public final class PeakCalibrator {
     if (scores.size() == 0) {
       return predicted;
     }
-    double score = level >= 1 ? scores.max() * 1.25 + 0.05 : scores.conformal(Math.max(0, level));
+    double score = scores.conformal(Math.max(0, Math.min(1, level)));
     return Math.max(0, predicted + score * floor);
   }
 
@@ -176,9 +186,16 @@ public final class PeakCalibrator {
         double floor = pending.floors[head];
         scores.add((actual - pending.predicted[head]) / floor);
         matured++;
+        // consecutive windows overlap, so one burst of load is missed by every window that
+        // covers it: each outcome counts for 1/leadSteps of an independent one
+        double gamma = GAMMA / pending.steps[head];
         for (int l = 0; l < LEVELS.length; l++) {
           double miss = actual > pending.bands[head][l] ? 1 : 0;
-          alphas[l] = clamp(alphas[l] + GAMMA * ((1 - LEVELS[l]) - miss), -0.05, 1);
+          alphas[l] =
+              clamp(
+                  alphas[l] + gamma * ((1 - LEVELS[l]) - miss),
+                  (1 - LEVELS[l]) * MIN_ALPHA_SHARE,
+                  1);
           coverage[l] += ((1 - miss) - coverage[l]) * COVERAGE_WEIGHT;
         }
       }

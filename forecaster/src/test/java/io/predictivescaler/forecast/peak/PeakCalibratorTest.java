@@ -73,6 +73,26 @@ class PeakCalibratorTest {
   }
 
   @Test
+  void oneBurstOfLoadDoesNotHoldTheMiddleLevelsAtTheWidestBand() {
+    // a burst that climbs for ten ticks: every window covering it misses. Counted as independent
+    // misses, they drove the q0.95 alpha below zero, sizing for the widest score seen (the
+    // burst's) for hours after
+    int quiet = 3_000;
+    float[] load = noisy(new Random(17), quiet + 10 + 100, i -> 5);
+    for (int k = 0; k < 10; k++) {
+      load[quiet + k] = 100 + 20 * (k + 1);
+    }
+
+    PeakBand[] bands = run(new PeakCalibrator(), load, 8);
+
+    PeakBand after = bands[load.length - 1];
+    PeakBand before = bands[quiet - 1];
+    assertThat(after.at(0.95)).isLessThan(after.at(0.999));
+    assertThat(after.at(0.95) - after.predicted())
+        .isLessThan(3 * (before.at(0.95) - before.predicted()));
+  }
+
+  @Test
   void isCalibratedOnceMinScoresOutcomesHaveMatured() {
     int leadSteps = 3;
     float[] load = noisy(new Random(3), 300, i -> 10);
