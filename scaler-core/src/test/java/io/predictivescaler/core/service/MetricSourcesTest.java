@@ -47,7 +47,8 @@ class MetricSourcesTest {
         null,
         ServiceConfig.DEFAULT_LEASE_NAME,
         "ops",
-        "pod-0");
+        "pod-0",
+        TickSettings.defaults());
   }
 
   @Test
