@@ -76,7 +76,16 @@ public enum ReasonCode {
   /** Ours: an older ConfigMap owns the workload this ConfigMap also names; its entry is ignored. */
   SHADOWED_POLICY("ShadowedPolicy"),
   /** Ours: the tick of one workload threw; its state is kept and the others go on. */
-  TICK_FAILED("TickFailed");
+  TICK_FAILED("TickFailed"),
+  /**
+   * Ours: the workload's tick ran out of its time budget (a fraction of its step) before it could
+   * act; its decision for that step is discarded, nothing is actuated, the others go on.
+   */
+  TICK_DEADLINE_EXCEEDED("TickDeadlineExceeded"),
+  /**
+   * Ours: the workload's step came round while its previous tick still ran; this one is skipped.
+   */
+  TICK_OVERRUN("TickOverrun");
 
   private final String code;
 

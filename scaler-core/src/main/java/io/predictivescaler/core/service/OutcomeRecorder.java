@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Turns each tick's outcome into what SREs read: a {@link DecisionRecord} for the {@link
  * DecisionRecorder} (meters; Event and one log line when something changed), and a point of the
- * workload's forecast-vs-actual track for the ops API. Runs on the tick thread.
+ * workload's forecast-vs-actual track for the ops API. Runs on the tick workers, several workloads
+ * at once; never two calls for one workload at once.
  */
 final class OutcomeRecorder implements TickListener {
 

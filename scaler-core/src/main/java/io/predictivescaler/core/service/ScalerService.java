@@ -83,6 +83,7 @@ public final class ScalerService implements AutoCloseable {
   private final TickOrchestrator orchestrator;
   private final ConfigMapPolicyWatcher watcher;
   private final OpsHttpServer http;
+  private final TickDispatcher dispatcher;
   private final TickTimer ticks;
   private final GracefulShutdown shutdown = new GracefulShutdown();
   private final CountDownLatch stopped = new CountDownLatch(1);
@@ -164,10 +165,11 @@ public final class ScalerService implements AutoCloseable {
             () -> configLoaded && gate.mayActuate(),
             FloorRestoreSweep.DEFAULT_INTERVAL,
             System::nanoTime);
+    dispatcher = new TickDispatcher(orchestrator, config.tick(), System::nanoTime, registry);
     ticks =
         new TickTimer(
             vertx,
-            orchestrator,
+            dispatcher,
             clock,
             floorSweep,
             System::nanoTime,
@@ -349,6 +351,10 @@ public final class ScalerService implements AutoCloseable {
             })
         .then("release the lease", Duration.ofSeconds(5), election::close)
         .then(
+            "finish running ticks",
+            Duration.ofSeconds(5),
+            () -> dispatcher.shutdown(Duration.ofSeconds(3)))
+        .then(
             "stop watching",
             Duration.ofSeconds(5),
             () -> {
@@ -363,6 +369,7 @@ public final class ScalerService implements AutoCloseable {
             Duration.ofSeconds(10),
             () -> {
               ticks.close();
+              dispatcher.close();
               sources.close();
               vertx.close().await();
             })

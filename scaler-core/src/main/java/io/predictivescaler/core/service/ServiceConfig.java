@@ -27,6 +27,7 @@ import java.util.Set;
  * @param leaseName the leader-election Lease
  * @param leaseNamespace namespace of the Lease
  * @param identity this replica on the Lease (the pod name)
+ * @param tick the tick workers and each workload's time budget
  */
 public record ServiceConfig(
     URI prometheusUrl,
@@ -44,7 +45,8 @@ public record ServiceConfig(
     String kubeContext,
     String leaseName,
     String leaseNamespace,
-    String identity) {
+    String identity,
+    TickSettings tick) {
 
   public static final int DEFAULT_HTTP_PORT = 8080;
   public static final String DEFAULT_OPS_BIND_ADDRESS = "0.0.0.0";
@@ -60,6 +62,7 @@ public record ServiceConfig(
     Objects.requireNonNull(leaseName, "leaseName");
     Objects.requireNonNull(leaseNamespace, "leaseNamespace");
     Objects.requireNonNull(identity, "identity");
+    Objects.requireNonNull(tick, "tick");
   }
 
   /** True when policy metrics can come from Prometheus. */

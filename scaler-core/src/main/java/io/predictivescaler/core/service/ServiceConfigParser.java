@@ -37,6 +37,8 @@ public final class ServiceConfigParser {
   static final String KUBE_CONTEXT = "PREDICTIVE_SCALER_KUBE_CONTEXT";
   static final String LEASE_NAME = "PREDICTIVE_SCALER_LEASE_NAME";
   static final String LEASE_NAMESPACE = "PREDICTIVE_SCALER_LEASE_NAMESPACE";
+  static final String TICK_WORKERS = "PREDICTIVE_SCALER_TICK_WORKERS";
+  static final String TICK_BUDGET = "PREDICTIVE_SCALER_TICK_BUDGET";
 
   private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
   private static final String OCTET = "(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])";
@@ -102,6 +104,8 @@ public final class ServiceConfigParser {
     Value kubeContext = value(o.kubeContext, "--kube-context", KUBE_CONTEXT);
     Value leaseName = value(o.leaseName, "--lease-name", LEASE_NAME);
     Value leaseNamespace = value(o.leaseNamespace, "--lease-namespace", LEASE_NAMESPACE);
+    Value tickWorkers = value(o.tickWorkers, "--tick-workers", TICK_WORKERS);
+    Value tickBudget = value(o.tickBudget, "--tick-budget", TICK_BUDGET);
 
     URI prometheusUrl = url.isSet() ? prometheusUrl(url) : null;
     Path tokenFile = readableFile(token);
@@ -148,7 +152,10 @@ public final class ServiceConfigParser {
                 ? dnsName(leaseName, DNS_SUBDOMAIN, 253)
                 : ServiceConfig.DEFAULT_LEASE_NAME,
             leaseNamespace(leaseNamespace),
-            identity(o.identity));
+            identity(o.identity),
+            new TickSettings(
+                tickWorkers.isSet() ? tickWorkers(tickWorkers) : TickSettings.DEFAULT_WORKERS,
+                tickBudget.isSet() ? tickBudget(tickBudget) : TickSettings.DEFAULT_BUDGET));
     if (!problems.isEmpty()) {
       throw new ServiceConfigException(problems);
     }
@@ -276,6 +283,42 @@ public final class ServiceConfigParser {
             + v.text()
             + "'");
     return ServiceConfig.DEFAULT_OPS_BIND_ADDRESS;
+  }
+
+  private int tickWorkers(Value v) {
+    try {
+      int workers = Integer.parseInt(v.text());
+      if (workers >= 1 && workers <= TickSettings.MAX_WORKERS) {
+        return workers;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    problems.add(
+        v.source()
+            + ": must be a whole number of threads 1.."
+            + TickSettings.MAX_WORKERS
+            + ", got '"
+            + v.text()
+            + "'");
+    return TickSettings.DEFAULT_WORKERS;
+  }
+
+  private double tickBudget(Value v) {
+    try {
+      double budget = Double.parseDouble(v.text());
+      if (budget > 0 && budget < 1) {
+        return budget;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    problems.add(
+        v.source()
+            + ": must be a fraction of the step above 0 and below 1, like 0.5, got '"
+            + v.text()
+            + "'");
+    return TickSettings.DEFAULT_BUDGET;
   }
 
   private LogFormat logFormat(Value v) {

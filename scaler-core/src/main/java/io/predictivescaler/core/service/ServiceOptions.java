@@ -119,6 +119,23 @@ final class ServiceOptions {
   String leaseNamespace;
 
   @Option(
+      names = "--tick-workers",
+      paramLabel = "N",
+      description =
+          "threads that run the workloads' ticks, each workload at most once at a time;"
+              + " default 4 (env PREDICTIVE_SCALER_TICK_WORKERS)")
+  String tickWorkers;
+
+  @Option(
+      names = "--tick-budget",
+      paramLabel = "FRACTION",
+      description =
+          "fraction of its step a workload's tick may take to decide before that step is skipped"
+              + " (TickDeadlineExceeded), above 0 and below 1; default 0.5"
+              + " (env PREDICTIVE_SCALER_TICK_BUDGET)")
+  String tickBudget;
+
+  @Option(
       names = "--identity",
       paramLabel = "NAME",
       description = "this replica's identity on the Lease; default POD_NAME, else the host name")

@@ -1,7 +1,7 @@
 package io.predictivescaler.core.service;
 
 import io.micrometer.core.instrument.Timer;
-import io.predictivescaler.core.tick.TickOrchestrator;
+import io.predictivescaler.core.decision.ReasonCode;
 import io.predictivescaler.core.tick.TickOutcome;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
@@ -18,19 +19,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Vert.x only schedules the tick: a periodic timer hands {@code orchestrator.tick(clock.instant())}
- * to a one-thread worker pool, so ticks never run on an event loop and never overlap. The
- * orchestrator decides which workloads are due; a timer firing while a tick still runs is skipped.
- * After each tick the same thread runs {@code afterTick} (the leader's floor-restore sweep). A
- * {@link TickWatchdog} notes every completed tick, for {@code /readyz}; {@code tickDuration} times
- * each tick that ran at least one workload (idle ticks, most of them, would drown the rest).
+ * Vert.x only schedules the tick: a periodic timer hands {@code
+ * dispatcher.dispatch(clock.instant())} to a one-thread worker pool, so dispatches never run on an
+ * event loop and never overlap. The dispatch is quick (the workloads' ticks run on the {@link
+ * TickDispatcher}'s own workers); a timer firing while one still runs is skipped. After each
+ * dispatch the same thread runs {@code afterTick} (the leader's floor-restore sweep). Once every
+ * workload of a dispatch has its outcome, a {@link TickWatchdog} notes the round and the workloads
+ * that decided, for {@code /readyz}, and {@code tickDuration} times the round when it ran at least
+ * one workload (idle rounds, most of them, would drown the rest).
  */
 final class TickTimer implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(TickTimer.class);
 
   private final Vertx vertx;
-  private final TickOrchestrator orchestrator;
+  private final TickDispatcher dispatcher;
   private final Clock clock;
   private final Runnable afterTick;
   private final LongSupplier nanoTime;
@@ -42,13 +45,13 @@ final class TickTimer implements AutoCloseable {
 
   TickTimer(
       Vertx vertx,
-      TickOrchestrator orchestrator,
+      TickDispatcher dispatcher,
       Clock clock,
       Runnable afterTick,
       LongSupplier nanoTime,
       Timer tickDuration) {
     this.vertx = Objects.requireNonNull(vertx, "vertx");
-    this.orchestrator = Objects.requireNonNull(orchestrator, "orchestrator");
+    this.dispatcher = Objects.requireNonNull(dispatcher, "dispatcher");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.afterTick = Objects.requireNonNull(afterTick, "afterTick");
     this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
@@ -67,31 +70,17 @@ final class TickTimer implements AutoCloseable {
             period.toMillis(),
             id -> {
               if (running.compareAndSet(false, true)) {
-                tickNow().onComplete(ar -> running.set(false));
+                dispatch().onComplete(ar -> running.set(false));
               }
             });
   }
 
-  /** Runs one tick at the clock's current time on the tick worker. */
+  /**
+   * Dispatches the workloads due at the clock's current time on the tick worker; completes with
+   * their outcomes once each has one.
+   */
   Future<List<TickOutcome>> tickNow() {
-    return worker
-        .executeBlocking(
-            () -> {
-              long started = nanoTime.getAsLong();
-              List<TickOutcome> outcomes = orchestrator.tick(clock.instant());
-              if (!outcomes.isEmpty()) {
-                tickDuration.record(nanoTime.getAsLong() - started, TimeUnit.NANOSECONDS);
-              }
-              afterTick.run();
-              TickWatchdog current = watchdog;
-              if (current != null) {
-                current.completed(
-                    orchestrator.workloads(), outcomes.stream().map(TickOutcome::policy).toList());
-              }
-              return outcomes;
-            },
-            true)
-        .onFailure(e -> LOG.warn("tick failed; the next one starts afresh: {}", e.toString()));
+    return dispatch().compose(Future::fromCompletionStage);
   }
 
   /** Why ticks count as stopped, for {@code /readyz}; empty while they complete (or no timer). */
@@ -100,7 +89,7 @@ final class TickTimer implements AutoCloseable {
     return current == null ? Optional.empty() : current.stalled();
   }
 
-  /** Stops the timer; a tick already running completes. */
+  /** Stops the timer; a dispatch already running completes. */
   void stop() {
     long id = timerId;
     if (id >= 0) {
@@ -112,5 +101,45 @@ final class TickTimer implements AutoCloseable {
   public void close() {
     stop();
     worker.close();
+  }
+
+  /** Completes once the workloads are handed out; its value, once they all have outcomes. */
+  private Future<CompletableFuture<List<TickOutcome>>> dispatch() {
+    return worker
+        .executeBlocking(
+            () -> {
+              long started = nanoTime.getAsLong();
+              CompletableFuture<List<TickOutcome>> round = dispatcher.dispatch(clock.instant());
+              afterTick.run();
+              return round.thenApply(
+                  outcomes -> {
+                    roundDone(started, outcomes);
+                    return outcomes;
+                  });
+            },
+            true)
+        .onFailure(e -> LOG.warn("tick failed; the next one starts afresh: {}", e.toString()));
+  }
+
+  private void roundDone(long started, List<TickOutcome> outcomes) {
+    if (!outcomes.isEmpty()) {
+      tickDuration.record(nanoTime.getAsLong() - started, TimeUnit.NANOSECONDS);
+    }
+    TickWatchdog current = watchdog;
+    if (current != null) {
+      current.completed(
+          dispatcher.workloads(),
+          outcomes.stream().filter(TickTimer::decided).map(TickOutcome::policy).toList());
+    }
+  }
+
+  /**
+   * Whether the workload's control loop got through this step: a decision, or a skip for a reason
+   * of its own (target missing, a failure); not a step lost to time, which the watchdog must see.
+   */
+  private static boolean decided(TickOutcome outcome) {
+    return !(outcome instanceof TickOutcome.Skipped skipped)
+        || (skipped.reason() != ReasonCode.TICK_OVERRUN
+            && skipped.reason() != ReasonCode.TICK_DEADLINE_EXCEEDED);
   }
 }

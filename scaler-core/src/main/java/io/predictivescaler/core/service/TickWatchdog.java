@@ -13,8 +13,9 @@ import java.util.function.LongSupplier;
 /**
  * Notices when control stops, so that {@code /readyz} fails: no tick completed for a while (a hung
  * API call, a stuck tick thread), or ticks complete but a managed workload gets no decision for
- * {@value #STALL_STEPS} of its steps (its due time stuck, say after a clock step). Measured on a
- * monotonic clock, so a step of the wall clock either way changes nothing here.
+ * {@value #STALL_STEPS} of its steps (its due time stuck, say after a clock step, or its ticks
+ * running out of time: {@code TickDeadlineExceeded} and {@code TickOverrun} are no decision).
+ * Measured on a monotonic clock, so a step of the wall clock either way changes nothing here.
  */
 final class TickWatchdog {
 

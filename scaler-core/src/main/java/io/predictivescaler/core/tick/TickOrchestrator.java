@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,14 +25,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The control loop of every workload, driven by whoever calls {@link #tick(Instant)}: the service's
- * Vert.x timer on a worker thread with the real clock, or a replay with a virtual clock. Per due
- * workload: observe, forecast (refits handed to the {@link RefitScheduler}), decide, shadow-decide
- * as a plain HPA, actuate when the replica count changes and this instance may actuate, and hand
- * the outcome to the {@link TickListener}.
+ * The control loop of every workload. Per due workload: observe, forecast (refits handed to the
+ * {@link RefitScheduler}), decide, shadow-decide as a plain HPA, actuate when the replica count
+ * changes and this instance may actuate, and hand the outcome to the {@link TickListener}.
  *
- * <p>{@link #applyPolicies} may be called from any thread; the new set takes effect on the next
- * tick. {@link #tick} must be called from one thread at a time.
+ * <p>Two ways to drive it, from one thread at a time: {@link #tick(Instant)} runs every due
+ * workload in turn on the calling thread (replays, with a virtual clock: sequential and
+ * deterministic); {@link #claimDue(Instant)} hands each due workload out as a {@link WorkloadTick}
+ * for the caller to run elsewhere (the service's dispatcher, on a worker pool). A workload whose
+ * claimed tick has not finished is not claimed again, and a new policy for it waits until it has.
+ * {@link #applyPolicies} may be called from any thread; the new set takes effect on the next tick.
  */
 public final class TickOrchestrator {
 
@@ -43,7 +46,10 @@ public final class TickOrchestrator {
   private final BooleanSupplier mayActuate;
   private final TickListener listener;
   private final Map<TargetRef, WorkloadLoop> loops = new LinkedHashMap<>();
+  private final Map<TargetRef, WorkloadTick> claimed = new HashMap<>();
+  private final Map<TargetRef, Optional<WorkloadPolicy>> deferred = new LinkedHashMap<>();
   private final Map<TargetRef, WorkloadLoop> view = new ConcurrentHashMap<>();
+  private final Map<TargetRef, TickOutcome> last = new ConcurrentHashMap<>();
   private final AtomicReference<List<WorkloadPolicy>> pending = new AtomicReference<>();
 
   public TickOrchestrator(
@@ -64,21 +70,41 @@ public final class TickOrchestrator {
     pending.set(List.copyOf(policies));
   }
 
-  /** Runs every workload whose step is due at {@code now}; returns their outcomes. */
+  /**
+   * Runs every workload whose step is due at {@code now}, one after the other on this thread, and
+   * returns their outcomes.
+   */
   public List<TickOutcome> tick(Instant now) {
+    List<TickOutcome> outcomes = new ArrayList<>();
+    for (WorkloadTick due : claimDue(now)) {
+      TickOutcome outcome = due.run(TickBudget.unlimited());
+      due.complete(outcome);
+      outcomes.add(outcome);
+    }
+    return outcomes;
+  }
+
+  /**
+   * Applies new policies to the workloads not busy, and claims every workload whose step is due at
+   * {@code now} and whose previous tick has finished. The caller runs each returned tick and
+   * completes it (or abandons one it never started); until then its workload belongs to it.
+   */
+  public List<WorkloadTick> claimDue(Instant now) {
+    claimed.values().removeIf(WorkloadTick::finished);
     List<WorkloadPolicy> next = pending.getAndSet(null);
     if (next != null) {
       reconcile(next);
     }
-    List<TickOutcome> outcomes = new ArrayList<>();
+    applyDeferred();
+    List<WorkloadTick> due = new ArrayList<>();
     for (WorkloadLoop loop : loops.values()) {
-      if (loop.due(now)) {
-        TickOutcome outcome = tickOne(loop, now);
-        outcomes.add(outcome);
-        listener.onTick(outcome);
+      if (!busy(loop.policy().target()) && loop.due(now)) {
+        WorkloadTick tick = new WorkloadTick(this, loop, now, loop.claim(now), loop.leadTime());
+        claimed.put(loop.policy().target(), tick);
+        due.add(tick);
       }
     }
-    return outcomes;
+    return due;
   }
 
   /** The workloads under control, as of the last tick. */
@@ -87,13 +113,12 @@ public final class TickOrchestrator {
   }
 
   /**
-   * The last outcome of a workload; empty before its first tick or when it is not managed. Its
-   * observation's load history is empty (the window is not kept per workload between ticks: it is a
-   * 24 h copy); everything else is as the tick returned it.
+   * The last outcome reported for a workload; empty before its first tick or when it is not
+   * managed. Its observation's load history is empty (the window is not kept per workload between
+   * ticks: it is a 24 h copy); everything else is as the tick returned it.
    */
   public Optional<TickOutcome> last(TargetRef target) {
-    WorkloadLoop loop = view.get(target);
-    return loop == null ? Optional.empty() : Optional.ofNullable(loop.last());
+    return view.containsKey(target) ? Optional.ofNullable(last.get(target)) : Optional.empty();
   }
 
   /** The forecaster's status of a workload (model, scores, trust, accuracy). */
@@ -102,14 +127,16 @@ public final class TickOrchestrator {
     return loop == null ? Optional.empty() : Optional.of(loop.forecaster().status());
   }
 
-  private TickOutcome tickOne(WorkloadLoop loop, Instant now) {
+  /** Observe, then the workload's own tick; a failure skips the tick and keeps the state. */
+  TickOutcome tickOne(WorkloadLoop loop, Instant now, TickBudget budget) {
     try {
+      budget.entering(TickPhase.OBSERVE);
       Optional<WorkloadObservation> observation = observer.observe(loop.policy(), now);
       if (observation.isEmpty()) {
         return loop.skip(
             now, ReasonCode.TARGET_NOT_FOUND, loop.policy().target() + " does not exist");
       }
-      return loop.tick(now, observation.get(), refits, mayActuate, actuators);
+      return loop.tick(now, observation.get(), refits, mayActuate, actuators, budget);
     } catch (RuntimeException e) {
       LOG.warn(
           "tick of {} failed, keeping its last state: {}", loop.policy().target(), e.toString());
@@ -117,6 +144,24 @@ public final class TickOrchestrator {
     }
   }
 
+  /** Publishes an outcome: the last one of its workload, and to the listener. */
+  void publish(TickOutcome outcome) {
+    last.put(
+        outcome.policy().target(),
+        outcome instanceof TickOutcome.Decided decided ? decided.withoutHistory() : outcome);
+    listener.onTick(outcome);
+  }
+
+  private boolean busy(TargetRef target) {
+    WorkloadTick tick = claimed.get(target);
+    return tick != null && !tick.finished();
+  }
+
+  /**
+   * Matches the workloads to a new policy set: new ones join, changed ones get their policy,
+   * removed ones are released and forgotten. A workload whose tick is still running keeps its
+   * policy until that tick finishes ({@link #applyDeferred}).
+   */
   private void reconcile(List<WorkloadPolicy> policies) {
     Map<TargetRef, WorkloadPolicy> wanted = new LinkedHashMap<>();
     for (WorkloadPolicy policy : policies) {
@@ -124,18 +169,14 @@ public final class TickOrchestrator {
     }
     for (var it = loops.entrySet().iterator(); it.hasNext(); ) {
       var entry = it.next();
-      WorkloadPolicy policy = wanted.get(entry.getKey());
-      WorkloadLoop loop = entry.getValue();
-      if (policy == null || policy.mode() != loop.policy().mode()) {
-        release(loop);
-      }
-      if (policy == null) {
-        it.remove();
-        view.remove(entry.getKey());
-        listener.onRemoved(entry.getKey());
-        LOG.info("workload {} left the policy; its state is released", entry.getKey());
+      Optional<WorkloadPolicy> policy = Optional.ofNullable(wanted.get(entry.getKey()));
+      if (busy(entry.getKey())) {
+        deferred.put(entry.getKey(), policy);
       } else {
-        loop.update(policy);
+        deferred.remove(entry.getKey());
+        if (apply(entry.getValue(), policy)) {
+          it.remove();
+        }
       }
     }
     for (WorkloadPolicy policy : wanted.values()) {
@@ -146,6 +187,37 @@ public final class TickOrchestrator {
         LOG.info("workload {} joined in mode {}", policy.target(), policy.mode().yamlName());
       }
     }
+  }
+
+  /** Gives the policies held back while their workloads were busy to those now free. */
+  private void applyDeferred() {
+    for (var it = deferred.entrySet().iterator(); it.hasNext(); ) {
+      var entry = it.next();
+      if (!busy(entry.getKey())) {
+        it.remove();
+        if (apply(loops.get(entry.getKey()), entry.getValue())) {
+          loops.remove(entry.getKey());
+        }
+      }
+    }
+  }
+
+  /** Gives a workload its new policy, or releases it when it has none; true when it left. */
+  private boolean apply(WorkloadLoop loop, Optional<WorkloadPolicy> policy) {
+    if (policy.isEmpty() || policy.get().mode() != loop.policy().mode()) {
+      release(loop);
+    }
+    if (policy.isPresent()) {
+      loop.update(policy.get());
+      return false;
+    }
+    TargetRef target = loop.policy().target();
+    claimed.remove(target);
+    view.remove(target);
+    last.remove(target);
+    listener.onRemoved(target);
+    LOG.info("workload {} left the policy; its state is released", target);
+    return true;
   }
 
   private void release(WorkloadLoop loop) {

@@ -23,8 +23,10 @@ import java.util.function.Function;
 
 /**
  * One workload's control loop state: its policy, forecaster, decision state (and the shadow HPA's),
- * lead-time measurements and the last outcome. Ticked by {@link TickOrchestrator} on one thread;
- * only the forecaster's refit runs elsewhere.
+ * lead-time measurements and its next due time. Touched by one thread at a time: the tick thread
+ * while it claims the workload ({@link #claim}) or gives it a new policy, then whichever thread
+ * runs the claimed {@link WorkloadTick}, which hands it back when done. Only the forecaster's refit
+ * runs elsewhere.
  */
 final class WorkloadLoop {
 
@@ -39,7 +41,6 @@ final class WorkloadLoop {
   private DecisionState state = DecisionState.initial();
   private DecisionState shadowState = DecisionState.initial();
   private long nextDueMillis = Long.MIN_VALUE;
-  private volatile TickOutcome last;
 
   WorkloadLoop(WorkloadPolicy policy) {
     update(policy);
@@ -47,10 +48,6 @@ final class WorkloadLoop {
 
   WorkloadPolicy policy() {
     return policy;
-  }
-
-  TickOutcome last() {
-    return last;
   }
 
   SeriesForecaster forecaster() {
@@ -90,22 +87,50 @@ final class WorkloadLoop {
   }
 
   /**
-   * One tick: observe (lead time), forecast, decide (and shadow-decide as a plain HPA), actuate,
-   * record.
+   * Claims the tick at {@code now}: the workload is next due at the step boundary after it, which
+   * this returns.
    */
-  TickOutcome.Decided tick(
+  Instant claim(Instant now) {
+    scheduleNext(now);
+    return Instant.ofEpochMilli(nextDueMillis);
+  }
+
+  /**
+   * One tick: observe (lead time), forecast, decide (and shadow-decide as a plain HPA), actuate,
+   * record. When the budget no longer allows acting on the decision, the tick is skipped with
+   * {@link ReasonCode#TICK_DEADLINE_EXCEEDED} and the decision state is left as it was.
+   */
+  TickOutcome tick(
       Instant now,
       WorkloadObservation observation,
       RefitScheduler refits,
       BooleanSupplier mayActuate,
-      Function<ScalingMode, Actuator> actuators) {
-    scheduleNext(now);
+      Function<ScalingMode, Actuator> actuators,
+      TickBudget budget) {
+    budget.entering(TickPhase.FORECAST);
     Duration lead = observeLeadTime(now, observation);
     Forecast forecast = forecast(now, observation, refits);
     ForecastSummary summary = calibration.summarize(now, observation, forecast, lead);
+    budget.entering(TickPhase.DECIDE);
     DecisionInput input = decisionInput(now, observation, summary);
     Decision decision = PIPELINE.decide(input);
     Decision shadow = PIPELINE.decide(input.asPlainHpa(shadowState));
+    if (!budget.mayCommit()) {
+      return new TickOutcome.Skipped(
+          policy,
+          now,
+          lead,
+          ReasonCode.TICK_DEADLINE_EXCEEDED,
+          "decided "
+              + decision.currentReplicas()
+              + " -> "
+              + decision.replicas()
+              + " ("
+              + decision.reason().code()
+              + ") only after the tick's time budget ran out; discarded: nothing actuated, the"
+              + " decision state unchanged");
+    }
+    budget.entering(TickPhase.ACTUATE);
     ActuationResult actuation = actuate(decision, actuators, mayActuate);
     return record(
         new TickOutcome.Decided(
@@ -113,10 +138,7 @@ final class WorkloadLoop {
   }
 
   TickOutcome.Skipped skip(Instant now, ReasonCode reason, String message) {
-    scheduleNext(now);
-    TickOutcome.Skipped outcome = new TickOutcome.Skipped(policy, now, leadTime(), reason, message);
-    last = outcome;
-    return outcome;
+    return new TickOutcome.Skipped(policy, now, leadTime(), reason, message);
   }
 
   private Duration observeLeadTime(Instant now, WorkloadObservation observation) {
@@ -154,12 +176,11 @@ final class WorkloadLoop {
 
   /**
    * Keeps what the next tick needs: the decision state (with a scale event only when the change was
-   * applied), the shadow HPA's (never applied), and the outcome without its load history.
+   * applied) and the shadow HPA's (never applied).
    */
   private TickOutcome.Decided record(TickOutcome.Decided outcome) {
     state = outcome.decision().nextState(outcome.applied());
     shadowState = outcome.shadowHpa().nextState(false);
-    last = outcome.withoutHistory();
     return outcome;
   }
 
@@ -169,7 +190,8 @@ final class WorkloadLoop {
     nextDueMillis = Math.floorDiv(now.toEpochMilli(), stepMillis) * stepMillis + stepMillis;
   }
 
-  private Duration leadTime() {
+  /** The lead time the next decision would use: configured, or measured so far. */
+  Duration leadTime() {
     Duration lead = policy.leadTime().auto() ? leadTimes.leadTime() : policy.leadTime().duration();
     return lead.compareTo(policy.horizon()) > 0 ? policy.horizon() : lead;
   }

@@ -49,7 +49,8 @@ class MetricSourcesTest {
         null,
         ServiceConfig.DEFAULT_LEASE_NAME,
         "ops",
-        "pod-0");
+        "pod-0",
+        TickSettings.defaults());
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,7 @@ class ServiceConfigParserTest {
     assertThat(config.leaseName()).isEqualTo("predictive-scaler");
     assertThat(config.leaseNamespace()).isEqualTo("default");
     assertThat(config.identity()).isEqualTo("scaler-0");
+    assertThat(config.tick()).isEqualTo(new TickSettings(4, 0.5));
   }
 
   @Test
@@ -129,6 +131,42 @@ class ServiceConfigParserTest {
         .extracting(e -> ((ServiceConfigException) e).problems())
         .isEqualTo(
             List.of("PREDICTIVE_SCALER_HTTP_PORT: must be a port number 1..65535, got '70000'"));
+  }
+
+  @Test
+  void readsTheTickWorkersAndBudgetFromTheFlagOrTheEnvironment() {
+    ServiceConfig config =
+        ServiceConfigParser.parse(
+            new String[] {"--tick-workers", "8"},
+            Map.of("PREDICTIVE_SCALER_TICK_BUDGET", "0.25", "POD_NAME", "p"));
+
+    assertThat(config.tick()).isEqualTo(new TickSettings(8, 0.25));
+    assertThat(config.tick().budgetFor(Duration.ofSeconds(15))).isEqualTo(Duration.ofMillis(3750));
+  }
+
+  @Test
+  void namesTheFlagAndTheValueOfBadTickSettings() {
+    assertThatThrownBy(
+            () ->
+                ServiceConfigParser.parse(
+                    new String[] {"--tick-workers", "0"},
+                    Map.of("PREDICTIVE_SCALER_TICK_BUDGET", "1.5", "POD_NAME", "p")))
+        .isInstanceOf(ServiceConfigException.class)
+        .extracting(e -> ((ServiceConfigException) e).problems())
+        .isEqualTo(
+            List.of(
+                "--tick-workers: must be a whole number of threads 1..64, got '0'",
+                "PREDICTIVE_SCALER_TICK_BUDGET: must be a fraction of the step above 0 and below"
+                    + " 1, like 0.5, got '1.5'"));
+  }
+
+  @Test
+  void rejectsATickBudgetThatIsNotANumber() {
+    assertThatThrownBy(
+            () -> ServiceConfigParser.parse(new String[] {"--tick-budget", "5s"}, Map.of()))
+        .isInstanceOf(ServiceConfigException.class)
+        .hasMessageContaining("--tick-budget: must be a fraction of the step")
+        .hasMessageContaining("got '5s'");
   }
 
   @Test
@@ -245,7 +283,9 @@ class ServiceConfigParserTest {
     assertThat(ServiceConfigParser.usage())
         .contains("--prometheus-url")
         .contains("PREDICTIVE_SCALER_PROMETHEUS_URL")
-        .contains("--http-port");
+        .contains("--http-port")
+        .contains("--tick-workers")
+        .contains("PREDICTIVE_SCALER_TICK_BUDGET");
     assertThat(ServiceConfigParser.helpRequested(new String[] {"--help"})).isTrue();
     assertThat(ServiceConfigParser.helpRequested(new String[] {"--http-port", "1"})).isFalse();
     assertThat(ServiceConfigParser.helpRequested(new String[] {"--version"})).isFalse();

@@ -1,6 +1,7 @@
 package io.predictivescaler.core.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.micrometer.prometheus.PrometheusConfig;
 import io.micrometer.prometheus.PrometheusMeterRegistry;
@@ -18,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
@@ -43,10 +45,12 @@ class TickTimerTest {
           RefitScheduler.inline(),
           () -> false,
           TickListener.none());
+  private final TickDispatcher dispatcher =
+      new TickDispatcher(orchestrator, TickSettings.defaults(), System::nanoTime, registry);
   private final TickTimer timer =
       new TickTimer(
           vertx,
-          orchestrator,
+          dispatcher,
           clock,
           () -> {},
           () -> nanos.getAndAdd(TICK_NANOS),
@@ -55,6 +59,7 @@ class TickTimerTest {
   @AfterEach
   void stop() {
     timer.close();
+    dispatcher.close();
     vertx.close().await();
   }
 
@@ -84,6 +89,51 @@ class TickTimerTest {
     assertThat(first).hasSize(1);
     assertThat(sameInstant).isEmpty();
     assertThat(registry.scrape()).contains("predictive_scaler_tick_duration_seconds_count 1.0");
+  }
+
+  @Test
+  void aWorkloadStuckInItsTickDoesNotHoldUpTheNextDispatch() throws Exception {
+    SlowWorkloads cluster = new SlowWorkloads();
+    SlowWorkloads.Workload slow = cluster.add("slow", 2, 950).blocking();
+    cluster.add("fast", 2, 950);
+    TickOrchestrator loops =
+        new TickOrchestrator(
+            cluster, mode -> cluster, RefitScheduler.inline(), () -> true, TickListener.none());
+    loops.applyPolicies(List.of(SlowWorkloads.policy("slow"), SlowWorkloads.policy("fast")));
+    TickDispatcher pool =
+        new TickDispatcher(
+            loops,
+            new TickSettings(2, 0.5),
+            cluster.nanos::get,
+            new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+    TickTimer stuckTimer =
+        new TickTimer(
+            vertx, pool, clock, () -> {}, System::nanoTime, ServiceMeters.tickDuration(registry));
+    try {
+      CompletableFuture<List<TickOutcome>> first =
+          stuckTimer.tickNow().toCompletionStage().toCompletableFuture();
+      assertThat(slow.entered.await(30, TimeUnit.SECONDS)).isTrue();
+      await().atMost(Duration.ofSeconds(30)).until(() -> pool.inFlight() == 1);
+
+      clock.advance(Duration.ofSeconds(15));
+      List<TickOutcome> second =
+          stuckTimer.tickNow().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+
+      assertThat(first).isNotDone();
+      assertThat(second)
+          .extracting(TickOutcome::toString)
+          .anySatisfy(o -> assertThat(o).startsWith("TickOverrun: its previous tick is still"));
+      assertThat(second)
+          .filteredOn(TickOutcome.Decided.class::isInstance)
+          .singleElement()
+          .satisfies(o -> assertThat(o.policy().target().name()).isEqualTo("fast"));
+      slow.release.countDown();
+      assertThat(first.get(30, TimeUnit.SECONDS)).hasSize(2);
+    } finally {
+      slow.release.countDown();
+      stuckTimer.close();
+      pool.close();
+    }
   }
 
   private List<TickOutcome> tick() throws Exception {
