@@ -101,7 +101,7 @@ final class ChaosApiDispatcher extends KubernetesCrudDispatcher {
     Matcher hpa = HPA.matcher(path);
     if (write && hpa.matches()) {
       Integer from = minReplicas(super.handleGet(withoutQuery(path)));
-      Integer to = minReplicas(request.getUtf8Body());
+      Integer to = minReplicas(body(request));
       ApiWrite recorded = write(writer, hpa.group(1), hpa.group(2), true, from, to);
       MockResponse response = super.dispatch(request);
       if (response.code() < 300) {
@@ -126,7 +126,7 @@ final class ChaosApiDispatcher extends KubernetesCrudDispatcher {
       }
       String deploymentPath = withoutQuery(request.getPath()).replaceFirst("/scale$", "");
       Integer from = replicas(super.handleGet(deploymentPath));
-      Integer to = replicas(request.getUtf8Body());
+      Integer to = replicas(body(request));
       ApiWrite recorded = write(writer, deployment.group(1), deployment.group(2), false, from, to);
       MockResponse response = super.dispatch(request);
       if (response.code() < 300) {
@@ -239,6 +239,11 @@ final class ChaosApiDispatcher extends KubernetesCrudDispatcher {
     } catch (Exception e) {
       return null;
     }
+  }
+
+  /** The body without consuming it: the CRUD dispatcher still has to read it. */
+  private static String body(RecordedRequest request) {
+    return new String(request.getBody().getBytes(), java.nio.charset.StandardCharsets.UTF_8);
   }
 
   private static String withoutQuery(String path) {

@@ -61,6 +61,12 @@ public final class ChaosCommand implements Callable<Integer> {
       description = "Heap in use after GC that counts as a leak (default: ${DEFAULT-VALUE}).")
   int heapLimitMb = 1024;
 
+  @Option(
+      names = "--faults",
+      split = ",",
+      description = "Fault kinds to inject, comma-separated (default: all of them).")
+  java.util.List<String> faultKinds = java.util.List.of();
+
   @Option(names = "--out", required = true, description = "Directory for chaos.json.")
   Path out;
 
@@ -68,7 +74,11 @@ public final class ChaosCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     ChaosSettings settings;
     try {
-      settings = new ChaosSettings(seed, days, workloads, step, faultRate, heapLimitMb);
+      java.util.List<FaultKind> kinds =
+          faultKinds.isEmpty()
+              ? java.util.List.of(FaultKind.values())
+              : faultKinds.stream().map(FaultKind::of).toList();
+      settings = new ChaosSettings(seed, days, workloads, step, faultRate, heapLimitMb, kinds);
     } catch (IllegalArgumentException e) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
@@ -79,9 +89,10 @@ public final class ChaosCommand implements Callable<Integer> {
     }
     write(out, result);
     stdout.printf(
-        "chaos seed %d: %d ticks, %d faults of %d kinds, %d violations, %d s%n",
+        "chaos seed %d: %d ticks, %d scaler writes, %d faults of %d kinds, %d violations, %d s%n",
         result.seed(),
         result.ticks(),
+        result.scalerWrites(),
         result.totalFaults(),
         result.kindsInjected(),
         result.totalViolations(),
@@ -96,6 +107,7 @@ public final class ChaosCommand implements Callable<Integer> {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("seed", result.seed());
     json.put("ticks", result.ticks());
+    json.put("scalerWrites", result.scalerWrites());
     json.put("faults", result.faults());
     json.put("violations", result.violations());
     json.put("examples", result.examples());

@@ -4,10 +4,15 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-/** What a chaos run found: {@code chaos.json}'s content and examples of violations. */
+/**
+ * What a chaos run found: {@code chaos.json}'s content and examples of violations.
+ *
+ * @param scalerWrites replica writes by scaler instances that the API server accepted
+ */
 record ChaosResult(
     long seed,
     long ticks,
+    long scalerWrites,
     Map<String, Integer> faults,
     Map<String, Integer> violations,
     List<String> examples,

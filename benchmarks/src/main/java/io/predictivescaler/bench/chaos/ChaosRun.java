@@ -67,6 +67,7 @@ final class ChaosRun implements AutoCloseable {
   private final Set<String> identities = new HashSet<>();
   private final PolicyBook policies;
   private final Map<String, Long> touched = new HashMap<>();
+  private final Map<String, Map<String, Long>> firstSeen = new HashMap<>();
   private final Map<String, Long> deletedUntil = new HashMap<>();
   private final Map<String, Long> hostileUntil = new HashMap<>();
   private long invalidUntil = -1;
@@ -74,6 +75,7 @@ final class ChaosRun implements AutoCloseable {
   private long tick;
   private int started;
   private long collectNanos;
+  private long scalerWrites;
   private long tickNanos;
 
   ChaosRun(ChaosSettings settings, PrintStream progress) throws Exception {
@@ -138,6 +140,7 @@ final class ChaosRun implements AutoCloseable {
     return new ChaosResult(
         settings.seed(),
         ticks,
+        scalerWrites,
         faultCounts,
         checker.counts(),
         checker.examples(),
@@ -152,7 +155,7 @@ final class ChaosRun implements AutoCloseable {
     for (ScalerInstance instance : instances) {
       fired += instance.timers().fireDue();
     }
-    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(25);
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(10);
     while (prometheus.instantQueries() - before < fired && System.nanoTime() < deadline) {
       Thread.sleep(1);
     }
@@ -161,19 +164,40 @@ final class ChaosRun implements AutoCloseable {
 
   private void tickInstance(ScalerInstance instance) throws Exception {
     boolean ready = instance.service().readiness().isReady();
+    var inForce = instance.service().policies();
+    Map<String, Long> seen = firstSeen.computeIfAbsent(instance.identity(), k -> new HashMap<>());
+    seen.keySet()
+        .retainAll(
+            inForce.workloads().keySet().stream().map(TargetRef::name).collect(Collectors.toSet()));
     List<TickOutcome> outcomes =
         instance.service().tickNow().toCompletableFuture().get(120, TimeUnit.SECONDS);
+    if (Boolean.getBoolean("chaos.trace")) {
+      for (TickOutcome o : outcomes) {
+        if (o instanceof TickOutcome.Decided d && d.applied()) {
+          System.err.println(
+              "tick "
+                  + tick
+                  + ": decided "
+                  + o.policy().target().name()
+                  + " "
+                  + d.reason()
+                  + " "
+                  + d.explanation());
+        }
+      }
+    }
     Set<String> decided =
         outcomes.stream()
             .filter(o -> o instanceof TickOutcome.Decided)
             .map(o -> o.policy().target().name())
             .collect(Collectors.toSet());
-    var inForce = instance.service().policies();
     Set<String> expected = new HashSet<>();
     for (TargetRef target : inForce.workloads().keySet()) {
       String name = target.name();
+      long since = seen.computeIfAbsent(name, k -> tick);
       if (ready
           && tick - instance.startTick() > GRACE_TICKS
+          && tick - since > GRACE_TICKS
           && !deletedUntil.containsKey(name)
           && tick - touched.getOrDefault(name, Long.MIN_VALUE / 2) > GRACE_TICKS) {
         expected.add(name);
@@ -197,6 +221,9 @@ final class ChaosRun implements AutoCloseable {
     for (ApiWrite write : dispatcher.drainWrites()) {
       if (!Fleet.NAMESPACE.equals(write.namespace())) {
         continue;
+      }
+      if (write.writer() != null) {
+        scalerWrites++;
       }
       String name = write.name();
       boolean missing =
@@ -241,9 +268,11 @@ final class ChaosRun implements AutoCloseable {
   // --- faults ---
 
   private void inject() throws Exception {
-    FaultKind[] kinds = FaultKind.values();
-    FaultKind kind = kinds[random.nextInt(kinds.length)];
-    if (kind == FaultKind.API_TIMEOUT && random.nextInt(4) != 0) {
+    List<FaultKind> kinds = settings.faults();
+    FaultKind kind = kinds.get(random.nextInt(kinds.size()));
+    if (kind == FaultKind.API_TIMEOUT
+        && kinds.contains(FaultKind.API_SERVER_ERROR)
+        && random.nextInt(4) != 0) {
       kind = FaultKind.API_SERVER_ERROR; // each timeout costs seconds of real time
     }
     String name = fleet.all().get(random.nextInt(fleet.all().size())).name();

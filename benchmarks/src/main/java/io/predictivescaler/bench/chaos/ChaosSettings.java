@@ -11,11 +11,22 @@ import java.time.Duration;
  * @param step the control step: the virtual clock advances by it every tick
  * @param faultRate chance of a new fault at each tick
  * @param heapLimitMb heap in use after a GC above which {@code heap-bounded} is violated
+ * @param faults the fault kinds to draw from
  */
 record ChaosSettings(
-    long seed, int days, int workloads, Duration step, double faultRate, int heapLimitMb) {
+    long seed,
+    int days,
+    int workloads,
+    Duration step,
+    double faultRate,
+    int heapLimitMb,
+    java.util.List<FaultKind> faults) {
 
   ChaosSettings {
+    if (faults.isEmpty()) {
+      throw new IllegalArgumentException("--faults must name at least one fault kind");
+    }
+    faults = java.util.List.copyOf(faults);
     if (days < 1) {
       throw new IllegalArgumentException("--days must be >= 1, got " + days);
     }

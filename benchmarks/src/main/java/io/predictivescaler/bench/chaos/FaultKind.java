@@ -31,4 +31,18 @@ enum FaultKind {
   String key() {
     return key;
   }
+
+  /** The kind named {@code key}; rejects an unknown name listing the known ones. */
+  static FaultKind of(String key) {
+    for (FaultKind kind : values()) {
+      if (kind.key.equals(key.trim())) {
+        return kind;
+      }
+    }
+    throw new IllegalArgumentException(
+        "--faults: unknown fault kind '"
+            + key
+            + "', known: "
+            + java.util.Arrays.stream(values()).map(FaultKind::key).toList());
+  }
 }

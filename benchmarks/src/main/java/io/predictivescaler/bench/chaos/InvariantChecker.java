@@ -122,6 +122,9 @@ final class InvariantChecker {
 
   void violation(Invariant invariant, long tick, String detail) {
     violations.merge(invariant, 1, Integer::sum);
+    if (Boolean.getBoolean("chaos.trace")) {
+      System.err.println("tick " + tick + ": " + invariant.key() + ": " + detail);
+    }
     if (examples.size() < EXAMPLES) {
       examples.add("tick " + tick + ": " + invariant.key() + ": " + detail);
     }
