@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
     subcommands = {
       ReplayCommand.class,
       io.predictivescaler.bench.eval.ForecastEvalCommand.class,
-      io.predictivescaler.bench.scale.TickLoopScale.class
+      io.predictivescaler.bench.scale.TickLoopScale.class,
+      io.predictivescaler.bench.chaos.ChaosCommand.class
     })
 public final class BenchCli implements Callable<Integer> {
 

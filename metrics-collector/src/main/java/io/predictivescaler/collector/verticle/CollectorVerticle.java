@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -48,6 +49,7 @@ public final class CollectorVerticle extends AbstractVerticle {
   private final CollectorMetrics metrics;
   private final Clock clock;
   private final double spreadFraction;
+  private final CollectorTimer timer;
   private final Map<String, SeriesState> series = new HashMap<>();
 
   /**
@@ -55,12 +57,14 @@ public final class CollectorVerticle extends AbstractVerticle {
    * @param registry where the collector's meters go
    * @param clock what "now" is; the step boundaries follow it
    * @param spreadFraction share of the step over which series' queries are spread, in (0, 1)
+   * @param timer schedules each series' next tick
    */
   public CollectorVerticle(
       Map<String, MetricSource> sources,
       MeterRegistry registry,
       Clock clock,
-      double spreadFraction) {
+      double spreadFraction,
+      CollectorTimer timer) {
     if (!(spreadFraction > 0 && spreadFraction < 1)) {
       throw new IllegalArgumentException("spreadFraction must be in (0, 1), got " + spreadFraction);
     }
@@ -68,6 +72,15 @@ public final class CollectorVerticle extends AbstractVerticle {
     this.metrics = new CollectorMetrics(registry);
     this.clock = clock;
     this.spreadFraction = spreadFraction;
+    this.timer = Objects.requireNonNull(timer, "timer");
+  }
+
+  public CollectorVerticle(
+      Map<String, MetricSource> sources,
+      MeterRegistry registry,
+      Clock clock,
+      double spreadFraction) {
+    this(sources, registry, clock, spreadFraction, CollectorTimer.VERTX);
   }
 
   public CollectorVerticle(Map<String, MetricSource> sources, MeterRegistry registry, Clock clock) {
@@ -167,7 +180,7 @@ public final class CollectorVerticle extends AbstractVerticle {
       fireAt = slot + s.offsetMillis;
     }
     long slotMillis = slot;
-    s.timerId = vertx.setTimer(Math.max(1, fireAt - now), id -> tick(s, slotMillis));
+    s.timerId = timer.schedule(vertx, Math.max(1, fireAt - now), id -> tick(s, slotMillis));
   }
 
   private void tick(SeriesState s, long slotMillis) {
@@ -305,7 +318,7 @@ public final class CollectorVerticle extends AbstractVerticle {
 
   private void release(SeriesState s) {
     s.removed = true;
-    vertx.cancelTimer(s.timerId);
+    timer.cancel(vertx, s.timerId);
   }
 
   private static boolean asksTheSame(SeriesState a, SeriesState b) {

@@ -3,6 +3,7 @@ package io.predictivescaler.core.service;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.micrometer.prometheus.PrometheusMeterRegistry;
+import io.predictivescaler.collector.verticle.CollectorTimer;
 import io.predictivescaler.collector.verticle.CollectorVerticle;
 import io.predictivescaler.core.actuate.ActuatorFactory;
 import io.predictivescaler.core.actuate.ApiRetry;
@@ -105,7 +106,13 @@ public final class ScalerService implements AutoCloseable {
     sources =
         new MetricSources(
             config, overrides.metricSources(), vertx, client, resilienceTimer, registry);
-    collector = new CollectorVerticle(sources.all(), registry, clock);
+    collector =
+        new CollectorVerticle(
+            sources.all(),
+            registry,
+            clock,
+            CollectorVerticle.DEFAULT_SPREAD,
+            overrides.collectorTimer() != null ? overrides.collectorTimer() : CollectorTimer.VERTX);
     series = new SeriesBinding(vertx, collector, sources.all().keySet(), sources::forget);
     deployments = new DeploymentCache(client, config.namespaces());
     otherTargets =

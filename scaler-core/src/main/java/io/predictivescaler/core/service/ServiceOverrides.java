@@ -2,6 +2,7 @@ package io.predictivescaler.core.service;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.predictivescaler.collector.source.MetricSource;
+import io.predictivescaler.collector.verticle.CollectorTimer;
 import io.predictivescaler.core.actuate.ApiRetry;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,6 +26,8 @@ import java.util.function.Supplier;
  * @param httpPort ops HTTP port; default from the service config; 0 picks a free one
  * @param leaderElection lease timings; default from the service config (client-go's)
  * @param apiRetry retries of API writes; default {@link ApiRetry#defaults()}
+ * @param collectorTimer schedules the collector's sampling; default Vert.x timers on real time (a
+ *     virtual clock needs timers that follow it)
  */
 public record ServiceOverrides(
     Supplier<KubernetesClient> client,
@@ -33,7 +36,8 @@ public record ServiceOverrides(
     Duration tickPeriod,
     Integer httpPort,
     LeaderElectionSettings leaderElection,
-    ApiRetry apiRetry) {
+    ApiRetry apiRetry,
+    CollectorTimer collectorTimer) {
 
   public static final Duration DEFAULT_TICK_PERIOD = Duration.ofSeconds(1);
 
@@ -43,43 +47,62 @@ public record ServiceOverrides(
 
   /** Every production default. */
   public static ServiceOverrides none() {
-    return new ServiceOverrides(null, null, Map.of(), null, null, null, null);
+    return new ServiceOverrides(null, null, Map.of(), null, null, null, null, null);
   }
 
   public ServiceOverrides withClient(Supplier<KubernetesClient> value) {
     return new ServiceOverrides(
-        value, clock, metricSources, tickPeriod, httpPort, leaderElection, apiRetry);
+        value,
+        clock,
+        metricSources,
+        tickPeriod,
+        httpPort,
+        leaderElection,
+        apiRetry,
+        collectorTimer);
   }
 
   public ServiceOverrides withClock(Clock value) {
     return new ServiceOverrides(
-        client, value, metricSources, tickPeriod, httpPort, leaderElection, apiRetry);
+        client,
+        value,
+        metricSources,
+        tickPeriod,
+        httpPort,
+        leaderElection,
+        apiRetry,
+        collectorTimer);
   }
 
   public ServiceOverrides withMetricSource(MetricSource source) {
     Map<String, MetricSource> sources = new HashMap<>(metricSources);
     sources.put(source.name(), source);
     return new ServiceOverrides(
-        client, clock, sources, tickPeriod, httpPort, leaderElection, apiRetry);
+        client, clock, sources, tickPeriod, httpPort, leaderElection, apiRetry, collectorTimer);
   }
 
   public ServiceOverrides withTickPeriod(Duration value) {
     return new ServiceOverrides(
-        client, clock, metricSources, value, httpPort, leaderElection, apiRetry);
+        client, clock, metricSources, value, httpPort, leaderElection, apiRetry, collectorTimer);
   }
 
   public ServiceOverrides withHttpPort(int value) {
     return new ServiceOverrides(
-        client, clock, metricSources, tickPeriod, value, leaderElection, apiRetry);
+        client, clock, metricSources, tickPeriod, value, leaderElection, apiRetry, collectorTimer);
   }
 
   public ServiceOverrides withLeaderElection(LeaderElectionSettings value) {
     return new ServiceOverrides(
-        client, clock, metricSources, tickPeriod, httpPort, value, apiRetry);
+        client, clock, metricSources, tickPeriod, httpPort, value, apiRetry, collectorTimer);
+  }
+
+  public ServiceOverrides withCollectorTimer(CollectorTimer value) {
+    return new ServiceOverrides(
+        client, clock, metricSources, tickPeriod, httpPort, leaderElection, apiRetry, value);
   }
 
   public ServiceOverrides withApiRetry(ApiRetry value) {
     return new ServiceOverrides(
-        client, clock, metricSources, tickPeriod, httpPort, leaderElection, value);
+        client, clock, metricSources, tickPeriod, httpPort, leaderElection, value, collectorTimer);
   }
 }
