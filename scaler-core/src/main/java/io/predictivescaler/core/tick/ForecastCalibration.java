@@ -59,11 +59,17 @@ final class ForecastCalibration {
     this.calibrator = new PeakCalibrator();
   }
 
-  /** The same calibration under a new policy: the next re-pick replays with its bounds. */
+  /**
+   * The same calibration under a new policy: a changed one re-picks at the next tick with its
+   * bounds; an unchanged one (another ConfigMap changed, and every policy was published again)
+   * keeps its choice and schedule, so that one edit anywhere does not re-pick every workload.
+   */
   ForecastCalibration withPolicy(WorkloadPolicy newPolicy, ScalingPolicy newScaling) {
+    if (!newPolicy.equals(policy)) {
+      this.chosenAt = null;
+    }
     this.policy = newPolicy;
     this.scaling = newScaling;
-    this.chosenAt = null;
     return this;
   }
 

@@ -1,0 +1,77 @@
+package io.predictivescaler.core.tick;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.predictivescaler.core.config.LeadTime;
+import io.predictivescaler.core.config.PrometheusMetric;
+import io.predictivescaler.core.config.ScalingMode;
+import io.predictivescaler.core.config.WorkloadPolicy;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The counterfactual re-pick runs on its schedule: publishing the same policy again (another
+ * ConfigMap changed) keeps the choice, while a changed policy re-picks at the next tick.
+ */
+class RepickScheduleTest {
+
+  private static final Instant T0 = Instant.parse("2026-03-02T00:00:00Z");
+  private static final Duration STEP = Duration.ofSeconds(15);
+  private static final double TARGET_PER_REPLICA = 100;
+
+  private final FakeCluster cluster = new FakeCluster(Duration.ofSeconds(90));
+  private final TickOrchestrator orchestrator =
+      new TickOrchestrator(
+          cluster, mode -> cluster, RefitScheduler.inline(), () -> true, TickListener.none());
+  private long second;
+
+  @Test
+  void theSamePolicyPublishedAgainKeepsTheChoiceAndAChangedOneRepicks() {
+    Random noise = new Random(5);
+    cluster.add("checkout", 3, t -> 800 + noise.nextGaussian() * 40);
+    WorkloadPolicy policy = policy(40);
+    orchestrator.applyPolicies(List.of(policy));
+    runUntil(Duration.ofHours(3));
+    String chosenAtTwoHours = detail();
+
+    orchestrator.applyPolicies(List.of(policy(40)));
+    runUntil(Duration.ofHours(3).plusMinutes(1));
+
+    assertThat(chosenAtTwoHours).contains("over the last 2.0 h");
+    assertThat(detail()).contains("over the last 2.0 h");
+
+    orchestrator.applyPolicies(List.of(policy(39)));
+    runUntil(Duration.ofHours(3).plusMinutes(2));
+
+    assertThat(detail()).contains("over the last 3.0 h");
+  }
+
+  private WorkloadPolicy policy(int maxReplicas) {
+    WorkloadPolicy plain =
+        Policies.policy("checkout", ScalingMode.SCALE, TARGET_PER_REPLICA, maxReplicas);
+    WorkloadPolicy base =
+        new WorkloadPolicy(
+            plain.target(),
+            new PrometheusMetric("checkout_load", TARGET_PER_REPLICA, 0.8 * TARGET_PER_REPLICA),
+            plain.maxReplicas(),
+            plain.settings());
+    return Policies.with(base, ScalingMode.SCALE, STEP, LeadTime.fixed(Duration.ofSeconds(90)));
+  }
+
+  private void runUntil(Duration end) {
+    for (; second < end.getSeconds(); second += STEP.getSeconds()) {
+      Instant now = T0.plusSeconds(second);
+      cluster.now = now;
+      cluster.sample(now);
+      orchestrator.tick(now);
+    }
+  }
+
+  private String detail() {
+    TickOutcome outcome = orchestrator.last(policy(40).target()).orElseThrow();
+    return ((TickOutcome.Decided) outcome).summary().detail();
+  }
+}
