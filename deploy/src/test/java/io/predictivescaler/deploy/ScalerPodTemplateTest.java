@@ -77,6 +77,21 @@ class ScalerPodTemplateTest {
         .isEqualTo("debug");
   }
 
+  @Test
+  void passesTheTickQueueSettings() {
+    Container byDefault = ScalerPods.container(Map.of());
+    Container tuned = ScalerPods.container(Map.of("tick.workers", "8", "tick.budget", "0.25"));
+
+    assertThat(ScalerPods.env(byDefault).get("PREDICTIVE_SCALER_TICK_WORKERS").getValue())
+        .isEqualTo("4");
+    assertThat(ScalerPods.env(byDefault).get("PREDICTIVE_SCALER_TICK_BUDGET").getValue())
+        .isEqualTo("0.5");
+    assertThat(ScalerPods.env(tuned).get("PREDICTIVE_SCALER_TICK_WORKERS").getValue())
+        .isEqualTo("8");
+    assertThat(ScalerPods.env(tuned).get("PREDICTIVE_SCALER_TICK_BUDGET").getValue())
+        .isEqualTo("0.25");
+  }
+
   private static String trusted(Container container) {
     return ScalerPods.env(container)
         .get("PREDICTIVE_SCALER_PROMETHEUS_TRUSTED_NAMESPACES")

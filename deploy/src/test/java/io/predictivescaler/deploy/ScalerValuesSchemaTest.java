@@ -23,6 +23,8 @@ class ScalerValuesSchemaTest {
       value = {
         "logFormat | xml | at '/logFormat': value must be one of 'json', 'text'",
         "logLevel | verbose | at '/logLevel': value must be one of 'error', 'warn', 'info'",
+        "tick.workers | 0 | at '/tick/workers': minimum",
+        "tick.budget | 1 | at '/tick/budget'",
         "image.tag | latest | at '/image/tag'",
         "image.repository | predictive-scaler | at '/image/repository'",
         "replicaCount | 0 | at '/replicaCount': minimum",
