@@ -24,7 +24,7 @@ final class ProgressBar implements ReplayProgress {
 
   @Override
   public void update(String run, long ticksDone, long ticksTotal) {
-    int percent = ticksTotal > 0 ? (int) (ticksDone * 100 / ticksTotal) : 100;
+    int percent = ReplayProgress.percent(ticksDone, ticksTotal);
     if (percent == shown) {
       return;
     }

@@ -24,7 +24,7 @@ final class ProgressLines implements ReplayProgress {
 
   @Override
   public void update(String run, long ticksDone, long ticksTotal) {
-    int percent = ticksTotal > 0 ? (int) Math.min(100, ticksDone * 100 / ticksTotal) : 100;
+    int percent = ReplayProgress.percent(ticksDone, ticksTotal);
     int reached = percent / every * every;
     if (reached <= shown) {
       return;

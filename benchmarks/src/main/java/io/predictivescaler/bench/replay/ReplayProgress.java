@@ -16,4 +16,9 @@ public interface ReplayProgress {
    * @param ticksTotal ticks all runs together simulate
    */
   void update(String run, long ticksDone, long ticksTotal);
+
+  /** The whole percentage done, 100 when there is nothing to do. */
+  static int percent(long ticksDone, long ticksTotal) {
+    return ticksTotal > 0 ? (int) Math.min(100, ticksDone * 100 / ticksTotal) : 100;
+  }
 }

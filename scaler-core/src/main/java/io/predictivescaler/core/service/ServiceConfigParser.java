@@ -140,7 +140,9 @@ public final class ServiceConfigParser {
             caFile,
             Set.copyOf(namespaces(trusted)),
             namespaces(namespaces),
-            port.isSet() ? port(port) : ServiceConfig.DEFAULT_HTTP_PORT,
+            port.isSet()
+                ? wholeNumber(port, "a port number", 1, 65535, ServiceConfig.DEFAULT_HTTP_PORT)
+                : ServiceConfig.DEFAULT_HTTP_PORT,
             opsAuth.isSet() ? opsAuth(opsAuth) : OpsAuthMode.KUBERNETES,
             opsBindAddress.isSet()
                 ? ipAddress(opsBindAddress)
@@ -154,7 +156,14 @@ public final class ServiceConfigParser {
             leaseNamespace(leaseNamespace),
             identity(o.identity),
             new TickSettings(
-                tickWorkers.isSet() ? tickWorkers(tickWorkers) : TickSettings.DEFAULT_WORKERS,
+                tickWorkers.isSet()
+                    ? wholeNumber(
+                        tickWorkers,
+                        "a whole number of threads",
+                        1,
+                        TickSettings.MAX_WORKERS,
+                        TickSettings.DEFAULT_WORKERS)
+                    : TickSettings.DEFAULT_WORKERS,
                 tickBudget.isSet() ? tickBudget(tickBudget) : TickSettings.DEFAULT_BUDGET));
     if (!problems.isEmpty()) {
       throw new ServiceConfigException(problems);
@@ -236,17 +245,19 @@ public final class ServiceConfigParser {
     return result;
   }
 
-  private int port(Value v) {
+  /** A whole number in {@code [min, max]}; otherwise reported, and {@code fallback} returned. */
+  private int wholeNumber(Value v, String what, int min, int max, int fallback) {
     try {
-      int port = Integer.parseInt(v.text());
-      if (port >= 1 && port <= 65535) {
-        return port;
+      int n = Integer.parseInt(v.text());
+      if (n >= min && n <= max) {
+        return n;
       }
     } catch (NumberFormatException e) {
       // reported below
     }
-    problems.add(v.source() + ": must be a port number 1..65535, got '" + v.text() + "'");
-    return ServiceConfig.DEFAULT_HTTP_PORT;
+    problems.add(
+        v.source() + ": must be " + what + " " + min + ".." + max + ", got '" + v.text() + "'");
+    return fallback;
   }
 
   private OpsAuthMode opsAuth(Value v) {
@@ -283,25 +294,6 @@ public final class ServiceConfigParser {
             + v.text()
             + "'");
     return ServiceConfig.DEFAULT_OPS_BIND_ADDRESS;
-  }
-
-  private int tickWorkers(Value v) {
-    try {
-      int workers = Integer.parseInt(v.text());
-      if (workers >= 1 && workers <= TickSettings.MAX_WORKERS) {
-        return workers;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    problems.add(
-        v.source()
-            + ": must be a whole number of threads 1.."
-            + TickSettings.MAX_WORKERS
-            + ", got '"
-            + v.text()
-            + "'");
-    return TickSettings.DEFAULT_WORKERS;
   }
 
   private double tickBudget(Value v) {

@@ -229,9 +229,7 @@ class ScaleSubresourceActuatorTest {
   }
 
   private long writes() throws InterruptedException {
-    return ApiCall.drain(server).stream()
-        .filter(r -> r.getMethod().equals("PUT") || r.getMethod().equals("PATCH"))
-        .count();
+    return ApiCall.writes(server);
   }
 
   static ApiRetry noWaitRetry(int attempts, Sleeper sleeper) {

@@ -31,6 +31,16 @@ public record ApiCall(String apiGroup, String resource, String verb) {
     return requests;
   }
 
+  /** How many of the requests the mock server recorded so far wrote (PUT or PATCH); drains them. */
+  public static long writes(KubernetesMockServer server) throws InterruptedException {
+    return drain(server).stream().filter(ApiCall::isWrite).count();
+  }
+
+  /** Whether the request writes an object: a PUT or a PATCH. */
+  public static boolean isWrite(RecordedRequest request) {
+    return request.getMethod().equals("PUT") || request.getMethod().equals("PATCH");
+  }
+
   /** Maps a request to RBAC terms; null for non-resource URLs such as discovery. */
   public static ApiCall of(RecordedRequest request) {
     return of(request.getMethod(), request.getPath());
