@@ -124,34 +124,17 @@ public final class DecisionState {
 
   /** The same state, noting that a decision at {@code nowMillis} had no usable metric. */
   DecisionState withMetricsUnavailableAt(long nowMillis) {
-    if (unavailableSince != AVAILABLE) {
-      return this;
-    }
-    return new DecisionState(
-        initialized,
-        recommendationAt,
-        recommendation,
-        upAt,
-        upChange,
-        downAt,
-        downChange,
-        nowMillis);
+    return unavailableSince != AVAILABLE ? this : withUnavailableSince(nowMillis);
   }
 
   /** The same state, noting that the decision had a usable metric. */
   DecisionState withMetricsAvailable() {
-    if (unavailableSince == AVAILABLE) {
-      return this;
-    }
+    return unavailableSince == AVAILABLE ? this : withUnavailableSince(AVAILABLE);
+  }
+
+  private DecisionState withUnavailableSince(long since) {
     return new DecisionState(
-        initialized,
-        recommendationAt,
-        recommendation,
-        upAt,
-        upChange,
-        downAt,
-        downChange,
-        AVAILABLE);
+        initialized, recommendationAt, recommendation, upAt, upChange, downAt, downChange, since);
   }
 
   /** Milliseconds since no metric could be used, at {@code nowMillis}; 0 when one could. */
