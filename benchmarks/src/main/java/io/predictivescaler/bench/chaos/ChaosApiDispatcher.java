@@ -102,12 +102,7 @@ final class ChaosApiDispatcher extends KubernetesCrudDispatcher {
     if (write && hpa.matches()) {
       Integer from = minReplicas(super.handleGet(withoutQuery(path)));
       Integer to = minReplicas(body(request));
-      ApiWrite recorded = write(writer, hpa.group(1), hpa.group(2), true, from, to);
-      MockResponse response = super.dispatch(request);
-      if (response.code() < 300) {
-        writes.add(recorded);
-      }
-      return response;
+      return dispatchRecording(request, write(writer, hpa.group(1), hpa.group(2), true, from, to));
     }
     MockResponse response = super.dispatch(request);
     Matcher lease = LEASE.matcher(path);
@@ -127,14 +122,19 @@ final class ChaosApiDispatcher extends KubernetesCrudDispatcher {
       String deploymentPath = withoutQuery(request.getPath()).replaceFirst("/scale$", "");
       Integer from = replicas(super.handleGet(deploymentPath));
       Integer to = replicas(body(request));
-      ApiWrite recorded = write(writer, deployment.group(1), deployment.group(2), false, from, to);
-      MockResponse response = super.dispatch(request);
-      if (response.code() < 300) {
-        writes.add(recorded);
-      }
-      return response;
+      return dispatchRecording(
+          request, write(writer, deployment.group(1), deployment.group(2), false, from, to));
     }
     return super.dispatch(request);
+  }
+
+  /** Serves a write and keeps its record when the store accepted it. */
+  private MockResponse dispatchRecording(RecordedRequest request, ApiWrite recorded) {
+    MockResponse response = super.dispatch(request);
+    if (response.code() < 300) {
+      writes.add(recorded);
+    }
+    return response;
   }
 
   private ApiWrite write(
