@@ -49,6 +49,22 @@ public record LightCluster(
    */
   public CandidateScore replay(
       String name, double level, double headroom, float[] loads, float[] means, float[] bands) {
+    return replay(name, level, headroom, loads, means, bands, 0);
+  }
+
+  /**
+   * As {@link #replay(String, double, double, float[], float[], float[])}, scoring only the buckets
+   * from {@code scoreFrom} on: the earlier ones only bring the replayed cluster to the state it
+   * would have been in, so that a re-pick can score just the hours since the previous one.
+   */
+  public CandidateScore replay(
+      String name,
+      double level,
+      double headroom,
+      float[] loads,
+      float[] means,
+      float[] bands,
+      int scoreFrom) {
     int n = loads.length;
     int[] arrivals = new int[n + startupBuckets + 1];
     int[] recs = new int[n];
@@ -100,6 +116,9 @@ public record LightCluster(
       }
       current = desired;
       int truthAt = b + delayBuckets;
+      if (b < scoreFrom) {
+        continue;
+      }
       if (truthAt < n && !Float.isNaN(loads[truthAt])) {
         double capacity = ready * targetPerReplica;
         double load = loads[truthAt];

@@ -33,24 +33,47 @@ public final class RiskChooser {
   private RiskChooser() {}
 
   /**
+   * Replays the whole log for every candidate and chooses among them.
+   *
    * @param budgetShare the share of minutes allowed overloaded; NaN for {@code risk: hpa} (no more
    *     risk than the plain HPA had on the same history)
    */
   public static CounterfactualChoice choose(
       CandidateLog log, LightCluster cluster, double[] levels, double budgetShare) {
+    return choose(score(log, cluster, levels, 0), budgetShare);
+  }
+
+  /**
+   * Every candidate's counterfactual figures on the log, the HPA first, then the ladder cheapest
+   * first; only buckets from {@code scoreFrom} on are scored.
+   */
+  public static List<CandidateScore> score(
+      CandidateLog log, LightCluster cluster, double[] levels, int scoreFrom) {
     float[] loads = log.loads();
     float[] means = log.means();
-    List<CandidateScore> scores = new ArrayList<>(levels.length + 1);
-    CandidateScore hpa = cluster.replay("hpa", Double.NaN, 0, loads, means, null);
-    scores.add(hpa);
+    List<CandidateScore> scores = new ArrayList<>(levels.length + HEADROOMS.length);
+    scores.add(cluster.replay("hpa", Double.NaN, 0, loads, means, null, scoreFrom));
     for (int l = 0; l < levels.length; l++) {
       float[] bands = log.bands(l);
       boolean top = l == levels.length - 1;
       for (double headroom : top ? HEADROOMS : new double[] {0}) {
         String name =
             "q" + trim(levels[l]) + (headroom > 0 ? "+" + trim(100 * headroom) + "%" : "");
-        scores.add(cluster.replay(name, levels[l], headroom, loads, means, bands));
+        scores.add(cluster.replay(name, levels[l], headroom, loads, means, bands, scoreFrom));
       }
+    }
+    return scores;
+  }
+
+  /**
+   * Chooses among candidates' figures, the HPA first.
+   *
+   * @param budgetShare the share of minutes allowed overloaded; NaN for {@code risk: hpa}
+   */
+  public static CounterfactualChoice choose(List<CandidateScore> scores, double budgetShare) {
+    CandidateScore hpa = scores.get(0);
+    if (!hpa.isHpa()) {
+      throw new IllegalArgumentException("the HPA's figures must come first, got " + hpa.name());
     }
     boolean hpaBudget = Double.isNaN(budgetShare);
     double budget = hpaBudget ? hpa.overloadMinutes() : budgetShare * hpa.minutes();
@@ -71,9 +94,9 @@ public final class RiskChooser {
         String.format(
                 Locale.ROOT,
                 fits
-                    ? "%s: cheapest within %s (%.1f <= %.1f overload min) over the last %.1f h"
-                    : "%s: least risk, none within %s (%.1f > %.1f overload min) over the last"
-                        + " %.1f h",
+                    ? "%s: cheapest within %s (%.1f <= %.1f overload min) over %.1f h replayed"
+                    : "%s: least risk, none within %s (%.1f > %.1f overload min) over %.1f h"
+                        + " replayed",
                 best.name(),
                 hpaBudget ? "risk: hpa" : "a " + trim(100 * budgetShare) + "% budget",
                 best.overloadMinutes(),

@@ -4,6 +4,8 @@ import io.predictivescaler.core.config.PrometheusMetric;
 import io.predictivescaler.core.config.RiskBudget;
 import io.predictivescaler.core.config.WorkloadPolicy;
 import io.predictivescaler.core.counterfactual.CandidateLog;
+import io.predictivescaler.core.counterfactual.CandidateMemory;
+import io.predictivescaler.core.counterfactual.CandidateScore;
 import io.predictivescaler.core.counterfactual.CounterfactualChoice;
 import io.predictivescaler.core.counterfactual.LightCluster;
 import io.predictivescaler.core.counterfactual.RiskChooser;
@@ -15,6 +17,7 @@ import io.predictivescaler.forecast.peak.PeakBand;
 import io.predictivescaler.forecast.peak.PeakCalibrator;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -49,6 +52,7 @@ final class ForecastCalibration {
   private WorkloadPolicy policy;
   private ScalingPolicy scaling;
   private CandidateLog candidates;
+  private final CandidateMemory memory = new CandidateMemory();
   private CounterfactualChoice choice;
   private Instant chosenAt;
 
@@ -60,13 +64,14 @@ final class ForecastCalibration {
   }
 
   /**
-   * The same calibration under a new policy: a changed one re-picks at the next tick with its
-   * bounds; an unchanged one (another ConfigMap changed, and every policy was published again)
-   * keeps its choice and schedule, so that one edit anywhere does not re-pick every workload.
+   * The same calibration under a new policy: a changed policy re-picks at once with its bounds and
+   * forgets what the candidates did under the old ones; an unchanged one (another ConfigMap
+   * changed) keeps both.
    */
   ForecastCalibration withPolicy(WorkloadPolicy newPolicy, ScalingPolicy newScaling) {
     if (!newPolicy.equals(policy)) {
       this.chosenAt = null;
+      memory.clear();
     }
     this.policy = newPolicy;
     this.scaling = newScaling;
@@ -176,9 +181,14 @@ final class ForecastCalibration {
             metric.reactiveTargetPerReplica(),
             Math.max(scaling.tolerance().up(), scaling.tolerance().down()));
     RiskBudget risk = policy.risk();
-    choice =
-        RiskChooser.choose(
-            candidates, cluster, PeakCalibrator.LEVELS, risk.isHpa() ? Double.NaN : risk.share());
+    long sinceLast =
+        chosenAt == null ? Long.MAX_VALUE : now.getEpochSecond() - chosenAt.getEpochSecond();
+    int scoreFrom =
+        (int) Math.max(0, candidates.size() - Math.min(candidates.size(), sinceLast / bucket));
+    List<CandidateScore> latest =
+        RiskChooser.score(candidates, cluster, PeakCalibrator.LEVELS, scoreFrom);
+    List<CandidateScore> pooled = memory.add(latest, chosenAt == null ? 0 : sinceLast / 3600.0);
+    choice = RiskChooser.choose(pooled, risk.isHpa() ? Double.NaN : risk.share());
     chosenAt = now;
   }
 }

@@ -35,6 +35,19 @@ class LightClusterTest {
     assertThat(hpa.isHpa()).isTrue();
   }
 
+  @Test
+  void scoringFromALaterBucketCountsOnlyTheBucketsFromThereOn() {
+    CandidateScore whole = cluster(1, 2, 3).replay("hpa", Double.NaN, 0, STEP, STEP, null, 0);
+    CandidateScore tail = cluster(1, 2, 3).replay("hpa", Double.NaN, 0, STEP, STEP, null, 5);
+
+    // the overload is at buckets 3, 4 and 5: only bucket 5 is scored from 5 on, with the
+    // replicas the earlier buckets brought the cluster to (9 from bucket 4 on)
+    assertThat(whole.overloadMinutes()).isEqualTo(3.0);
+    assertThat(tail.overloadMinutes()).isEqualTo(1.0);
+    assertThat(tail.minutes()).isEqualTo(6.0);
+    assertThat(tail.replicaHours()).isCloseTo(7 * 9 / 60.0, within(1e-9));
+  }
+
   @ParameterizedTest(name = "band rises at bucket {0}: {1} overload minutes")
   @CsvSource({"0, 0", "1, 0", "2, 1", "3, 2", "4, 3"})
   void aBandThatRisesStartUpBucketsAheadOfTheRealStepAvoidsTheOverload(

@@ -217,4 +217,13 @@ class RiskChooserTest {
   private static float[] zeros(int n) {
     return new float[n];
   }
+
+  @Test
+  void theHpaMustComeFirstAmongTheFigures() {
+    CandidateScore q = new CandidateScore("q0.9", 0.9, 0, 0, 0, 1, 60);
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> RiskChooser.choose(java.util.List.of(q), Double.NaN))
+        .hasMessage("the HPA's figures must come first, got q0.9");
+  }
 }
