@@ -18,6 +18,7 @@ import io.predictivescaler.core.config.WorkloadKind;
 import io.predictivescaler.core.explain.DecisionRecorder;
 import io.predictivescaler.core.kube.DeploymentCache;
 import io.predictivescaler.core.kube.KubernetesAccessReviewer;
+import io.predictivescaler.core.kube.PodStartupTimes;
 import io.predictivescaler.core.kube.ScaleTargetApi;
 import io.predictivescaler.core.kube.ScaleTargetPoller;
 import io.predictivescaler.core.opsauth.OpsAccessControl;
@@ -82,6 +83,7 @@ public final class ScalerService implements AutoCloseable {
   private final ActuationGate gate;
   private final OutcomeRecorder outcomes;
   private final TickOrchestrator orchestrator;
+  private final StartupLeadTimes startupLeadTimes;
   private final ConfigMapPolicyWatcher watcher;
   private final OpsHttpServer http;
   private final TickDispatcher dispatcher;
@@ -115,8 +117,8 @@ public final class ScalerService implements AutoCloseable {
             overrides.collectorTimer() != null ? overrides.collectorTimer() : CollectorTimer.VERTX);
     series = new SeriesBinding(vertx, collector, sources.all().keySet(), sources::forget);
     deployments = new DeploymentCache(client, config.namespaces());
-    otherTargets =
-        new ScaleTargetPoller(new ScaleTargetApi(client), ScaleTargetPoller.DEFAULT_PERIOD);
+    ScaleTargetApi scaleTargets = new ScaleTargetApi(client);
+    otherTargets = new ScaleTargetPoller(scaleTargets, ScaleTargetPoller.DEFAULT_PERIOD);
     refits =
         new BoundedRefitScheduler(
             Math.max(1, Runtime.getRuntime().availableProcessors() - 1), REFIT_QUEUE);
@@ -146,6 +148,8 @@ public final class ScalerService implements AutoCloseable {
             refits,
             gate::mayActuate,
             outcomes);
+    startupLeadTimes =
+        new StartupLeadTimes(new PodStartupTimes(scaleTargets), orchestrator::recordLeadTimes);
     watcher =
         new ConfigMapPolicyWatcher(
             client,
@@ -271,6 +275,7 @@ public final class ScalerService implements AutoCloseable {
   private void onPolicies(PolicySet policies) {
     otherTargets.track(policies.workloads().keySet());
     orchestrator.applyPolicies(policies.workloads().values());
+    startupLeadTimes.apply(policies.workloads().values());
     series.apply(policies);
   }
 
@@ -368,6 +373,7 @@ public final class ScalerService implements AutoCloseable {
               watcher.close();
               deployments.close();
               otherTargets.close();
+              startupLeadTimes.close();
               series.close();
             })
         .then("stop refits", Duration.ofSeconds(5), () -> refits.shutdown(Duration.ofSeconds(3)))

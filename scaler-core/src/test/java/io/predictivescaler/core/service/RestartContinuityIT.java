@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
@@ -38,7 +39,7 @@ import org.junit.jupiter.api.Test;
  * decision comes within minutes of the start instead of after a day of collecting. Prometheus is
  * the harness' stub, answering the cAdvisor query the service sends with a daily load in cores.
  */
-class ResourceRestartIT {
+class RestartContinuityIT {
 
   /** 07:56 on the third day, four minutes before the daily ramp (as in ScalerServiceIT). */
   private static final Instant BEFORE_PEAK =
@@ -71,7 +72,7 @@ class ResourceRestartIT {
   @Test
   void afterARestartTheFirstDecisionsAreForecastDriven() throws Exception {
     harness.prometheus.load(CADVISOR_CPU, t -> ScalerServiceIT.daily(t) / 1000);
-    checkoutWithThreePodsUsing("100m");
+    checkoutWithPods("100m", 40, 40, 40);
     harness.policies(
         "workloads:\n"
             + "  - target: {name: checkout}\n"
@@ -137,8 +138,37 @@ class ResourceRestartIT {
         && decisions.get(decisions.size() - 1).decision().reason() == ReasonCode.PREDICTED_LOAD;
   }
 
-  /** Deployment shop/checkout with three Ready pods requesting 500m each and using {@code cpu}. */
-  private void checkoutWithThreePodsUsing(String cpu) {
+  @Test
+  void afterARestartTheLeadTimeIsMeasuredFromTheCurrentPodsStartUp() throws Exception {
+    harness.prometheus.load(ServiceHarness.query("checkout"), t -> 150);
+    checkoutWithPods("100m", 40, 100, 70);
+    harness.policies(
+        "workloads:\n"
+            + ServiceHarness.workload(
+                "checkout", "dry-run", 1, 8, "leadTime: auto", "leadTimeFallback: 90s"));
+    ScalerService service = harness.startLeader(CHECKOUT);
+
+    // the pods are read on a thread of their own; the tick after that plans with them
+    await()
+        .atMost(WAIT)
+        .until(
+            () -> {
+              harness.clock.advance(STEP);
+              return harness.tick(service, "checkout").leadTime();
+            },
+            lead -> !lead.equals(Duration.ofSeconds(90)));
+
+    harness.clock.advance(STEP);
+    assertThat(harness.tick(service, "checkout").leadTime())
+        .as("the 90th percentile of 40 s, 70 s and 100 s, not the 90 s fallback")
+        .isEqualTo(Duration.ofSeconds(100));
+  }
+
+  /**
+   * Deployment shop/checkout with a Ready pod per entry of {@code readyAfterSeconds} (Ready that
+   * long after its creation), each requesting 500m and using {@code cpu}.
+   */
+  private void checkoutWithPods(String cpu, long... readyAfterSeconds) {
     Map<String, String> labels = Map.of("app", "checkout");
     client
         .apps()
@@ -162,43 +192,47 @@ class ResourceRestartIT {
                 .endStatus()
                 .build())
         .create();
-    Instant started = BEFORE_PEAK.minus(Duration.ofHours(1));
-    for (String pod :
-        List.of(
-            "checkout-7d9f8c6b5d-x2x4z",
-            "checkout-7d9f8c6b5d-q5wzt",
-            "checkout-7d9f8c6b5d-b7n4k")) {
-      client
-          .pods()
-          .inNamespace(NS)
-          .resource(
-              new PodBuilder()
-                  .withNewMetadata()
-                  .withName(pod)
-                  .withNamespace(NS)
-                  .withLabels(labels)
-                  .withCreationTimestamp(started.toString())
-                  .endMetadata()
-                  .withNewSpec()
-                  .withContainers(
-                      new ContainerBuilder()
-                          .withName("app")
-                          .withNewResources()
-                          .withRequests(Map.of("cpu", new Quantity("500m")))
-                          .endResources()
-                          .build())
-                  .endSpec()
-                  .withNewStatus()
-                  .withPhase("Running")
-                  .withStartTime(started.toString())
-                  .addNewCondition()
-                  .withType("Ready")
-                  .withStatus("True")
-                  .withLastTransitionTime(started.plusSeconds(40).toString())
-                  .endCondition()
-                  .endStatus()
-                  .build())
-          .create();
+    for (int i = 0; i < readyAfterSeconds.length; i++) {
+      String pod = "checkout-7d9f8c6b5d-x2x4" + "zbc".charAt(i);
+      Instant started = BEFORE_PEAK.minus(Duration.ofHours(1)).plus(Duration.ofMinutes(10L * i));
+      Pod created =
+          client
+              .pods()
+              .inNamespace(NS)
+              .resource(
+                  new PodBuilder()
+                      .withNewMetadata()
+                      .withName(pod)
+                      .withNamespace(NS)
+                      .withLabels(labels)
+                      .endMetadata()
+                      .withNewSpec()
+                      .withContainers(
+                          new ContainerBuilder()
+                              .withName("app")
+                              .withNewResources()
+                              .withRequests(Map.of("cpu", new Quantity("500m")))
+                              .endResources()
+                              .build())
+                      .endSpec()
+                      .withNewStatus()
+                      .withPhase("Running")
+                      .withStartTime(started.toString())
+                      .addNewCondition()
+                      .withType("Ready")
+                      .withStatus("True")
+                      .endCondition()
+                      .endStatus()
+                      .build())
+              .create();
+      // the API server stamps the creation time itself; the pod turned Ready that much later
+      Instant createdAt = Instant.parse(created.getMetadata().getCreationTimestamp());
+      created
+          .getStatus()
+          .getConditions()
+          .get(0)
+          .setLastTransitionTime(createdAt.plusSeconds(readyAfterSeconds[i]).toString());
+      client.pods().inNamespace(NS).resource(created).updateStatus();
       PodMetrics usage =
           new PodMetricsBuilder()
               .withNewMetadata()
