@@ -136,7 +136,7 @@ public final class ScalerService implements AutoCloseable {
     outcomes =
         new OutcomeRecorder(
             new DecisionRecorder(
-                client, registry, config.identity(), REPEAT_INTERVAL, deployments::isPaused),
+                client, registry, config.identity(), REPEAT_INTERVAL, this::isPaused),
             gate::mayActuate);
     ApiRetry retry = overrides.apiRetry() != null ? overrides.apiRetry() : ApiRetry.defaults();
     WriteFence fence = gate::mayActuate;
@@ -286,9 +286,16 @@ public final class ScalerService implements AutoCloseable {
         : otherTargets.replicas(target);
   }
 
+  /** Whether the target carries the pause annotation, as last read; for the paused gauge. */
+  private boolean isPaused(TargetRef target) {
+    return target.kind().equals(WorkloadKind.DEPLOYMENT)
+        ? deployments.isPaused(target)
+        : otherTargets.isPaused(target);
+  }
+
   /**
-   * Ready once the policies are loaded and the Deployment informers watch the API, and while ticks
-   * keep completing.
+   * Ready once the policies are loaded, the Deployment informers watch the API and the other scale
+   * targets can be read, and while ticks keep completing.
    */
   public ReadinessStatus readiness() {
     List<String> failing = new ArrayList<>();
@@ -299,6 +306,7 @@ public final class ScalerService implements AutoCloseable {
     if (!deployments.isWatching()) {
       failing.add("api: not watching Deployments (API server unreachable or access denied)");
     }
+    otherTargets.problem().ifPresent(failing::add);
     return new ReadinessStatus(failing);
   }
 
