@@ -131,7 +131,11 @@ public final class ScalerService implements AutoCloseable {
             () -> {},
             () -> {});
     gate = new ActuationGate(election::isLeader);
-    ServiceMeters.buildInfo(registry, BuildVersion.current(), System.getProperty("java.version"));
+    ServiceMeters.buildInfo(
+        registry,
+        BuildVersion.current(),
+        BuildVersion.revision(),
+        System.getProperty("java.version"));
     ServiceMeters.leader(registry, election::isLeader);
     outcomes =
         new OutcomeRecorder(
