@@ -2,9 +2,11 @@ package io.predictivescaler.core.kube;
 
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.predictivescaler.core.actuate.ScalerAnnotations;
 import io.predictivescaler.core.config.TargetRef;
 import io.predictivescaler.core.config.WorkloadKind;
 import io.predictivescaler.core.tick.ReplicaCounts;
+import java.net.HttpURLConnection;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -25,7 +27,9 @@ import org.slf4j.LoggerFactory;
  * DeploymentCache}'s informer), so that the tick reads them from memory: every period, on a thread
  * of its own, each target's {@code /scale} subresource gives the desired count and the label
  * selector of its pods, and the pods whose Ready condition is True are the ready count (which the
- * lead-time measurement follows). After an API error the last counts stay, as an informer's would.
+ * lead-time measurement follows); the object itself says whether it carries the pause annotation.
+ * After an API error the last counts stay, as an informer's would, and {@link #problem()} says so
+ * for the readiness check.
  */
 public final class ScaleTargetPoller implements AutoCloseable {
 
@@ -44,7 +48,8 @@ public final class ScaleTargetPoller implements AutoCloseable {
             return thread;
           });
   private final Map<TargetRef, ReplicaCounts> counts = new ConcurrentHashMap<>();
-  private final Set<TargetRef> failing = ConcurrentHashMap.newKeySet();
+  private final Set<TargetRef> paused = ConcurrentHashMap.newKeySet();
+  private final Map<TargetRef, KubernetesClientException> failing = new ConcurrentHashMap<>();
   private final Set<TargetRef> withoutSelector = ConcurrentHashMap.newKeySet();
   private volatile Set<TargetRef> targets = Set.of();
   private volatile boolean started;
@@ -73,6 +78,8 @@ public final class ScaleTargetPoller implements AutoCloseable {
             .filter(t -> !t.kind().equals(WorkloadKind.DEPLOYMENT))
             .collect(Collectors.toUnmodifiableSet());
     counts.keySet().retainAll(targets);
+    paused.retainAll(targets);
+    failing.keySet().retainAll(targets);
     if (started && !executor.isShutdown()) {
       executor.execute(this::refresh);
     }
@@ -81,6 +88,40 @@ public final class ScaleTargetPoller implements AutoCloseable {
   /** The target's last counts; empty when it does not exist or was not read yet. */
   public Optional<ReplicaCounts> replicas(TargetRef target) {
     return Optional.ofNullable(counts.get(target));
+  }
+
+  /**
+   * Whether the target carried the pause annotation when last read; false when it does not exist or
+   * was not read yet. The actuators read the object afresh before each write: this answer is for
+   * display (the paused gauge).
+   */
+  public boolean isPaused(TargetRef target) {
+    return paused.contains(target);
+  }
+
+  /**
+   * Why the targets cannot be read, for the readiness check: the API server did not answer or
+   * denied access at the last read. A kind the API server does not serve (a missing CRD) is the
+   * policy's problem, shown on the workload, not the scaler's.
+   */
+  public Optional<String> problem() {
+    List<String> unreadable =
+        failing.entrySet().stream()
+            .filter(
+                e ->
+                    e.getValue().getCode() != HttpURLConnection.HTTP_NOT_FOUND
+                        && targets.contains(e.getKey()))
+            .map(e -> e.getKey() + ": HTTP " + e.getValue().getCode())
+            .sorted()
+            .toList();
+    if (unreadable.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        "api: cannot read "
+            + unreadable.size()
+            + " scale target(s) (API server unreachable or access denied): "
+            + String.join(", ", unreadable));
   }
 
   /** Reads every target once, now, on the caller's thread. */
@@ -93,11 +134,11 @@ public final class ScaleTargetPoller implements AutoCloseable {
         } else {
           counts.remove(target);
         }
-        if (failing.remove(target)) {
+        if (failing.remove(target) != null) {
           LOG.info("reading {} works again", target);
         }
       } catch (KubernetesClientException e) {
-        if (failing.add(target)) {
+        if (failing.put(target, e) == null) {
           LOG.warn(
               "reading the replicas of {} failed, keeping its last counts and retrying every {}:"
                   + " HTTP {} {}",
@@ -115,7 +156,13 @@ public final class ScaleTargetPoller implements AutoCloseable {
   private Optional<ReplicaCounts> read(TargetRef target) {
     Optional<ScaleView> scale = api.scale(target);
     if (scale.isEmpty()) {
+      paused.remove(target);
       return Optional.empty();
+    }
+    if (api.object(target).map(ScalerAnnotations::isPaused).orElse(false)) {
+      paused.add(target);
+    } else {
+      paused.remove(target);
     }
     ScaleView view = scale.get();
     if (view.selector().isEmpty()) {

@@ -3,6 +3,7 @@ package io.predictivescaler.core.service;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.predictivescaler.collector.MetricSourceFactory;
+import io.predictivescaler.collector.cadvisor.CadvisorHistorySource;
 import io.predictivescaler.collector.metricsserver.WorkloadResourceMetrics;
 import io.predictivescaler.collector.resilience.ResilienceOptions;
 import io.predictivescaler.collector.source.MetricSource;
@@ -16,9 +17,10 @@ import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * The collector's metric sources by name: {@code metrics-server} always, {@code prometheus} when a
- * URL is configured, each replaceable (tests). All are built by the collector's {@link
- * MetricSourceFactory}, each wrapped in Resilience4j's time limiter, circuit breakers and retry,
- * whose meters go to the one registry.
+ * URL is configured, each replaceable (tests). With a Prometheus, the metrics-server source
+ * backfills from its cAdvisor series ({@link CadvisorHistorySource}). All are built by the
+ * collector's {@link MetricSourceFactory}, each wrapped in Resilience4j's time limiter, circuit
+ * breakers and retry, whose meters go to the one registry.
  */
 final class MetricSources {
 
@@ -37,13 +39,20 @@ final class MetricSources {
     resourceUsage =
         new ResourceUsageSource(factory.metricsServer(MetricSourceFactory.METRICS_SERVER));
     overrides.forEach((name, source) -> byName.put(name, factory.resilient(source, resilience)));
-    byName.computeIfAbsent(
-        MetricSourceFactory.METRICS_SERVER, name -> factory.resilient(resourceUsage, resilience));
     if (config.hasPrometheus()) {
       byName.computeIfAbsent(
           MetricSourceFactory.PROMETHEUS,
           name ->
               factory.create(MetricSourceFactory.PROMETHEUS, name, prometheus(config), resilience));
+    }
+    MetricSource metricsServer =
+        byName.computeIfAbsent(
+            MetricSourceFactory.METRICS_SERVER,
+            name -> factory.resilient(resourceUsage, resilience));
+    MetricSource prometheus = byName.get(MetricSourceFactory.PROMETHEUS);
+    if (prometheus != null) {
+      byName.put(
+          MetricSourceFactory.METRICS_SERVER, new CadvisorHistorySource(metricsServer, prometheus));
     }
   }
 

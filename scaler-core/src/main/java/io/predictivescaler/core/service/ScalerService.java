@@ -18,6 +18,7 @@ import io.predictivescaler.core.config.WorkloadKind;
 import io.predictivescaler.core.explain.DecisionRecorder;
 import io.predictivescaler.core.kube.DeploymentCache;
 import io.predictivescaler.core.kube.KubernetesAccessReviewer;
+import io.predictivescaler.core.kube.PodStartupTimes;
 import io.predictivescaler.core.kube.ScaleTargetApi;
 import io.predictivescaler.core.kube.ScaleTargetPoller;
 import io.predictivescaler.core.opsauth.OpsAccessControl;
@@ -82,6 +83,7 @@ public final class ScalerService implements AutoCloseable {
   private final ActuationGate gate;
   private final OutcomeRecorder outcomes;
   private final TickOrchestrator orchestrator;
+  private final StartupLeadTimes startupLeadTimes;
   private final ConfigMapPolicyWatcher watcher;
   private final OpsHttpServer http;
   private final TickDispatcher dispatcher;
@@ -115,8 +117,8 @@ public final class ScalerService implements AutoCloseable {
             overrides.collectorTimer() != null ? overrides.collectorTimer() : CollectorTimer.VERTX);
     series = new SeriesBinding(vertx, collector, sources.all().keySet(), sources::forget);
     deployments = new DeploymentCache(client, config.namespaces());
-    otherTargets =
-        new ScaleTargetPoller(new ScaleTargetApi(client), ScaleTargetPoller.DEFAULT_PERIOD);
+    ScaleTargetApi scaleTargets = new ScaleTargetApi(client);
+    otherTargets = new ScaleTargetPoller(scaleTargets, ScaleTargetPoller.DEFAULT_PERIOD);
     refits =
         new BoundedRefitScheduler(
             Math.max(1, Runtime.getRuntime().availableProcessors() - 1), REFIT_QUEUE);
@@ -129,12 +131,16 @@ public final class ScalerService implements AutoCloseable {
             () -> {},
             () -> {});
     gate = new ActuationGate(election::isLeader);
-    ServiceMeters.buildInfo(registry, BuildVersion.current(), System.getProperty("java.version"));
+    ServiceMeters.buildInfo(
+        registry,
+        BuildVersion.current(),
+        BuildVersion.revision(),
+        System.getProperty("java.version"));
     ServiceMeters.leader(registry, election::isLeader);
     outcomes =
         new OutcomeRecorder(
             new DecisionRecorder(
-                client, registry, config.identity(), REPEAT_INTERVAL, deployments::isPaused),
+                client, registry, config.identity(), REPEAT_INTERVAL, this::isPaused),
             gate::mayActuate);
     ApiRetry retry = overrides.apiRetry() != null ? overrides.apiRetry() : ApiRetry.defaults();
     WriteFence fence = gate::mayActuate;
@@ -146,6 +152,8 @@ public final class ScalerService implements AutoCloseable {
             refits,
             gate::mayActuate,
             outcomes);
+    startupLeadTimes =
+        new StartupLeadTimes(new PodStartupTimes(scaleTargets), orchestrator::recordLeadTimes);
     watcher =
         new ConfigMapPolicyWatcher(
             client,
@@ -271,6 +279,7 @@ public final class ScalerService implements AutoCloseable {
   private void onPolicies(PolicySet policies) {
     otherTargets.track(policies.workloads().keySet());
     orchestrator.applyPolicies(policies.workloads().values());
+    startupLeadTimes.apply(policies.workloads().values());
     series.apply(policies);
   }
 
@@ -281,9 +290,16 @@ public final class ScalerService implements AutoCloseable {
         : otherTargets.replicas(target);
   }
 
+  /** Whether the target carries the pause annotation, as last read; for the paused gauge. */
+  private boolean isPaused(TargetRef target) {
+    return target.kind().equals(WorkloadKind.DEPLOYMENT)
+        ? deployments.isPaused(target)
+        : otherTargets.isPaused(target);
+  }
+
   /**
-   * Ready once the policies are loaded and the Deployment informers watch the API, and while ticks
-   * keep completing.
+   * Ready once the policies are loaded, the Deployment informers watch the API and the other scale
+   * targets can be read, and while ticks keep completing.
    */
   public ReadinessStatus readiness() {
     List<String> failing = new ArrayList<>();
@@ -294,6 +310,7 @@ public final class ScalerService implements AutoCloseable {
     if (!deployments.isWatching()) {
       failing.add("api: not watching Deployments (API server unreachable or access denied)");
     }
+    otherTargets.problem().ifPresent(failing::add);
     return new ReadinessStatus(failing);
   }
 
@@ -368,6 +385,7 @@ public final class ScalerService implements AutoCloseable {
               watcher.close();
               deployments.close();
               otherTargets.close();
+              startupLeadTimes.close();
               series.close();
             })
         .then("stop refits", Duration.ofSeconds(5), () -> refits.shutdown(Duration.ofSeconds(3)))

@@ -36,15 +36,19 @@ final class ServiceMeters {
   private ServiceMeters() {}
 
   /**
-   * {@code predictive_scaler_build_info{version, java_version} 1}, the Prometheus convention for
-   * joining a version onto other series.
+   * {@code predictive_scaler_build_info{version, revision, java_version} 1}, the Prometheus
+   * convention for joining a version onto other series.
    *
    * @param version what {@code --version} prints ({@link BuildVersion#current()})
+   * @param revision the commit built ({@link BuildVersion#revision()})
    */
-  static void buildInfo(MeterRegistry registry, String version, String javaVersion) {
+  static void buildInfo(
+      MeterRegistry registry, String version, String revision, String javaVersion) {
     Gauge.builder(BUILD_INFO, () -> 1)
-        .description("1, labelled with the version of predictive-scaler and of the JVM")
+        .description(
+            "1, labelled with the version and commit of predictive-scaler and the JVM's version")
         .tag("version", Objects.requireNonNull(version, "version"))
+        .tag("revision", Objects.requireNonNull(revision, "revision"))
         .tag("java_version", Objects.requireNonNull(javaVersion, "javaVersion"))
         .strongReference(true)
         .register(registry);

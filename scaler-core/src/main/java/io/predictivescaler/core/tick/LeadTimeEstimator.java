@@ -5,17 +5,22 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
+import java.util.List;
 
 /**
  * Measures how long a workload takes from asking for more replicas to having them Ready, from what
  * each tick sees of the target (desired and ready replicas), and answers a robust percentile of the
  * recent measurements. Until {@value #MIN_SAMPLES} scale-ups were measured it answers the fallback.
- * Pure: time comes from the ticks.
+ * After a restart it starts from the start-up times of the workload's current pods ({@link
+ * #record}). Pure: time comes from the ticks.
  */
 public final class LeadTimeEstimator {
 
   static final int MIN_SAMPLES = 3;
-  private static final int KEPT_SAMPLES = 20;
+
+  /** How many measurements the percentile is taken over, the newest. */
+  public static final int KEPT_SAMPLES = 20;
+
   private static final int MAX_PENDING = 16;
   private static final double PERCENTILE = 0.9;
 
@@ -47,6 +52,21 @@ public final class LeadTimeEstimator {
       record(nowMillis - pending.removeFirst()[0]);
     }
     lastDesired = desiredReplicas;
+  }
+
+  /**
+   * Takes measurements made elsewhere, e.g. the start-up times of the pods the workload runs now,
+   * read when the scaler starts: oldest first, so the newest are the ones kept.
+   *
+   * @throws IllegalArgumentException when a duration is negative
+   */
+  public void record(List<Duration> measured) {
+    for (Duration d : measured) {
+      if (d.isNegative()) {
+        throw new IllegalArgumentException("a lead time must be >= 0, got " + d);
+      }
+      record(d.toMillis());
+    }
   }
 
   /** The lead time to plan with: the 90th percentile of recent measurements, or the fallback. */

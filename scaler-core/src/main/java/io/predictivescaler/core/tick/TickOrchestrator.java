@@ -8,6 +8,7 @@ import io.predictivescaler.core.config.TargetRef;
 import io.predictivescaler.core.config.WorkloadPolicy;
 import io.predictivescaler.core.decision.ReasonCode;
 import io.predictivescaler.forecast.ForecasterStatus;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -51,6 +52,7 @@ public final class TickOrchestrator {
   private final Map<TargetRef, WorkloadLoop> view = new ConcurrentHashMap<>();
   private final Map<TargetRef, TickOutcome> last = new ConcurrentHashMap<>();
   private final AtomicReference<List<WorkloadPolicy>> pending = new AtomicReference<>();
+  private final Map<TargetRef, List<Duration>> measuredLeadTimes = new ConcurrentHashMap<>();
 
   public TickOrchestrator(
       WorkloadObserver observer,
@@ -68,6 +70,15 @@ public final class TickOrchestrator {
   /** Replaces the set of workloads and their policies from the next tick on. */
   public void applyPolicies(Collection<WorkloadPolicy> policies) {
     pending.set(List.copyOf(policies));
+  }
+
+  /**
+   * Lead times of a workload measured outside the ticks (its current pods' start-up times, read
+   * when the scaler starts); its estimate takes them before its next tick. May be called from any
+   * thread.
+   */
+  public void recordLeadTimes(TargetRef target, List<Duration> measured) {
+    measuredLeadTimes.put(target, List.copyOf(measured));
   }
 
   /**
@@ -96,6 +107,7 @@ public final class TickOrchestrator {
       reconcile(next);
     }
     applyDeferred();
+    applyMeasuredLeadTimes();
     List<WorkloadTick> due = new ArrayList<>();
     for (WorkloadLoop loop : loops.values()) {
       if (!busy(loop.policy().target()) && loop.due(now)) {
@@ -189,6 +201,18 @@ public final class TickOrchestrator {
     }
   }
 
+  /** Hands measured lead times to their workloads once those have joined and are not busy. */
+  private void applyMeasuredLeadTimes() {
+    for (var it = measuredLeadTimes.entrySet().iterator(); it.hasNext(); ) {
+      var entry = it.next();
+      WorkloadLoop loop = loops.get(entry.getKey());
+      if (loop != null && !busy(entry.getKey())) {
+        loop.recordLeadTimes(entry.getValue());
+        it.remove();
+      }
+    }
+  }
+
   /** Gives the policies held back while their workloads were busy to those now free. */
   private void applyDeferred() {
     for (var it = deferred.entrySet().iterator(); it.hasNext(); ) {
@@ -215,6 +239,7 @@ public final class TickOrchestrator {
     claimed.remove(target);
     view.remove(target);
     last.remove(target);
+    measuredLeadTimes.remove(target);
     listener.onRemoved(target);
     LOG.info("workload {} left the policy; its state is released", target);
     return true;

@@ -190,6 +190,11 @@ final class WorkloadLoop {
     nextDueMillis = Math.floorDiv(now.toEpochMilli(), stepMillis) * stepMillis + stepMillis;
   }
 
+  /** Adds lead times measured outside the ticks (the current pods' start-up times). */
+  void recordLeadTimes(List<Duration> measured) {
+    leadTimes.record(measured);
+  }
+
   /** The lead time the next decision would use: configured, or measured so far. */
   Duration leadTime() {
     Duration lead = policy.leadTime().auto() ? leadTimes.leadTime() : policy.leadTime().duration();

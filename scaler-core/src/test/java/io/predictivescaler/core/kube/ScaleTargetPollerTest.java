@@ -3,8 +3,10 @@ package io.predictivescaler.core.kube;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.predictivescaler.core.actuate.ScalerAnnotations;
 import io.predictivescaler.core.config.TargetRef;
 import io.predictivescaler.core.config.WorkloadKind;
 import io.predictivescaler.core.tick.ReplicaCounts;
@@ -17,7 +19,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Replica counts of non-Deployment targets: desired from /scale, ready from its pods. */
+/**
+ * Non-Deployment targets: replica counts (desired from /scale, ready from its pods), the pause
+ * annotation, and what the readiness check hears when they cannot be read.
+ */
 class ScaleTargetPollerTest {
 
   private static final AtomicInteger NAMESPACES = new AtomicInteger();
@@ -126,5 +131,83 @@ class ScaleTargetPollerTest {
     poller.refresh();
 
     assertThat(poller.replicas(web)).contains(new ReplicaCounts(3, 2));
+  }
+
+  @Test
+  void readsThePauseAnnotationOfEveryKind() {
+    TargetRef db = new TargetRef(WorkloadKind.STATEFUL_SET, ns, "db");
+    TargetRef web = Fixtures.rolloutRef(ns, "web");
+    Fixtures.statefulSet(client, ns, "db", 1, Map.of(ScalerAnnotations.PAUSED, "true"));
+    Fixtures.rollout(client, ns, "web", 1, Map.of());
+
+    poller.track(List.of(db, web));
+    poller.refresh();
+
+    assertThat(poller.isPaused(db)).isTrue();
+    assertThat(poller.isPaused(web)).isFalse();
+  }
+
+  @Test
+  void followsThePauseAnnotationBeingTakenOff() {
+    TargetRef db = new TargetRef(WorkloadKind.STATEFUL_SET, ns, "db");
+    Fixtures.statefulSet(client, ns, "db", 1, Map.of(ScalerAnnotations.PAUSED, "true"));
+    poller.track(List.of(db));
+    poller.refresh();
+
+    client
+        .apps()
+        .statefulSets()
+        .inNamespace(ns)
+        .withName("db")
+        .edit(
+            s -> {
+              s.getMetadata().getAnnotations().remove(ScalerAnnotations.PAUSED);
+              return s;
+            });
+    poller.refresh();
+
+    assertThat(poller.isPaused(db)).isFalse();
+  }
+
+  @Test
+  void aTargetTheApiServerDeniesIsAReadinessProblemUntilItCanBeReadAgain() {
+    TargetRef db = new TargetRef(WorkloadKind.STATEFUL_SET, ns, "db");
+    Fixtures.statefulSet(client, ns, "db", 2, Map.of());
+    server
+        .expect()
+        .get()
+        .withPath("/apis/apps/v1/namespaces/" + ns + "/statefulsets/db/scale")
+        .andReturn(
+            403,
+            new StatusBuilder()
+                .withCode(403)
+                .withReason("Forbidden")
+                .withMessage("statefulsets.apps \"db\" is forbidden")
+                .build())
+        .once();
+    poller.track(List.of(db));
+
+    poller.refresh();
+    assertThat(poller.problem())
+        .contains(
+            "api: cannot read 1 scale target(s) (API server unreachable or access denied):"
+                + " StatefulSet "
+                + ns
+                + "/db: HTTP 403");
+
+    poller.refresh();
+    assertThat(poller.problem()).isEmpty();
+    assertThat(poller.replicas(db)).contains(new ReplicaCounts(2, 0));
+  }
+
+  @Test
+  void aKindTheApiServerDoesNotServeIsTheWorkloadsProblemNotTheScalers() {
+    TargetRef missing = new TargetRef(new WorkloadKind("example.com/v1", "Missing"), ns, "thing");
+
+    poller.track(List.of(missing));
+    poller.refresh();
+
+    assertThat(poller.replicas(missing)).isEmpty();
+    assertThat(poller.problem()).isEmpty();
   }
 }

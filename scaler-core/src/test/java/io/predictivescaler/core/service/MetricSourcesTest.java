@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.predictivescaler.collector.cadvisor.CadvisorHistorySource;
 import io.predictivescaler.collector.resilience.ResilientMetricSource;
 import io.predictivescaler.collector.source.MetricSource;
 import io.vertx.core.Vertx;
@@ -92,10 +93,47 @@ class MetricSourcesTest {
             new SimpleMeterRegistry());
 
     assertThat(sources.all()).containsOnlyKeys("metrics-server", "prometheus");
-    assertThat(sources.all().values()).allMatch(ResilientMetricSource.class::isInstance);
+    assertThat(sources.all().get("prometheus")).isInstanceOf(ResilientMetricSource.class);
     assertThat(sources.all().values())
         .extracting(MetricSource::name)
         .containsExactlyInAnyOrder("metrics-server", "prometheus");
+    sources.close();
+  }
+
+  @Test
+  void withAPrometheusTheMetricsServerSourceBackfillsFromCadvisor() {
+    MetricSources sources =
+        new MetricSources(
+            config(URI.create("http://prom:9090"), null, null, null),
+            java.util.Map.of(),
+            vertx,
+            null,
+            scheduler,
+            new SimpleMeterRegistry());
+
+    MetricSource metricsServer = sources.all().get("metrics-server");
+
+    assertThat(metricsServer).isInstanceOf(CadvisorHistorySource.class);
+    assertThat(metricsServer.supportsRange()).isTrue();
+    sources.close();
+  }
+
+  @Test
+  void withoutAPrometheusTheMetricsServerSourceHasNoHistory() {
+    MetricSources sources =
+        new MetricSources(
+            config(null, null, null, null),
+            java.util.Map.of(),
+            vertx,
+            null,
+            scheduler,
+            new SimpleMeterRegistry());
+
+    MetricSource metricsServer = sources.all().get("metrics-server");
+
+    assertThat(sources.all()).containsOnlyKeys("metrics-server");
+    assertThat(metricsServer).isInstanceOf(ResilientMetricSource.class);
+    assertThat(metricsServer.supportsRange()).isFalse();
     sources.close();
   }
 }

@@ -89,6 +89,8 @@ class OpsApiIT {
         .contains(
             "predictive_scaler_build_info{java_version=\""
                 + System.getProperty("java.version")
+                + "\",revision=\""
+                + BuildVersion.revision()
                 + "\",version=\""
                 + BuildVersion.current()
                 + "\",} 1.0")

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.predictivescaler.core.actuate.ActuationOutcome;
@@ -161,6 +162,62 @@ class ScaleTargetKindsIT {
     assertThat(outcome.actuation().outcome()).isEqualTo(ActuationOutcome.PAUSED);
     assertThat(rolloutReplicas()).isEqualTo(3);
     await().atMost(WAIT).until(() -> harness.event("ScalingPaused").isPresent());
+    assertThat(harness.get(service, "/metrics").body())
+        .contains("predictive_scaler_workload_paused{namespace=\"shop\",workload=\"web\",} 1.0");
+  }
+
+  @Test
+  void thePausedGaugeFollowsTheAnnotationOfAStatefulSet() throws Exception {
+    Fixtures.statefulSet(client, NS, "db", 2, Map.of());
+    harness.policies("workloads:\n" + workload("db", "dry-run", 1, 20, "StatefulSet"));
+    ScalerService service = harness.startLeader(DB);
+    harness.tick(service, "db");
+    String gauge = "predictive_scaler_workload_paused{namespace=\"shop\",workload=\"db\",} ";
+    assertThat(harness.get(service, "/metrics").body()).contains(gauge + "0.0");
+
+    client
+        .apps()
+        .statefulSets()
+        .inNamespace(NS)
+        .withName("db")
+        .edit(
+            s -> {
+              s.getMetadata().setAnnotations(Map.of(ScalerAnnotations.PAUSED, "true"));
+              return s;
+            });
+
+    await()
+        .atMost(WAIT)
+        .until(() -> harness.get(service, "/metrics").body().contains(gauge + "1.0"));
+  }
+
+  @Test
+  void aScaleTargetTheScalerMayNotReadMakesItUnready() {
+    Fixtures.statefulSet(client, NS, "db", 2, Map.of());
+    server
+        .expect()
+        .get()
+        .withPath("/apis/apps/v1/namespaces/shop/statefulsets/db/scale")
+        .andReturn(
+            403,
+            new StatusBuilder()
+                .withCode(403)
+                .withReason("Forbidden")
+                .withMessage("statefulsets.apps \"db\" is forbidden")
+                .build())
+        .always();
+    harness.policies("workloads:\n" + workload("db", "dry-run", 1, 20, "StatefulSet"));
+    ScalerService service = harness.start("scaler-0");
+
+    await()
+        .atMost(WAIT)
+        .until(() -> service.readiness().failing().stream().anyMatch(f -> f.contains("db")));
+
+    assertThat(service.readiness().isReady()).isFalse();
+    assertThat(service.readiness().failing())
+        .contains(
+            "api: cannot read 1 scale target(s) (API server unreachable or access denied):"
+                + " StatefulSet shop/db: HTTP 403");
   }
 
   @Test

@@ -21,11 +21,14 @@ class ServiceMetersTest {
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
   @Test
-  void buildInfoIsOneLabelledWithTheVersions() {
-    ServiceMeters.buildInfo(registry, "1.4.2", "17.0.15");
+  void buildInfoIsOneLabelledWithTheVersionsAndTheRevision() {
+    ServiceMeters.buildInfo(
+        registry, "1.4.2", "0123456789abcdef0123456789abcdef01234567", "17.0.15");
 
     assertThat(registry.scrape())
-        .contains("predictive_scaler_build_info{java_version=\"17.0.15\",version=\"1.4.2\",} 1.0");
+        .contains(
+            "predictive_scaler_build_info{java_version=\"17.0.15\","
+                + "revision=\"0123456789abcdef0123456789abcdef01234567\",version=\"1.4.2\",} 1.0");
   }
 
   @Test

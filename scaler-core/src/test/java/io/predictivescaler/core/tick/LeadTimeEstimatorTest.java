@@ -36,6 +36,26 @@ class LeadTimeEstimatorTest {
   }
 
   @Test
+  void startsFromTheStartUpTimesMeasuredOutsideTheTicks() {
+    LeadTimeEstimator estimator = new LeadTimeEstimator(Duration.ofSeconds(90));
+
+    estimator.record(
+        java.util.List.of(Duration.ofSeconds(40), Duration.ofSeconds(70), Duration.ofSeconds(200)));
+
+    assertThat(estimator.measurements()).isEqualTo(3);
+    assertThat(estimator.leadTime()).isEqualTo(Duration.ofSeconds(200));
+  }
+
+  @Test
+  void aNegativeMeasuredLeadTimeIsRejected() {
+    LeadTimeEstimator estimator = new LeadTimeEstimator(Duration.ofSeconds(90));
+
+    assertThatThrownBy(() -> estimator.record(java.util.List.of(Duration.ofSeconds(-1))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("a lead time must be >= 0, got PT-1S");
+  }
+
+  @Test
   void dropsAScaleUpThatWasTakenBackBeforeItsPodsWereReady() {
     LeadTimeEstimator estimator = new LeadTimeEstimator(Duration.ofSeconds(90));
     estimator.observe(T0, 2, 2);

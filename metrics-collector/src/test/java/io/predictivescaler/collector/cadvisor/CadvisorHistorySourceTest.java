@@ -1,0 +1,122 @@
+package io.predictivescaler.collector.cadvisor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.predictivescaler.collector.source.InstantSample;
+import io.predictivescaler.collector.source.MetricQuery;
+import io.predictivescaler.collector.source.MetricSource;
+import io.predictivescaler.collector.source.PromQlQuery;
+import io.predictivescaler.collector.source.RangeSamples;
+import io.predictivescaler.collector.source.ResourceName;
+import io.predictivescaler.collector.source.ResourceQuery;
+import io.predictivescaler.collector.source.ScriptedSource;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+
+class CadvisorHistorySourceTest {
+
+  private static final Instant T = Instant.parse("2026-03-02T08:00:00Z");
+  private static final Duration STEP = Duration.ofSeconds(15);
+  private static final ResourceQuery WEB_CPU =
+      new ResourceQuery("shop", "apps/v1", "Deployment", "web", ResourceName.CPU);
+
+  private final ScriptedSource metricsServer =
+      new ScriptedSource(
+          "metrics-server",
+          (q, at) -> CompletableFuture.completedFuture(InstantSample.of(at, 0.8)));
+  private final RecordingPrometheus prometheus = new RecordingPrometheus();
+  private final CadvisorHistorySource source = new CadvisorHistorySource(metricsServer, prometheus);
+
+  @Test
+  void readsTheCurrentValueFromMetricsServer() throws Exception {
+    InstantSample sample = source.instant(WEB_CPU, T).toCompletableFuture().get();
+
+    assertThat(sample.value()).isEqualTo(0.8);
+    assertThat(metricsServer.instantCalls).hasValue(1);
+    assertThat(prometheus.asked).isEmpty();
+  }
+
+  @Test
+  void readsHistoryFromTheCadvisorSeriesOfTheSamePods() throws Exception {
+    RangeSamples history =
+        source.range(WEB_CPU, T.minus(STEP), T, STEP).toCompletableFuture().get();
+
+    assertThat(source.supportsRange()).isTrue();
+    assertThat(source.name()).isEqualTo("metrics-server");
+    assertThat(prometheus.asked).containsExactly(CadvisorUsageQuery.of(WEB_CPU, STEP));
+    assertThat(history.size()).isEqualTo(2);
+    assertThat(history.time(0)).isEqualTo(T.minus(STEP));
+    assertThat(history.value(1)).isEqualTo(1.5);
+  }
+
+  @Test
+  void releasingTheWorkloadReleasesItsCadvisorQueryToo() {
+    source.range(WEB_CPU, T.minus(STEP), T, STEP);
+
+    source.release(WEB_CPU);
+
+    assertThat(metricsServer.released).containsExactly(WEB_CPU);
+    assertThat(prometheus.released).containsExactly(CadvisorUsageQuery.of(WEB_CPU, STEP));
+  }
+
+  @Test
+  void closingLeavesThePrometheusSourceToItsOwner() {
+    source.close();
+
+    assertThat(prometheus.closed).isFalse();
+  }
+
+  /** Answers every range with 1.5 at each step; records what it was asked. */
+  private static final class RecordingPrometheus implements MetricSource {
+
+    final List<MetricQuery> asked = new CopyOnWriteArrayList<>();
+    final List<MetricQuery> released = new CopyOnWriteArrayList<>();
+    volatile boolean closed;
+
+    @Override
+    public String name() {
+      return "prometheus";
+    }
+
+    @Override
+    public CompletionStage<InstantSample> instant(MetricQuery query, Instant at) {
+      asked.add(query);
+      return CompletableFuture.completedFuture(InstantSample.empty(at, List.of()));
+    }
+
+    @Override
+    public boolean supportsRange() {
+      return true;
+    }
+
+    @Override
+    public CompletionStage<RangeSamples> range(
+        MetricQuery query, Instant from, Instant to, Duration step) {
+      asked.add(query);
+      int n = (int) (Duration.between(from, to).dividedBy(step)) + 1;
+      long[] times = new long[n];
+      double[] values = new double[n];
+      for (int i = 0; i < n; i++) {
+        times[i] = from.plus(step.multipliedBy(i)).toEpochMilli();
+        values[i] = 1.5;
+      }
+      assertThat(query).isInstanceOf(PromQlQuery.class);
+      return CompletableFuture.completedFuture(new RangeSamples(times, values, List.of()));
+    }
+
+    @Override
+    public void release(MetricQuery query) {
+      released.add(query);
+    }
+
+    @Override
+    public void close() {
+      closed = true;
+    }
+  }
+}
