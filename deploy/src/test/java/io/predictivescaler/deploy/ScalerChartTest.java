@@ -12,6 +12,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -108,13 +109,25 @@ class ScalerChartTest {
         .allSatisfy(
             w -> {
               assertThat(w.at("/target/kind").asText()).isEqualTo("Deployment");
-              assertThat(
-                      w.has("targetPerReplica")
-                          ? w.get("targetPerReplica").asDouble()
-                          : w.path("targetUtilization").asDouble())
-                  .isPositive();
-              assertThat(w.has("targetPerReplica"))
-                  .isEqualTo(w.at("/metric/prometheus").isTextual());
+              // a metric: with its targets beside it, or each entry of metrics: with its own
+              List<JsonNode> metrics = new ArrayList<>();
+              w.path("metrics").forEach(metrics::add);
+              if (metrics.isEmpty()) {
+                metrics.add(w);
+              }
+              assertThat(metrics)
+                  .allSatisfy(
+                      m -> {
+                        assertThat(
+                                m.has("targetPerReplica")
+                                    ? m.get("targetPerReplica").asDouble()
+                                    : m.path("targetUtilization").asDouble())
+                            .isPositive();
+                        assertThat(m.has("targetPerReplica"))
+                            .isEqualTo(
+                                m.at("/metric/prometheus").isTextual()
+                                    || m.path("prometheus").isTextual());
+                      });
               assertThat(w.get("minReplicas").asInt())
                   .isLessThanOrEqualTo(w.get("maxReplicas").asInt());
             });

@@ -106,7 +106,8 @@ public class DecisionPipelineBenchmark {
       DecisionState state) {
     List<MetricInput> metrics =
         List.of(TotalMetric.averageValue("rps", TARGET_PER_REPLICA, Math.max(0, load)));
-    return new DecisionInput(now, current, current, metrics, forecast, policy, state);
+    return new DecisionInput(
+        now, current, current, metrics, DecisionInput.forecastOf(metrics, forecast), policy, state);
   }
 
   private static ForecastSummary trusted(double peakUpper) {

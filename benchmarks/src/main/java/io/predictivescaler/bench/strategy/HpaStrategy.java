@@ -12,7 +12,7 @@ import io.predictivescaler.core.decision.ScalingPolicy;
 import io.predictivescaler.core.decision.TotalMetric;
 import io.predictivescaler.core.decision.UnavailableMetric;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 
 /**
  * A plain Kubernetes HPA: the decision pipeline with no forecast and the HPA's default behavior and
@@ -45,7 +45,7 @@ public final class HpaStrategy implements ScalingStrategy {
                 tick.currentReplicas(),
                 tick.readyReplicas(),
                 List.of(metric),
-                Optional.empty(),
+                Map.of(),
                 policy,
                 state));
     state = decision.nextState(true);

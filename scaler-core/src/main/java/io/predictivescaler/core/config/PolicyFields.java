@@ -370,7 +370,7 @@ public final class PolicyFields {
           new FieldDoc(
               code("metric.prometheus"),
               "string",
-              "one of `prometheus` / `resource` is required",
+              "one of `prometheus` / `resource` is required, unless `metrics` is given",
               "PromQL instant query returning the workload's total load",
               "not empty; strings closed, `()[]{}` balanced (a light check, see below); quote it"
                   + " when it starts with `{`; no selector for another namespace than the"
@@ -401,6 +401,49 @@ public final class PolicyFields {
               "integer",
               "required with `resource`",
               "average utilization per replica, percent of requests (HPA's `averageUtilization`)",
+              ">= 1 (may exceed 100); only with `resource`"),
+          new FieldDoc(
+              code("metrics"),
+              "list",
+              "instead of `metric`",
+              "several metrics, as an HPA's `metrics`: each entry is a `metric` with its targets"
+                  + " in the entry (the `metrics[]` rows). Each is forecast on its own; the largest"
+                  + " recommendation wins and the reason names its metric. See [Several"
+                  + " metrics](#several-metrics)",
+              "1 to "
+                  + PolicyLimits.MAX_METRICS
+                  + " entries ([Memory limits](#memory-limits)); not together with `metric` or"
+                  + " the workload's own `targetPerReplica`, `reactiveTargetPerReplica`,"
+                  + " `targetUtilization`; each query or resource once"),
+          new FieldDoc(
+              code("metrics[].prometheus"),
+              "string",
+              "one of `prometheus` / `resource` is required",
+              "as `metric.prometheus`",
+              "as `metric.prometheus`"),
+          new FieldDoc(
+              code("metrics[].resource"),
+              "`cpu` \\| `memory`",
+              "",
+              "as `metric.resource`",
+              "not together with `prometheus`"),
+          new FieldDoc(
+              code("metrics[].targetPerReplica"),
+              "number",
+              "required with `prometheus`",
+              "as `targetPerReplica`, for this entry",
+              "> 0; only with `prometheus`"),
+          new FieldDoc(
+              code("metrics[].reactiveTargetPerReplica"),
+              "number",
+              "`targetPerReplica`",
+              "as `reactiveTargetPerReplica`, for this entry",
+              "> 0 and <= `targetPerReplica`; only with `prometheus`"),
+          new FieldDoc(
+              code("metrics[].targetUtilization"),
+              "integer",
+              "required with `resource`",
+              "as `targetUtilization`, for this entry",
               ">= 1 (may exceed 100); only with `resource`"),
           new FieldDoc(
               code("maxReplicas"),

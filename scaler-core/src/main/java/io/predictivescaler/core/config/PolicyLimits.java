@@ -17,6 +17,9 @@ import java.time.Duration;
  *       floats, copied for each forecast: at {@link #MAX_WINDOW_SAMPLES}, 0.4 MB.
  *   <li>{@link #MAX_WINDOW} bounds the history asked of Prometheus at start and kept per series;
  *       two weeks cover weekly seasonality with a margin.
+ *   <li>Each metric of a workload has its own window, forecaster and calibration, so every bound
+ *       above is per metric, and {@link #MAX_METRICS} bounds how many a workload multiplies them
+ *       by.
  * </ul>
  */
 final class PolicyLimits {
@@ -32,6 +35,13 @@ final class PolicyLimits {
 
   /** The longest window: 14 days. */
   static final Duration MAX_WINDOW = Duration.ofDays(14);
+
+  /**
+   * The most metrics one workload lists: each costs up to the two budgets above (about 4 MB at
+   * their limits, 60 kB at the defaults) plus the forecaster's training history; HPAs rarely list
+   * more than three.
+   */
+  static final int MAX_METRICS = 10;
 
   /** The shortest step. */
   static final Duration MIN_STEP = Duration.ofSeconds(1);

@@ -26,22 +26,29 @@ final class PromQlConfinement {
     }
     List<ConfigError> errors = new ArrayList<>();
     for (int i = 0; i < workloads.size(); i++) {
-      if (workloads.get(i).metric() instanceof PrometheusMetric metric) {
-        Optional<String> problem =
-            NamespaceMatcherInjector.problem(metric.query(), source.namespace());
-        if (problem.isPresent()) {
-          errors.add(
-              new ConfigError(
-                  "workloads[" + i + "].metric.prometheus",
-                  "cannot be confined to the ConfigMap's namespace ("
-                      + source.namespace()
-                      + "), which the scaler adds to every selector: "
-                      + problem.get()
-                      + ", got "
-                      + WorkloadReader.shorten(metric.query())));
+      List<MetricSpec> metrics = workloads.get(i).metrics();
+      for (int j = 0; j < metrics.size(); j++) {
+        if (metrics.get(j) instanceof PrometheusMetric metric) {
+          // The policy does not keep which key listed a lone metric: one metric is reported at
+          // metric, the usual way to write it.
+          String field = metrics.size() == 1 ? "metric" : "metrics[" + j + "]";
+          String path = "workloads[" + i + "]." + field + ".prometheus";
+          problem(source, metric).ifPresent(p -> errors.add(new ConfigError(path, p)));
         }
       }
     }
     return errors;
+  }
+
+  private static Optional<String> problem(ConfigMapRef source, PrometheusMetric metric) {
+    return NamespaceMatcherInjector.problem(metric.query(), source.namespace())
+        .map(
+            problem ->
+                "cannot be confined to the ConfigMap's namespace ("
+                    + source.namespace()
+                    + "), which the scaler adds to every selector: "
+                    + problem
+                    + ", got "
+                    + WorkloadReader.shorten(metric.query()));
   }
 }

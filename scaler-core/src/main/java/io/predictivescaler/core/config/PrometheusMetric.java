@@ -25,6 +25,12 @@ public record PrometheusMetric(
     this(query, targetPerReplica, targetPerReplica);
   }
 
+  /** The query itself, as the HPA names an External metric by its selector. */
+  @Override
+  public String name() {
+    return query;
+  }
+
   private static void requirePositive(String field, double value) {
     if (!(value > 0) || Double.isInfinite(value)) {
       throw new IllegalArgumentException(field + " must be a finite number > 0, got " + value);

@@ -17,4 +17,10 @@ public record ResourceMetric(ResourceName resource, int targetUtilizationPercent
           "targetUtilizationPercent must be >= 1, got " + targetUtilizationPercent);
     }
   }
+
+  /** {@code cpu utilization} or {@code memory utilization}. */
+  @Override
+  public String name() {
+    return resource.yamlName() + " utilization";
+  }
 }

@@ -17,17 +17,25 @@ import java.util.Optional;
  * below read them.
  *
  * @param target the workload scaled
- * @param metric the load signal and the per-replica target
+ * @param metrics the load signals, each with its per-replica target: at least one, at most {@value
+ *     PolicyLimits#MAX_METRICS}, names unique; the largest recommendation wins, as in the HPA
  * @param maxReplicas upper bound, at least {@link #minReplicas()}
  * @param settings every defaultable field; the rules between them hold ({@link PolicyRules})
  */
 public record WorkloadPolicy(
-    TargetRef target, MetricSpec metric, int maxReplicas, PolicySettings settings) {
+    TargetRef target, List<MetricSpec> metrics, int maxReplicas, PolicySettings settings) {
 
   public WorkloadPolicy {
     Objects.requireNonNull(target, "target");
-    Objects.requireNonNull(metric, "metric");
+    metrics = List.copyOf(metrics);
     Objects.requireNonNull(settings, "settings");
+    if (metrics.isEmpty() || metrics.size() > PolicyLimits.MAX_METRICS) {
+      throw new IllegalArgumentException(
+          "metrics must have 1 to " + PolicyLimits.MAX_METRICS + " entries, got " + metrics.size());
+    }
+    if (metrics.stream().map(MetricSpec::name).distinct().count() < metrics.size()) {
+      throw new IllegalArgumentException("metric names must be unique, got " + metrics);
+    }
     PolicyRules.requireHeld(settings);
     if (maxReplicas < settings.minReplicas()) {
       throw new IllegalArgumentException(
@@ -54,20 +62,46 @@ public record WorkloadPolicy(
             });
   }
 
-  /** A workload policy that takes every defaultable field from {@code settings}. */
+  /** A workload policy with one metric. */
+  public WorkloadPolicy(
+      TargetRef target, MetricSpec metric, int maxReplicas, PolicySettings settings) {
+    this(target, List.of(metric), maxReplicas, settings);
+  }
+
+  /** A workload policy with one metric that takes every defaultable field from {@code settings}. */
   public static WorkloadPolicy of(
       TargetRef target, MetricSpec metric, int maxReplicas, PolicySettings settings) {
     return new WorkloadPolicy(target, metric, maxReplicas, settings);
   }
 
+  /**
+   * The first metric: the only one of a single-metric policy and of a {@link #forMetric} view,
+   * which is how the per-metric parts (forecast calibration, observations) read it. With several
+   * metrics, read {@link #metrics()}.
+   */
+  public MetricSpec metric() {
+    return metrics.get(0);
+  }
+
+  /**
+   * This policy seen through one of its metrics: the same target, bounds and settings with {@code
+   * metric} alone, for the parts that forecast and calibrate each metric on its own.
+   */
+  public WorkloadPolicy forMetric(MetricSpec metric) {
+    if (!metrics.contains(metric)) {
+      throw new IllegalArgumentException(metric + " is not a metric of " + target);
+    }
+    return metrics.size() == 1 ? this : new WorkloadPolicy(target, metric, maxReplicas, settings);
+  }
+
   /** This policy with one defaultable field changed. */
   public <T> WorkloadPolicy with(PolicyField<T> field, T value) {
-    return new WorkloadPolicy(target, metric, maxReplicas, settings.with(field, value));
+    return new WorkloadPolicy(target, metrics, maxReplicas, settings.with(field, value));
   }
 
   /** This policy with other defaultable fields, for changing several at once. */
   public WorkloadPolicy withSettings(PolicySettings value) {
-    return new WorkloadPolicy(target, metric, maxReplicas, value);
+    return new WorkloadPolicy(target, metrics, maxReplicas, value);
   }
 
   /** Lower bound, at least 1 (scale to zero is not supported). */

@@ -15,11 +15,10 @@ final class WorkloadReader {
   /** The keys only a workload sets: the first word of each row of the per-workload table. */
   static final Set<String> OWN_FIELDS =
       PolicyFields.WORKLOAD_DOCS.stream()
-          .map(row -> row.field().replace("`", "").split("\\.")[0])
+          .map(row -> row.field().replace("`", "").split("[.\\[]")[0])
           .collect(Collectors.toUnmodifiableSet());
 
   private static final Set<String> ALL_FIELDS = union(OWN_FIELDS, DefaultableFields.NAMES);
-  private static final String NEXT_TO_METRIC = "set it on the workload, next to metric";
   private static final int MAX_SHOWN = 80;
 
   /**
@@ -36,8 +35,7 @@ final class WorkloadReader {
     r.require("target", "required");
     Optional<TargetRef> target =
         r.object("target").flatMap(t -> TargetReader.read(t, defaultNamespace));
-    r.require("metric", "required (prometheus or resource)");
-    Optional<MetricSpec> metric = metric(r);
+    Optional<List<MetricSpec>> metrics = MetricReader.read(r);
     r.require("maxReplicas", "required");
     Optional<Integer> max = r.integer("maxReplicas", n -> n >= 1, ">= 1");
     PolicySettings d = DefaultableFields.read(r, base);
@@ -59,7 +57,7 @@ final class WorkloadReader {
         Optional.of(
             () ->
                 new WorkloadPolicy(
-                    target.orElseThrow(), metric.orElseThrow(), max.orElseThrow(), d)));
+                    target.orElseThrow(), metrics.orElseThrow(), max.orElseThrow(), d)));
   }
 
   /**
@@ -80,78 +78,6 @@ final class WorkloadReader {
     }
   }
 
-  /** The metric with its per-replica target, reading both blocks and checking they agree. */
-  private static Optional<MetricSpec> metric(FieldReader r) {
-    Optional<FieldReader> block = r.object("metric");
-    Optional<String> query = block.flatMap(WorkloadReader::query);
-    Optional<ResourceName> resource =
-        block.flatMap(m -> m.oneOf("resource", ResourceName.values(), ResourceName::yamlName));
-    if (block.isPresent()) {
-      FieldReader m = block.get();
-      boolean both = m.has("prometheus") && m.has("resource");
-      if (both || !(m.has("prometheus") || m.has("resource"))) {
-        r.error(
-            "metric",
-            "set exactly one of prometheus or resource, got " + (both ? "both" : "neither"));
-        return Optional.empty();
-      }
-    }
-    if (query.isPresent()) {
-      rejectField(r, "targetUtilization", "only for resource metrics; use targetPerReplica");
-      r.require("targetPerReplica", "required with a prometheus metric");
-      Optional<Double> target = r.number("targetPerReplica", v -> v > 0, "> 0");
-      Optional<Double> reactive = r.number("reactiveTargetPerReplica", v -> v > 0, "> 0");
-      if (target.isPresent() && reactive.isPresent() && reactive.get() > target.get()) {
-        r.error(
-            "reactiveTargetPerReplica",
-            "must be <= targetPerReplica (" + num(target.get()) + "), got " + num(reactive.get()));
-        return Optional.empty();
-      }
-      return target.map(t -> new PrometheusMetric(query.get(), t, reactive.orElse(t)));
-    }
-    if (resource.isPresent()) {
-      rejectField(r, "targetPerReplica", "only for prometheus metrics; use targetUtilization");
-      rejectField(r, "reactiveTargetPerReplica", "only for prometheus metrics");
-      r.require("targetUtilization", "required with a resource metric");
-      return r.integer("targetUtilization", v -> v >= 1, ">= 1 (percent of requests, like 80)")
-          .map(t -> new ResourceMetric(resource.get(), t));
-    }
-    r.number("targetPerReplica", v -> v > 0, "> 0");
-    r.integer("targetUtilization", v -> v >= 1, ">= 1 (percent of requests, like 80)");
-    return Optional.empty();
-  }
-
-  private static Optional<String> query(FieldReader m) {
-    m.rejectUnknown(
-        Set.of("prometheus", "resource"),
-        Map.of(
-            "targetPerReplica",
-            NEXT_TO_METRIC,
-            "reactiveTargetPerReplica",
-            NEXT_TO_METRIC,
-            "targetUtilization",
-            NEXT_TO_METRIC));
-    Optional<String> query =
-        m.text("prometheus", "a PromQL string (quote it when it starts with '{')");
-    if (query.isPresent() && query.get().isBlank()) {
-      m.error("prometheus", "must not be empty");
-      return Optional.empty();
-    }
-    Optional<String> problem = query.flatMap(PromQlCheck::problem);
-    if (problem.isPresent()) {
-      m.error(
-          "prometheus", "malformed PromQL (" + problem.get() + "), got " + shorten(query.get()));
-      return Optional.empty();
-    }
-    return query;
-  }
-
-  private static void rejectField(FieldReader r, String field, String message) {
-    if (r.has(field)) {
-      r.error(field, message);
-    }
-  }
-
   static String shorten(String text) {
     String oneLine = text.strip().replaceAll("\\s+", " ");
     return oneLine.length() <= MAX_SHOWN ? oneLine : oneLine.substring(0, MAX_SHOWN) + "...";
@@ -161,9 +87,5 @@ final class WorkloadReader {
     Set<String> all = new HashSet<>(a);
     all.addAll(b);
     return Set.copyOf(all);
-  }
-
-  private static String num(double v) {
-    return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
   }
 }

@@ -3,6 +3,7 @@ package io.predictivescaler.core.decision;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The pure decision pipeline (docs/ARCHITECTURE.md §6): reactive recommendation exactly like the
@@ -59,10 +60,10 @@ public final class DecisionPipeline {
     }
 
     PredictiveStage.Result predictive = PredictiveStage.run(input);
-    // A forecast in use sizes capacity at the predictive target; without one, the metrics are
-    // read at the reactive target, so that falling back is never less safe than the plain HPA.
-    List<MetricInput> metrics =
-        predictive.usable() ? input.metrics() : atReactiveTargets(input.metrics());
+    // A metric whose forecast is in use sizes capacity at its predictive target; every other
+    // metric is read at its reactive target, so that falling back is never less safe than the
+    // plain HPA.
+    List<MetricInput> metrics = atTargets(input.metrics(), predictive.sized());
     ReactiveStage.Result reactive = ReactiveStage.run(input, metrics);
     stages.add(reactive.result(current));
     int desired;
@@ -142,10 +143,11 @@ public final class DecisionPipeline {
         state.next(now, true, desired, recommendationCutoff, 0, eventCutoff));
   }
 
-  private static List<MetricInput> atReactiveTargets(List<MetricInput> metrics) {
+  /** Each metric at its predictive target when its forecast is used, else at its reactive one. */
+  private static List<MetricInput> atTargets(List<MetricInput> metrics, Set<String> sized) {
     List<MetricInput> out = new ArrayList<>(metrics.size());
     for (MetricInput metric : metrics) {
-      out.add(metric.atReactiveTarget());
+      out.add(sized.contains(metric.name()) ? metric : metric.atReactiveTarget());
     }
     return out;
   }

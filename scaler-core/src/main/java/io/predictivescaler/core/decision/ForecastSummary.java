@@ -4,8 +4,9 @@ import java.util.Objects;
 
 /**
  * What the pipeline needs from a forecast: the peak of the forecast's upper band over {@code [now +
- * leadTime, now + horizon]}, in the load unit of the workload's first metric (the total over pods
- * for a pod metric, the metric itself for a total metric), and whether it may be used.
+ * leadTime, now + horizon]}, in the load unit of the metric it forecasts (the total over pods for a
+ * pod metric, the metric itself for a total metric), and whether it may be used. Each metric of a
+ * workload has its own.
  *
  * @param peakUpperLoad the peak of the upper band; NaN when there is none
  * @param status whether the forecast may drive scaling

@@ -1,13 +1,20 @@
 package io.predictivescaler.core.decision;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
 /**
- * Stage 2: replicas for the forecast's peak upper band, {@code ceil(peak / targetPerReplica)}. The
- * target per replica comes from the first metric's predictive target: its AverageValue target; for
- * Utilization, the average ready-pod request times the target percent; for a Value target, the
- * target shared by the ready replicas (the HPA's own Value formula).
+ * Stage 2: replicas for each metric's forecast peak upper band, {@code ceil(peak /
+ * targetPerReplica)}, and the largest of them, as the reactive stage takes the largest proposal.
+ * Each forecast is in its own metric's unit and is sized by that metric's predictive target: its
+ * AverageValue target; for Utilization, the average ready-pod request times the target percent; for
+ * a Value target, the target shared by the ready replicas (the HPA's own Value formula).
  *
  * <p>Only a {@link ForecastStatus#TRUSTED} forecast takes part; every other status has its own
- * reason code and leaves the decision reactive only.
+ * reason code. When no forecast takes part, the first metric's reason is the stage's and the
+ * decision is reactive only.
  */
 final class PredictiveStage {
 
@@ -15,15 +22,27 @@ final class PredictiveStage {
   private static final double CEIL_EPSILON = 1e-9;
 
   /**
-   * @param usable true when the forecast takes part in the decision
-   * @param ratio peak load over current capacity, for the tolerance stage
-   * @param notUsed why a present forecast was not used; null when usable or absent
+   * @param usable true when a forecast takes part in the decision
+   * @param replicas the largest replica count among the usable forecasts
+   * @param ratio the winning forecast's peak load over current capacity, for the tolerance stage
+   * @param notUsed why the present forecasts were not used; null when usable or absent
+   * @param sized the metrics whose forecast is usable: they are read at their predictive target
    */
-  record Result(boolean usable, int replicas, double ratio, ReasonCode notUsed, String rule) {
+  record Result(
+      boolean usable,
+      int replicas,
+      double ratio,
+      ReasonCode notUsed,
+      String rule,
+      Set<String> sized) {
+
+    Result {
+      sized = Set.copyOf(sized);
+    }
 
     /**
-     * The stage's own reason: when a forecast was supplied but not used, its status' reason, with
-     * the reactive rule that decides instead.
+     * The stage's own reason: when forecasts were supplied but none used, the first one's reason,
+     * with the reactive rule that decides instead.
      */
     StageResult result(int current, String reactiveRule) {
       StageTrace trace =
@@ -34,53 +53,87 @@ final class PredictiveStage {
     }
   }
 
+  /** One metric's forecast, sized or not; {@code rule} names the metric when there are several. */
+  private record Sizing(
+      String metric, boolean usable, int replicas, double ratio, ReasonCode notUsed, String rule) {}
+
   private PredictiveStage() {}
 
   static Result run(DecisionInput input) {
-    if (input.forecast().isEmpty()) {
-      return new Result(false, 0, 0, null, "no forecast: reactive only");
+    if (input.forecasts().isEmpty()) {
+      return new Result(false, 0, 0, null, "no forecast: reactive only", Set.of());
     }
-    ForecastSummary forecast = input.forecast().get();
+    boolean several = input.metrics().size() > 1;
+    List<Sizing> sizings = new ArrayList<>();
+    for (MetricInput metric : input.metrics()) {
+      ForecastSummary forecast = input.forecasts().get(metric.name());
+      if (forecast != null) {
+        Sizing sizing = size(input, metric, forecast);
+        sizings.add(several ? named(sizing) : sizing);
+      }
+    }
+    List<Sizing> usable = sizings.stream().filter(Sizing::usable).toList();
+    if (usable.isEmpty()) {
+      Sizing first = sizings.get(0);
+      String rule = sizings.stream().map(Sizing::rule).collect(Collectors.joining("; "));
+      return new Result(false, 0, 0, first.notUsed(), rule + ": reactive only", Set.of());
+    }
+    Sizing best = usable.get(0);
+    for (Sizing sizing : usable) {
+      if (sizing.replicas() > best.replicas()) {
+        best = sizing;
+      }
+    }
+    String rule = best.rule();
+    if (sizings.size() > 1) {
+      rule += "; largest of " + usable.size() + " usable forecasts";
+      if (usable.size() < sizings.size()) {
+        Sizing unused = sizings.stream().filter(s -> !s.usable()).findFirst().orElseThrow();
+        rule +=
+            ", " + (sizings.size() - usable.size()) + " not used (first: " + unused.rule() + ")";
+      }
+    }
+    Set<String> sized = usable.stream().map(Sizing::metric).collect(Collectors.toSet());
+    return new Result(true, best.replicas(), best.ratio(), null, rule, sized);
+  }
+
+  private static Sizing size(DecisionInput input, MetricInput metric, ForecastSummary forecast) {
     String model = "model " + forecast.model();
     return switch (forecast.status()) {
-      case TRUSTED -> size(input, forecast, model);
+      case TRUSTED -> trusted(input, metric, forecast, model);
       case UNTRUSTED ->
-          notUsed(
-              ReasonCode.FORECAST_UNTRUSTED,
-              model + " not trusted" + detail(forecast) + ": reactive only");
+          notUsed(metric, ReasonCode.FORECAST_UNTRUSTED, model + " not trusted" + detail(forecast));
       case INSUFFICIENT_HISTORY ->
           notUsed(
+              metric,
               ReasonCode.INSUFFICIENT_HISTORY,
-              model + " has too little history" + detail(forecast) + ": reactive only");
+              model + " has too little history" + detail(forecast));
     };
   }
 
-  private static Result size(DecisionInput input, ForecastSummary forecast, String model) {
+  private static Sizing trusted(
+      DecisionInput input, MetricInput metric, ForecastSummary forecast, String model) {
     double peak = forecast.peakUpperLoad();
     if (!(peak >= 0) || Double.isInfinite(peak)) {
       return notUsed(
-          ReasonCode.FORECAST_UNTRUSTED,
-          model + " peak " + peak + " is not a finite load: reactive only");
+          metric, ReasonCode.FORECAST_UNTRUSTED, model + " peak " + peak + " is not a finite load");
     }
-    if (input.metrics().isEmpty()) {
-      return notUsed(
-          ReasonCode.FORECAST_UNTRUSTED, "no metric to size the forecast: reactive only");
-    }
-    MetricInput primary = input.metrics().get(0);
-    double perReplica = perReplica(primary, input.readyReplicas());
+    double perReplica = perReplica(metric, input.readyReplicas());
     if (!(perReplica > 0) || Double.isInfinite(perReplica)) {
       return notUsed(
+          metric,
           ReasonCode.FORECAST_UNTRUSTED,
-          "cannot size the forecast with " + primary.name() + " this tick: reactive only");
+          "cannot size the forecast with " + metric.name() + " this tick");
     }
     int replicas = ReplicaCalculator.ceil(peak / perReplica - CEIL_EPSILON);
     boolean value =
-        primary instanceof TotalMetric total && total.target().type() == TargetType.VALUE;
+        metric instanceof TotalMetric total && total.target().type() == TargetType.VALUE;
     double ratio =
         value
-            ? peak / ((TotalMetric) primary).target().value()
+            ? peak / ((TotalMetric) metric).target().value()
             : peak / (perReplica * input.currentReplicas());
-    return new Result(
+    return new Sizing(
+        metric.name(),
         true,
         replicas,
         ratio,
@@ -95,12 +148,12 @@ final class PredictiveStage {
             + detail(forecast));
   }
 
-  private static double perReplica(MetricInput primary, int ready) {
-    if (primary instanceof TotalMetric total) {
+  private static double perReplica(MetricInput metric, int ready) {
+    if (metric instanceof TotalMetric total) {
       double target = total.target().value();
       return total.target().type() == TargetType.VALUE ? target / ready : target;
     }
-    if (primary instanceof PodMetric pods) {
+    if (metric instanceof PodMetric pods) {
       double target = pods.target().value();
       if (pods.target().type() == TargetType.AVERAGE_VALUE) {
         return target;
@@ -112,8 +165,19 @@ final class PredictiveStage {
     return Double.NaN;
   }
 
-  private static Result notUsed(ReasonCode reason, String rule) {
-    return new Result(false, 0, 0, reason, rule);
+  /** The sizing with its metric's name in front, as the reactive rules name theirs. */
+  private static Sizing named(Sizing s) {
+    return new Sizing(
+        s.metric(),
+        s.usable(),
+        s.replicas(),
+        s.ratio(),
+        s.notUsed(),
+        s.metric() + " forecast: " + s.rule());
+  }
+
+  private static Sizing notUsed(MetricInput metric, ReasonCode reason, String rule) {
+    return new Sizing(metric.name(), false, 0, 0, reason, rule);
   }
 
   private static String detail(ForecastSummary forecast) {

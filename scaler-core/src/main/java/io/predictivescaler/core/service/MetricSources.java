@@ -7,6 +7,7 @@ import io.predictivescaler.collector.cadvisor.CadvisorHistorySource;
 import io.predictivescaler.collector.metricsserver.WorkloadResourceMetrics;
 import io.predictivescaler.collector.resilience.ResilienceOptions;
 import io.predictivescaler.collector.source.MetricSource;
+import io.predictivescaler.core.config.ResourceName;
 import io.predictivescaler.core.config.TargetRef;
 import io.vertx.core.Vertx;
 import java.util.HashMap;
@@ -61,9 +62,9 @@ final class MetricSources {
     return Map.copyOf(byName);
   }
 
-  /** The newest metrics-server grouping of a workload's pods. */
-  Optional<WorkloadResourceMetrics> resources(TargetRef target) {
-    return resourceUsage.latest(target);
+  /** The newest metrics-server grouping of a workload's pods for {@code resource}. */
+  Optional<WorkloadResourceMetrics> resources(TargetRef target, ResourceName resource) {
+    return resourceUsage.latest(target, resource);
   }
 
   void forget(TargetRef target) {

@@ -334,9 +334,9 @@ public final class ScalerService implements AutoCloseable {
     return replicas(target);
   }
 
-  /** Whether the collector has handed over a window of the workload's load yet. */
+  /** Whether the collector has handed over a window of each of the workload's metrics yet. */
   public boolean hasWindow(TargetRef target) {
-    return series.window(target).map(w -> !w.isEmpty()).orElse(false);
+    return series.hasWindows(target);
   }
 
   /** True while this replica holds the lease and may write. */

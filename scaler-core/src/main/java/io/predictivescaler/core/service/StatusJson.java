@@ -2,13 +2,16 @@ package io.predictivescaler.core.service;
 
 import io.predictivescaler.core.actuate.ActuationResult;
 import io.predictivescaler.core.config.GoDuration;
+import io.predictivescaler.core.config.MetricSpec;
 import io.predictivescaler.core.config.PrometheusMetric;
 import io.predictivescaler.core.config.ResourceMetric;
 import io.predictivescaler.core.config.WorkloadPolicy;
 import io.predictivescaler.core.decision.Decision;
 import io.predictivescaler.core.decision.ForecastSummary;
 import io.predictivescaler.core.tick.TickOutcome;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -27,15 +30,39 @@ final class StatusJson {
     target.put("namespace", p.target().namespace());
     target.put("name", p.target().name());
     out.put("target", target);
-    if (p.metric() instanceof PrometheusMetric m) {
-      out.put("metric", Map.of("prometheus", m.query()));
-      out.put("targetPerReplica", m.targetPerReplica());
-    } else if (p.metric() instanceof ResourceMetric m) {
-      out.put("metric", Map.of("resource", m.resource().yamlName()));
-      out.put("targetUtilization", m.targetUtilizationPercent());
+    if (p.metrics().size() == 1) {
+      out.put("metric", source(p.metric()));
+      out.putAll(targets(p.metric()));
+    } else {
+      List<Map<String, Object>> metrics = new ArrayList<>();
+      for (MetricSpec metric : p.metrics()) {
+        Map<String, Object> entry = new LinkedHashMap<>(source(metric));
+        entry.putAll(targets(metric));
+        metrics.add(entry);
+      }
+      out.put("metrics", metrics);
     }
     out.put("maxReplicas", p.maxReplicas());
     out.putAll(p.settings().asYaml());
+    return out;
+  }
+
+  private static Map<String, Object> source(MetricSpec metric) {
+    return metric instanceof PrometheusMetric m
+        ? Map.of("prometheus", m.query())
+        : Map.of("resource", ((ResourceMetric) metric).resource().yamlName());
+  }
+
+  private static Map<String, Object> targets(MetricSpec metric) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    if (metric instanceof PrometheusMetric m) {
+      out.put("targetPerReplica", m.targetPerReplica());
+      if (m.reactiveTargetPerReplica() != m.targetPerReplica()) {
+        out.put("reactiveTargetPerReplica", m.reactiveTargetPerReplica());
+      }
+    } else if (metric instanceof ResourceMetric m) {
+      out.put("targetUtilization", m.targetUtilizationPercent());
+    }
     return out;
   }
 

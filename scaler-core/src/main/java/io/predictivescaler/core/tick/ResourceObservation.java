@@ -12,13 +12,14 @@ import io.predictivescaler.core.decision.PodMetric;
 import io.predictivescaler.core.decision.UnavailableMetric;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
- * Builds the observation of a workload scaled on a metrics-server resource ({@code metric:
- * {resource: cpu}}): the decision's metric is a {@link PodMetric} with a Utilization target, its
- * pods grouped as the HPA groups them (ready, not ready, missing), and the forecast history is the
- * window of the workload's total usage (cores or bytes). The predictive stage sizes that total by
- * the average ready-pod request times the target percent, so both are in the same unit.
+ * Builds the observation of a metrics-server resource metric ({@code metric: {resource: cpu}}): the
+ * decision's metric is a {@link PodMetric} with a Utilization target, its pods grouped as the HPA
+ * groups them (ready, not ready, missing), and the forecast history is the window of the workload's
+ * total usage (cores or bytes). The predictive stage sizes that total by the average ready-pod
+ * request times the target percent, so both are in the same unit.
  *
  * <p>Metrics older than {@value WindowObservation#STALE_STEPS} steps, or none at all, make the
  * metric unavailable for the tick: no scale-down on missing data.
@@ -28,6 +29,8 @@ public final class ResourceObservation {
   private ResourceObservation() {}
 
   /**
+   * The observation of a workload with one resource metric.
+   *
    * @param metrics the newest grouping of the workload's pods, null when none was read yet
    * @param window the total-usage window (the forecaster's history)
    */
@@ -37,19 +40,36 @@ public final class ResourceObservation {
       WorkloadResourceMetrics metrics,
       WindowSnapshot window,
       Instant now) {
-    if (!(policy.metric() instanceof ResourceMetric resource)) {
+    if (policy.metrics().size() != 1 || !(policy.metric() instanceof ResourceMetric resource)) {
       throw new IllegalArgumentException(
-          "a resource observation needs a resource metric, got " + policy.metric());
+          "a resource observation needs one resource metric, got " + policy.metrics());
     }
-    String name = resource.resource().yamlName() + " utilization";
-    MetricInput metric = metric(policy, resource, name, metrics, now);
-    double load = metric instanceof PodMetric ? metrics.totalUsage() : Double.NaN;
     return new WorkloadObservation(
-        replicas.desired(), replicas.ready(), metric, load, WindowSeries.of(window));
+        replicas.desired(),
+        replicas.ready(),
+        List.of(of(resource, policy.step(), metrics, window, now)));
+  }
+
+  /**
+   * One resource metric of a workload.
+   *
+   * @param metrics the newest grouping of the workload's pods for this resource, null when none was
+   *     read yet
+   * @param window the total-usage window (the forecaster's history)
+   */
+  public static MetricObservation of(
+      ResourceMetric resource,
+      Duration step,
+      WorkloadResourceMetrics metrics,
+      WindowSnapshot window,
+      Instant now) {
+    MetricInput metric = metric(step, resource, resource.name(), metrics, now);
+    double load = metric instanceof PodMetric ? metrics.totalUsage() : Double.NaN;
+    return new MetricObservation(metric, load, WindowSeries.of(window));
   }
 
   private static MetricInput metric(
-      WorkloadPolicy policy,
+      Duration step,
       ResourceMetric resource,
       String name,
       WorkloadResourceMetrics metrics,
@@ -57,7 +77,7 @@ public final class ResourceObservation {
     if (metrics == null) {
       return new UnavailableMetric(name, "no metrics-server reading yet");
     }
-    Duration staleAfter = policy.step().multipliedBy(WindowObservation.STALE_STEPS);
+    Duration staleAfter = step.multipliedBy(WindowObservation.STALE_STEPS);
     if (Duration.between(metrics.timestamp(), now).compareTo(staleAfter) > 0) {
       return new UnavailableMetric(
           name,

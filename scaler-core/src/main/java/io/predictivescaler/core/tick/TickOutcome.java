@@ -9,6 +9,7 @@ import io.predictivescaler.core.decision.ReasonCode;
 import io.predictivescaler.forecast.Forecast;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -31,8 +32,7 @@ public sealed interface TickOutcome permits TickOutcome.Decided, TickOutcome.Ski
    * A tick that decided.
    *
    * @param observation what was read
-   * @param forecast the forecaster's full forecast; null when none was made
-   * @param summary what the decision pipeline was given of the forecast
+   * @param forecasts each metric's forecast, in the policy's order of metrics
    * @param decision the decision
    * @param shadowHpa what a plain HPA would decide on the same inputs
    * @param actuation what the actuator did; null when nothing was asked of it (no change, or a
@@ -42,8 +42,7 @@ public sealed interface TickOutcome permits TickOutcome.Decided, TickOutcome.Ski
       WorkloadPolicy policy,
       Instant now,
       WorkloadObservation observation,
-      Forecast forecast,
-      ForecastSummary summary,
+      List<MetricForecast> forecasts,
       Duration leadTime,
       Decision decision,
       Decision shadowHpa,
@@ -54,10 +53,23 @@ public sealed interface TickOutcome permits TickOutcome.Decided, TickOutcome.Ski
       Objects.requireNonNull(policy, "policy");
       Objects.requireNonNull(now, "now");
       Objects.requireNonNull(observation, "observation");
-      Objects.requireNonNull(summary, "summary");
+      forecasts = List.copyOf(forecasts);
+      if (forecasts.isEmpty()) {
+        throw new IllegalArgumentException("a decided tick has one forecast per metric, got none");
+      }
       Objects.requireNonNull(leadTime, "leadTime");
       Objects.requireNonNull(decision, "decision");
       Objects.requireNonNull(shadowHpa, "shadowHpa");
+    }
+
+    /** The first metric's full forecast; null when none was made. */
+    public Forecast forecast() {
+      return forecasts.get(0).forecast();
+    }
+
+    /** What the decision pipeline was given of the first metric's forecast. */
+    public ForecastSummary summary() {
+      return forecasts.get(0).summary();
     }
 
     /** Whether the actuator applied the decision's change to the cluster. */
@@ -88,15 +100,14 @@ public sealed interface TickOutcome permits TickOutcome.Decided, TickOutcome.Ski
      * that an outcome kept between ticks does not pin a copy of the workload's window in memory.
      */
     Decided withoutHistory() {
-      if (observation.history().size() == 0) {
+      if (observation.metrics().stream().allMatch(m -> m.history().size() == 0)) {
         return this;
       }
       return new Decided(
           policy,
           now,
           observation.withoutHistory(),
-          forecast,
-          summary,
+          forecasts,
           leadTime,
           decision,
           shadowHpa,

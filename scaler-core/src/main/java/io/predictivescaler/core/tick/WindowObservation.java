@@ -8,9 +8,10 @@ import io.predictivescaler.core.decision.TotalMetric;
 import io.predictivescaler.core.decision.UnavailableMetric;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
- * Builds a workload's observation from its load window: the newest sample is the decision's metric
+ * Builds a Prometheus metric's observation from its load window: the newest sample is the metric
  * (AverageValue targets of {@code targetPerReplica} and, for reactive-only decisions, {@code
  * reactiveTargetPerReplica}; the decision pipeline picks one), unless it is missing or older than
  * {@value #STALE_STEPS} steps, in which case the metric is unavailable for this tick and the
@@ -23,12 +24,24 @@ public final class WindowObservation {
 
   private WindowObservation() {}
 
+  /** The observation of a workload with one Prometheus metric (replays, tests). */
   public static WorkloadObservation of(
       WorkloadPolicy policy,
       int currentReplicas,
       int readyReplicas,
       WindowSnapshot window,
       Instant now) {
+    if (policy.metrics().size() != 1 || !(policy.metric() instanceof PrometheusMetric metric)) {
+      throw new IllegalArgumentException(
+          "a window observation needs one prometheus metric, got " + policy.metrics());
+    }
+    return new WorkloadObservation(
+        currentReplicas, readyReplicas, List.of(of(metric, policy.step(), window, now)));
+  }
+
+  /** One Prometheus metric of a workload, from its window. */
+  public static MetricObservation of(
+      PrometheusMetric metric, Duration step, WindowSnapshot window, Instant now) {
     double latest = Double.NaN;
     Instant newest = null;
     float[] values = window.values();
@@ -39,23 +52,21 @@ public final class WindowObservation {
         break;
       }
     }
-    String name = metricName(policy);
-    MetricInput metric;
+    String name = metric.name();
+    MetricInput input;
     if (newest == null) {
-      metric = new UnavailableMetric(name, "no sample in the window yet");
-    } else if (Duration.between(newest, now).compareTo(times(policy.step(), STALE_STEPS)) > 0) {
-      metric =
+      input = new UnavailableMetric(name, "no sample in the window yet");
+    } else if (Duration.between(newest, now).compareTo(times(step, STALE_STEPS)) > 0) {
+      input =
           new UnavailableMetric(
               name, "newest sample is from " + newest + ", older than " + STALE_STEPS + " steps");
       latest = Double.NaN;
     } else {
-      PrometheusMetric prometheus = prometheusMetric(policy);
-      metric =
+      input =
           TotalMetric.averageValue(
-              name, prometheus.targetPerReplica(), prometheus.reactiveTargetPerReplica(), latest);
+              name, metric.targetPerReplica(), metric.reactiveTargetPerReplica(), latest);
     }
-    return new WorkloadObservation(
-        currentReplicas, readyReplicas, metric, latest, WindowSeries.of(window));
+    return new MetricObservation(input, latest, WindowSeries.of(window));
   }
 
   /**
@@ -69,17 +80,5 @@ public final class WindowObservation {
   /** {@code d * n} for the small non-negative factors used here, without BigDecimal. */
   private static Duration times(Duration d, long n) {
     return Duration.ofSeconds(Math.multiplyExact(d.getSeconds(), n), (long) d.getNano() * n);
-  }
-
-  private static String metricName(WorkloadPolicy policy) {
-    return policy.metric() instanceof PrometheusMetric p ? p.query() : "load";
-  }
-
-  private static PrometheusMetric prometheusMetric(WorkloadPolicy policy) {
-    if (policy.metric() instanceof PrometheusMetric p) {
-      return p;
-    }
-    throw new IllegalArgumentException(
-        "a window observation needs a prometheus metric, got " + policy.metric());
   }
 }

@@ -2,6 +2,7 @@ package io.predictivescaler.core.tick;
 
 import io.predictivescaler.core.actuate.ActuationResult;
 import io.predictivescaler.core.actuate.Actuator;
+import io.predictivescaler.core.config.MetricSpec;
 import io.predictivescaler.core.config.ScalingMode;
 import io.predictivescaler.core.config.WorkloadPolicy;
 import io.predictivescaler.core.decision.Decision;
@@ -11,22 +12,23 @@ import io.predictivescaler.core.decision.DecisionState;
 import io.predictivescaler.core.decision.ForecastSummary;
 import io.predictivescaler.core.decision.ReasonCode;
 import io.predictivescaler.core.decision.ScalingPolicy;
-import io.predictivescaler.forecast.Forecast;
 import io.predictivescaler.forecast.ForecastSettings;
 import io.predictivescaler.forecast.SeriesForecaster;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 /**
- * One workload's control loop state: its policy, forecaster, decision state (and the shadow HPA's),
- * lead-time measurements and its next due time. Touched by one thread at a time: the tick thread
- * while it claims the workload ({@link #claim}) or gives it a new policy, then whichever thread
- * runs the claimed {@link WorkloadTick}, which hands it back when done. Only the forecaster's refit
- * runs elsewhere.
+ * One workload's control loop state: its policy, a forecast track per metric, decision state (and
+ * the shadow HPA's), lead-time measurements and its next due time. Touched by one thread at a time:
+ * the tick thread while it claims the workload ({@link #claim}) or gives it a new policy, then
+ * whichever thread runs the claimed {@link WorkloadTick}, which hands it back when done. Only the
+ * forecaster's refit runs elsewhere.
  */
 final class WorkloadLoop {
 
@@ -35,8 +37,7 @@ final class WorkloadLoop {
   private WorkloadPolicy policy;
   private ScalingPolicy scaling;
   private ForecastSettings forecastSettings;
-  private SeriesForecaster forecaster;
-  private ForecastCalibration calibration;
+  private List<MetricTrack> tracks = List.of();
   private LeadTimeEstimator leadTimes;
   private DecisionState state = DecisionState.initial();
   private DecisionState shadowState = DecisionState.initial();
@@ -50,18 +51,19 @@ final class WorkloadLoop {
     return policy;
   }
 
+  /** The first metric's forecaster. */
   SeriesForecaster forecaster() {
-    return forecaster;
+    return tracks.get(0).forecaster();
   }
 
-  /** Applies a new policy; keeps the decision state, and the forecaster when its settings hold. */
+  /**
+   * Applies a new policy; keeps the decision state, and each metric's forecast track while its
+   * forecaster settings hold and the metric is still listed (matched by name).
+   */
   void update(WorkloadPolicy newPolicy) {
     ForecastSettings settings = PolicyTranslation.forecastSettings(newPolicy);
-    if (forecaster == null || !settings.equals(forecastSettings)) {
-      forecaster = new SeriesForecaster(settings);
-      forecastSettings = settings;
-      calibration = null;
-    }
+    boolean keepTracks = settings.equals(forecastSettings);
+    forecastSettings = settings;
     if (leadTimes == null || policy == null || !newPolicy.leadTime().equals(policy.leadTime())) {
       leadTimes = new LeadTimeEstimator(newPolicy.leadTime().duration());
     }
@@ -70,10 +72,20 @@ final class WorkloadLoop {
     }
     policy = newPolicy;
     scaling = PolicyTranslation.scalingPolicy(newPolicy);
-    calibration =
-        calibration == null
-            ? new ForecastCalibration(newPolicy, scaling, settings)
-            : calibration.withPolicy(newPolicy, scaling);
+    Map<String, MetricTrack> kept = new HashMap<>();
+    if (keepTracks) {
+      tracks.forEach(track -> kept.put(track.metric(), track));
+    }
+    List<MetricTrack> next = new ArrayList<>(newPolicy.metrics().size());
+    for (MetricSpec metric : newPolicy.metrics()) {
+      WorkloadPolicy view = newPolicy.forMetric(metric);
+      MetricTrack track = kept.get(metric.name());
+      next.add(
+          track == null
+              ? new MetricTrack(view, scaling, settings)
+              : track.withPolicy(view, scaling));
+    }
+    tracks = List.copyOf(next);
   }
 
   /**
@@ -109,10 +121,13 @@ final class WorkloadLoop {
       TickBudget budget) {
     budget.entering(TickPhase.FORECAST);
     Duration lead = observeLeadTime(now, observation);
-    Forecast forecast = forecast(now, observation, refits);
-    ForecastSummary summary = calibration.summarize(now, observation, forecast, lead);
+    List<MetricForecast> forecasts = new ArrayList<>(tracks.size());
+    for (int i = 0; i < tracks.size(); i++) {
+      forecasts.add(
+          tracks.get(i).tick(now, observation.forMetric(i), lead, policy.target(), refits));
+    }
     budget.entering(TickPhase.DECIDE);
-    DecisionInput input = decisionInput(now, observation, summary);
+    DecisionInput input = decisionInput(now, observation, forecasts);
     Decision decision = PIPELINE.decide(input);
     Decision shadow = PIPELINE.decide(input.asPlainHpa(shadowState));
     if (!budget.mayCommit()) {
@@ -134,7 +149,7 @@ final class WorkloadLoop {
     ActuationResult actuation = actuate(decision, actuators, mayActuate);
     return record(
         new TickOutcome.Decided(
-            policy, now, observation, forecast, summary, lead, decision, shadow, actuation));
+            policy, now, observation, forecasts, lead, decision, shadow, actuation));
   }
 
   TickOutcome.Skipped skip(Instant now, ReasonCode reason, String message) {
@@ -147,13 +162,15 @@ final class WorkloadLoop {
   }
 
   private DecisionInput decisionInput(
-      Instant now, WorkloadObservation observation, ForecastSummary summary) {
+      Instant now, WorkloadObservation observation, List<MetricForecast> forecasts) {
+    Map<String, ForecastSummary> summaries = new HashMap<>();
+    forecasts.forEach(f -> summaries.put(f.metric(), f.summary()));
     return new DecisionInput(
         now,
         observation.currentReplicas(),
         observation.readyReplicas(),
-        List.of(observation.metric()),
-        Optional.of(summary),
+        observation.metrics().stream().map(MetricObservation::metric).toList(),
+        summaries,
         scaling,
         state);
   }
@@ -199,17 +216,5 @@ final class WorkloadLoop {
   Duration leadTime() {
     Duration lead = policy.leadTime().auto() ? leadTimes.leadTime() : policy.leadTime().duration();
     return lead.compareTo(policy.horizon()) > 0 ? policy.horizon() : lead;
-  }
-
-  private Forecast forecast(Instant now, WorkloadObservation observation, RefitScheduler refits) {
-    if (observation.history().size() == 0) {
-      return null;
-    }
-    if (forecaster.refitDue(now)) {
-      SeriesForecaster target = forecaster;
-      var history = observation.history();
-      refits.submit(policy.target(), () -> target.refit(history, now));
-    }
-    return forecaster.forecast(observation.history(), now);
   }
 }

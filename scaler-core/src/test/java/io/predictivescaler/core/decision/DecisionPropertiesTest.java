@@ -121,13 +121,15 @@ class DecisionPropertiesTest {
     int current = w.initialReplicas;
     DecisionState state = DecisionState.initial();
     for (int i = 0; i < w.load.length; i++) {
+      List<MetricInput> metrics =
+          List.of(TotalMetric.averageValue("load", RandomWorkload.TARGET, w.load[i]));
       DecisionInput input =
           new DecisionInput(
               T0.plusMillis(w.atMillis[i]),
               current,
               current,
-              List.of(TotalMetric.averageValue("load", RandomWorkload.TARGET, w.load[i])),
-              forecast.apply(i),
+              metrics,
+              DecisionInput.forecastOf(metrics, forecast.apply(i)),
               w.policy,
               state);
       Decision decision = pipeline.decide(input);

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The state a decision hands to the next tick (ours; storage mirrors horizontal.go). */
@@ -120,13 +120,7 @@ class DecisionStateTest {
       int load = 300 + (tick * 37 % 700);
       DecisionInput in =
           new DecisionInput(
-              now,
-              current,
-              current,
-              List.of(desiring(load / 100)),
-              Optional.empty(),
-              POLICY,
-              state);
+              now, current, current, List.of(desiring(load / 100)), Map.of(), POLICY, state);
       Decision decision = PIPELINE.decide(in);
       current = decision.replicas();
       state = decision.nextState(true);

@@ -10,6 +10,7 @@ import io.predictivescaler.core.schedule.Schedule;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -116,12 +117,6 @@ class FallbackTest {
       long seconds, int current, ScalingPolicy policy, DecisionState state, MetricInput metric) {
     return PIPELINE.decide(
         new DecisionInput(
-            T0.plusSeconds(seconds),
-            current,
-            current,
-            List.of(metric),
-            Optional.empty(),
-            policy,
-            state));
+            T0.plusSeconds(seconds), current, current, List.of(metric), Map.of(), policy, state));
   }
 }

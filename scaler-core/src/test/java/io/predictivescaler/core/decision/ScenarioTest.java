@@ -36,13 +36,15 @@ class ScenarioTest {
     DecisionState state = scenario.state();
 
     for (Scenario.Tick tick : scenario.ticks()) {
+      List<MetricInput> metrics =
+          List.of(TotalMetric.averageValue("load", scenario.target(), tick.load()));
       DecisionInput input =
           new DecisionInput(
               TestInputs.T0.plus(tick.at()),
               replicas,
               replicas,
-              List.of(TotalMetric.averageValue("load", scenario.target(), tick.load())),
-              tick.forecast(),
+              metrics,
+              DecisionInput.forecastOf(metrics, tick.forecast()),
               scenario.policy(),
               state);
       Decision decision = pipeline.decide(input);

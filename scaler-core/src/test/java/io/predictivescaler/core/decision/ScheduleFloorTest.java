@@ -10,7 +10,7 @@ import io.predictivescaler.core.schedule.CronExpression;
 import io.predictivescaler.core.schedule.Schedule;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The schedule stage: an active schedule's floor raises the recommendation and names itself. */
@@ -125,7 +125,7 @@ class ScheduleFloorTest {
                 10,
                 10,
                 List.of(desiring(2)),
-                Optional.empty(),
+                Map.of(),
                 policy,
                 during.nextState(true)));
 

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Builders that describe inputs the way the HPA's own tests do. */
@@ -93,21 +94,26 @@ final class TestInputs {
 
   static DecisionInput input(
       int current, ScalingPolicy policy, DecisionState state, MetricInput... metrics) {
-    return new DecisionInput(
-        T0, current, current, List.of(metrics), Optional.empty(), policy, state);
+    return new DecisionInput(T0, current, current, List.of(metrics), Map.of(), policy, state);
   }
 
   static DecisionInput input(int current, ScalingPolicy policy, MetricInput... metrics) {
     return input(current, policy, DecisionState.empty(), metrics);
   }
 
+  /** The input with {@code forecast} for its only metric. */
   static DecisionInput withForecast(DecisionInput input, ForecastSummary forecast) {
+    return withForecasts(input, DecisionInput.forecastOf(input.metrics(), Optional.of(forecast)));
+  }
+
+  /** The input with forecasts by metric name. */
+  static DecisionInput withForecasts(DecisionInput input, Map<String, ForecastSummary> forecasts) {
     return new DecisionInput(
         input.now(),
         input.currentReplicas(),
         input.readyReplicas(),
         input.metrics(),
-        Optional.of(forecast),
+        forecasts,
         input.policy(),
         input.state());
   }

@@ -19,7 +19,7 @@ class SeriesBindingTest {
     WorkloadPolicy policy =
         policy("metric: {prometheus: 'sum(rate(x[1m]))'}\n    targetPerReplica: 10");
 
-    SeriesSpec spec = SeriesBinding.spec(policy, PLATFORM);
+    SeriesSpec spec = SeriesBinding.specs(policy, PLATFORM).get(0);
 
     assertThat(spec.id()).isEqualTo("shop/checkout");
     assertThat(spec.query()).isEqualTo(PromQlQuery.inNamespace("sum(rate(x[1m]))", "ops"));
@@ -29,7 +29,7 @@ class SeriesBindingTest {
   void aResourceSeriesReadsTheTargetsOwnPods() {
     WorkloadPolicy policy = policy("metric: {resource: cpu}\n    targetUtilization: 80");
 
-    SeriesSpec spec = SeriesBinding.spec(policy, PLATFORM);
+    SeriesSpec spec = SeriesBinding.specs(policy, PLATFORM).get(0);
 
     assertThat(spec.query())
         .isInstanceOfSatisfying(
