@@ -230,8 +230,9 @@ public final class PolicyFields {
                   "overload budget: `hpa` takes no more overloaded minutes than the plain HPA at"
                       + " `reactiveTargetPerReplica` on the same history; a percentage such as"
                       + " `0.1%` is the share of minutes that may be overloaded. Each re-pick"
-                      + " replays the last day for every candidate and keeps the cheapest within"
-                      + " the budget",
+                      + " replays the last day for every candidate, adds the hours since the"
+                      + " previous re-pick to figures pooled over days (older hours fade over"
+                      + " 240 h) and keeps the cheapest within the budget",
                   "`hpa`, or a percentage > 0% and <= 50%; a bare number is rejected")));
 
   public static final PolicyField<List<Schedule>> SCHEDULES =

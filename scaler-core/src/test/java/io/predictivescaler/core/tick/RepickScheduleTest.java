@@ -40,13 +40,13 @@ class RepickScheduleTest {
     orchestrator.applyPolicies(List.of(policy(40)));
     runUntil(Duration.ofHours(3).plusMinutes(1));
 
-    assertThat(chosenAtTwoHours).contains("over the last 2.0 h");
-    assertThat(detail()).contains("over the last 2.0 h");
+    assertThat(chosenAtTwoHours).contains("over 2.0 h replayed");
+    assertThat(detail()).contains("over 2.0 h replayed");
 
     orchestrator.applyPolicies(List.of(policy(39)));
     runUntil(Duration.ofHours(3).plusMinutes(2));
 
-    assertThat(detail()).contains("over the last 3.0 h");
+    assertThat(detail()).contains("over 3.0 h replayed");
   }
 
   private WorkloadPolicy policy(int maxReplicas) {
