@@ -33,6 +33,8 @@ public sealed interface TickOutcome permits TickOutcome.Decided, TickOutcome.Ski
    * @param observation what was read
    * @param forecast the forecaster's full forecast; null when none was made
    * @param summary what the decision pipeline was given of the forecast
+   * @param calibration the calibrated peak band and the counterfactual choice in force; null when
+   *     no forecast was made
    * @param decision the decision
    * @param shadowHpa what a plain HPA would decide on the same inputs
    * @param actuation what the actuator did; null when nothing was asked of it (no change, or a
@@ -44,6 +46,7 @@ public sealed interface TickOutcome permits TickOutcome.Decided, TickOutcome.Ski
       WorkloadObservation observation,
       Forecast forecast,
       ForecastSummary summary,
+      CalibrationStatus calibration,
       Duration leadTime,
       Decision decision,
       Decision shadowHpa,
@@ -97,6 +100,7 @@ public sealed interface TickOutcome permits TickOutcome.Decided, TickOutcome.Ski
           observation.withoutHistory(),
           forecast,
           summary,
+          calibration,
           leadTime,
           decision,
           shadowHpa,

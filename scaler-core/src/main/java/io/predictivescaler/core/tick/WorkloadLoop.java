@@ -134,7 +134,16 @@ final class WorkloadLoop {
     ActuationResult actuation = actuate(decision, actuators, mayActuate);
     return record(
         new TickOutcome.Decided(
-            policy, now, observation, forecast, summary, lead, decision, shadow, actuation));
+            policy,
+            now,
+            observation,
+            forecast,
+            summary,
+            forecast == null ? null : calibration.status(),
+            lead,
+            decision,
+            shadow,
+            actuation));
   }
 
   TickOutcome.Skipped skip(Instant now, ReasonCode reason, String message) {
