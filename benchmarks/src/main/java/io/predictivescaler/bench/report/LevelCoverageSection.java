@@ -89,7 +89,10 @@ final class LevelCoverageSection {
           .append("<td>")
           .append(level.level())
           .append("</td><td>")
-          .append(percent(level.coverage()))
+          .append(
+              Double.isNaN(level.coverage())
+                  ? "-"
+                  : String.format(Locale.ROOT, "%.2f %%", level.coverage() * 100))
           .append("</td><td>")
           .append(Double.isNaN(off) ? "-" : String.format(Locale.ROOT, "%+.1f", off))
           .append("</td><td>")

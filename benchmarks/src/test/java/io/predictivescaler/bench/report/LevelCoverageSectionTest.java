@@ -62,10 +62,10 @@ class LevelCoverageSectionTest {
     assertThat(table)
         .contains(
             "1000 ticks after warm-up; plain HPA chosen 20.0 %, before the first choice 10.0 %")
-        .contains("<tr><td>0.5</td><td>50.5 %</td><td>+0.5</td><td>990</td><td>0.0 %</td></tr>")
-        .contains("<tr><td>0.9</td><td>89.0 %</td><td>-1.0</td><td>990</td><td>30.0 %</td></tr>")
+        .contains("<tr><td>0.5</td><td>50.51 %</td><td>+0.5</td><td>990</td><td>0.0 %</td></tr>")
+        .contains("<tr><td>0.9</td><td>88.99 %</td><td>-1.0</td><td>990</td><td>30.0 %</td></tr>")
         .contains(
-            "<tr class=\"off\"><td>0.99</td><td>96.0 %</td><td>-3.0</td><td>990</td>"
+            "<tr class=\"off\"><td>0.99</td><td>95.96 %</td><td>-3.0</td><td>990</td>"
                 + "<td>40.0 %</td></tr>");
   }
 
