@@ -94,6 +94,16 @@ class ScalerMonitoringTest {
   }
 
   @Test
+  void aWorkloadPanelShowsTheChosenLevelNextToItsBandsCoverage() {
+    assertThat(workloadPanels())
+        .anySatisfy(
+            panel ->
+                assertThat(expressions(List.of(panel)))
+                    .anyMatch(e -> e.startsWith("predictive_scaler_forecast_level{"))
+                    .anyMatch(e -> e.startsWith("predictive_scaler_forecast_band_coverage{")));
+  }
+
+  @Test
   void theConfigRejectedAlertNamesTheConfigMap() {
     Map<String, Object> spec = Manifests.spec(Manifests.custom(objects, "PrometheusRule").get(0));
 

@@ -24,8 +24,8 @@ import java.util.stream.Collectors;
 /**
  * {@code report.html}: one self-contained page (uPlot, its CSS, the data and the drawing script
  * inlined; no network) with the summary table, a zoomable overview of load and Ready capacity, the
- * sweep frontier when a sweep ran, the worst overload incidents zoomed in, and each strategy's
- * decision reasons.
+ * sweep frontier when a sweep ran, the worst overload incidents zoomed in, the peak band's coverage
+ * level by level, and each strategy's decision reasons.
  *
  * <p>Loads and capacities are drawn in replicas' worth (load over the capacity of one replica), so
  * the charts read the same whatever the trace's unit. Chart containers: {@code chart-overview},
@@ -106,6 +106,7 @@ public final class HtmlReport {
     }
 
     IncidentSection.append(html, timeCharts, result, subject);
+    LevelCoverageSection.append(html, result);
     decisions(html, result);
 
     Map<String, Object> data = new LinkedHashMap<>();

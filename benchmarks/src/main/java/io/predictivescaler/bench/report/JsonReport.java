@@ -20,9 +20,11 @@ import java.util.Optional;
  * {@code report.json} in docs/ARCHITECTURE.md §9's shape: {@code trace}, {@code points} (the
  * trace's own points), {@code stepSeconds}, {@code strategies}, {@code forecast}; plus {@code
  * ticks}, {@code settings}, {@code traceInfo}, {@code skipped} and {@code sweep}. Each strategy
- * also has its decision {@code reasons} and {@code bandCoverage} (share of forecast ticks whose
- * load was within the upper band); each sweep entry names its {@code setting} ({@code
- * {"utilization": 0.8}}, or the strategy's own knob). Undefined numbers are {@code null}.
+ * also has its decision {@code reasons}, {@code bandCoverage} (share of forecast ticks whose load
+ * was within the upper band) and {@code levelCoverage} (the calibrated peak band's coverage at each
+ * level after warm-up, and how often each level was chosen; null without peak bands); each sweep
+ * entry names its {@code setting} ({@code {"utilization": 0.8}}, or the strategy's own knob).
+ * Undefined numbers are {@code null}.
  */
 public final class JsonReport {
 
@@ -57,6 +59,7 @@ public final class JsonReport {
                       .orElse(null));
               entry.put("reasons", run.reasons());
               entry.put("bandCoverage", round(run.bandCoverage()));
+              entry.put("levelCoverage", LevelCoverageSection.json(run.peakBandCoverage()));
               strategies.put(name, entry);
             });
     root.put("strategies", strategies);

@@ -49,6 +49,7 @@ public final class ClusterSimulator {
     int[] ready = new int[n];
     String[] tickReasons = new String[n];
     ForecastSeries forecasts = new ForecastSeries(scenario);
+    PeakBandTally peakBands = new PeakBandTally(scenario);
     Map<String, Integer> reasons = new HashMap<>();
 
     int overloadTicks = 0;
@@ -92,6 +93,9 @@ public final class ClusterSimulator {
       if (decision.forecast() != null) {
         forecasts.record(decision.forecast());
       }
+      if (decision.peakBands() != null) {
+        peakBands.record(decision.peakBands());
+      }
 
       int readyNow = pods.readyAt(i);
       replicas[i] = desired;
@@ -134,6 +138,7 @@ public final class ClusterSimulator {
         forecasts.mostFrequentModel(),
         sortedByCount(reasons),
         tickReasons,
+        peakBands.result(),
         metrics);
   }
 

@@ -9,8 +9,10 @@ import java.util.Objects;
  * @param reason a stable reason code (HPA vocabulary where it fits, e.g. {@code
  *     ScaleDownStabilized}), counted in the report
  * @param forecast the forecast the decision used, or {@code null} when it used none
+ * @param peakBands the calibrated peak bands of the tick, or {@code null} when it had none (or they
+ *     were not calibrated yet)
  */
-public record Decision(int replicas, String reason, Forecast forecast) {
+public record Decision(int replicas, String reason, Forecast forecast, PeakBands peakBands) {
 
   public Decision {
     Objects.requireNonNull(reason, "reason");
@@ -19,8 +21,13 @@ public record Decision(int replicas, String reason, Forecast forecast) {
     }
   }
 
+  /** A decision without peak bands. */
+  public Decision(int replicas, String reason, Forecast forecast) {
+    this(replicas, reason, forecast, null);
+  }
+
   /** A decision without a forecast. */
   public static Decision of(int replicas, String reason) {
-    return new Decision(replicas, reason, null);
+    return new Decision(replicas, reason, null, null);
   }
 }

@@ -16,6 +16,8 @@ import java.util.Map;
  * @param forecastModel the model named most often by the forecasts, or {@code null}
  * @param reasons decision reason code to number of ticks, most frequent first
  * @param tickReasons the reason code of each tick's decision
+ * @param peakBandCoverage per-level coverage of the calibrated peak bands after warm-up, and how
+ *     often each level was chosen; {@code null} when the strategy gave no peak bands
  * @param metrics the summary
  */
 public record SimulationResult(
@@ -28,6 +30,7 @@ public record SimulationResult(
     String forecastModel,
     Map<String, Integer> reasons,
     String[] tickReasons,
+    PeakBandCoverage peakBandCoverage,
     ReplayMetrics metrics) {
 
   public boolean hasForecast() {

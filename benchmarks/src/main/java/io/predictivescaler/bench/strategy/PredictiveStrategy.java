@@ -1,6 +1,7 @@
 package io.predictivescaler.bench.strategy;
 
 import io.predictivescaler.bench.sim.Decision;
+import io.predictivescaler.bench.sim.PeakBands;
 import io.predictivescaler.bench.sim.ScalingStrategy;
 import io.predictivescaler.bench.sim.TickInput;
 import io.predictivescaler.collector.window.RollingWindow;
@@ -9,12 +10,14 @@ import io.predictivescaler.core.actuate.Actuator;
 import io.predictivescaler.core.config.ScalingMode;
 import io.predictivescaler.core.config.TargetRef;
 import io.predictivescaler.core.config.WorkloadPolicy;
+import io.predictivescaler.core.tick.CalibrationStatus;
 import io.predictivescaler.core.tick.RefitScheduler;
 import io.predictivescaler.core.tick.TickListener;
 import io.predictivescaler.core.tick.TickOrchestrator;
 import io.predictivescaler.core.tick.TickOutcome;
 import io.predictivescaler.core.tick.WindowObservation;
 import io.predictivescaler.forecast.Forecast;
+import io.predictivescaler.forecast.peak.PeakBand;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -65,7 +68,33 @@ public final class PredictiveStrategy implements ScalingStrategy {
       return Decision.of(desired, skipped.reason().code());
     }
     TickOutcome.Decided decided = (TickOutcome.Decided) outcome;
-    return new Decision(desired, decided.reason().code(), reported(decided, input));
+    return new Decision(
+        desired, decided.reason().code(), reported(decided, input), peakBands(decided));
+  }
+
+  /**
+   * The tick's calibrated peak bands at every level, over the lead window the calibration scores
+   * them on: from the newest sample to {@code now + lead time + one step}, in whole series steps;
+   * null before the bands are calibrated.
+   */
+  private PeakBands peakBands(TickOutcome.Decided outcome) {
+    CalibrationStatus calibration = outcome.calibration();
+    if (calibration == null || !calibration.band().calibrated()) {
+      return null;
+    }
+    PeakBand band = calibration.band();
+    var history = outcome.observation().history();
+    long step = history.stepSeconds();
+    Instant from = history.end();
+    Instant until = outcome.now().plus(outcome.leadTime()).plus(policy.step());
+    long span = Math.max(step, until.getEpochSecond() - from.getEpochSecond());
+    long leadSteps = -Math.floorDiv(-span, step);
+    return new PeakBands(
+        from,
+        from.plusSeconds(leadSteps * step),
+        band.levels(),
+        band.bands(),
+        calibration.chosenLevel());
   }
 
   /**

@@ -1,12 +1,17 @@
 package io.predictivescaler.bench.strategy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.predictivescaler.bench.sim.ClusterSimulator;
+import io.predictivescaler.bench.sim.LevelCoverage;
+import io.predictivescaler.bench.sim.PeakBandCoverage;
 import io.predictivescaler.bench.sim.Scenario;
 import io.predictivescaler.bench.sim.SimulationResult;
+import io.predictivescaler.forecast.peak.PeakCalibrator;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -32,6 +37,33 @@ class PredictiveStrategyTest {
         .isLessThan(overloadedTicks(scenario, hpa, lastDay) / 2);
     assertThat(predictive.hasForecast()).isTrue();
     assertThat(predictive.reasons()).containsKey("PredictedLoad");
+  }
+
+  @Test
+  void scoresTheCalibratedPeakBandAtEveryTrackedLevelAndCountsTheChoices() {
+    Scenario scenario = dailyRamp(1);
+
+    SimulationResult predictive = run(scenario, "predictive", 0.9);
+
+    PeakBandCoverage coverage = predictive.peakBandCoverage();
+    assertThat(coverage.levels())
+        .extracting(LevelCoverage::level)
+        .containsExactly(Arrays.stream(PeakCalibrator.LEVELS).boxed().toArray(Double[]::new));
+    assertThat(coverage.ticks()).isBetween(scenario.ticks() / 2L, (long) scenario.ticks());
+    assertThat(coverage.levels()).allSatisfy(l -> assertThat(l.outcomes()).isPositive());
+    // a higher level's band is never lower, so it covers at least every window a lower one does
+    for (int l = 1; l < coverage.levels().size(); l++) {
+      assertThat(coverage.levels().get(l).covered())
+          .isGreaterThanOrEqualTo(coverage.levels().get(l - 1).covered());
+    }
+    assertThat(coverage.levels().get(0).coverage()).isLessThan(1.0);
+    double chosen =
+        coverage.levels().stream().mapToDouble(coverage::chosenShare).sum()
+            + coverage.hpaShare()
+            + coverage.unchosenShare();
+    assertThat(chosen).isCloseTo(1.0, within(1e-9));
+    // the first re-pick replays two hours of history; until then no choice is in force
+    assertThat(coverage.unchosenShare()).isPositive().isLessThan(0.25);
   }
 
   private static SimulationResult run(Scenario scenario, String name, double utilization) {

@@ -20,25 +20,29 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Turns each tick's outcome into what SREs read: a {@link DecisionRecord} for the {@link
- * DecisionRecorder} (meters; Event and one log line when something changed), and a point of the
- * workload's forecast-vs-actual track for the ops API. Runs on the tick workers, several workloads
- * at once; never two calls for one workload at once.
+ * DecisionRecorder} (meters; Event and one log line when something changed), the meters of the
+ * counterfactual choice, and a point of the workload's forecast-vs-actual track for the ops API.
+ * Runs on the tick workers, several workloads at once; never two calls for one workload at once.
  */
 final class OutcomeRecorder implements TickListener {
 
   private static final Logger LOG = LoggerFactory.getLogger(OutcomeRecorder.class);
 
   private final DecisionRecorder recorder;
+  private final CalibrationMeters calibration;
   private final BooleanSupplier mayActuate;
   private final Map<TargetRef, ForecastTrack> tracks = new ConcurrentHashMap<>();
   private final Map<TargetRef, String> lastSkip = new ConcurrentHashMap<>();
 
   /**
+   * @param calibration the meters of each workload's counterfactual choice
    * @param mayActuate whether this replica writes; followers keep meters but leave Events to the
    *     leader
    */
-  OutcomeRecorder(DecisionRecorder recorder, BooleanSupplier mayActuate) {
+  OutcomeRecorder(
+      DecisionRecorder recorder, CalibrationMeters calibration, BooleanSupplier mayActuate) {
     this.recorder = Objects.requireNonNull(recorder, "recorder");
+    this.calibration = Objects.requireNonNull(calibration, "calibration");
     this.mayActuate = Objects.requireNonNull(mayActuate, "mayActuate");
   }
 
@@ -66,6 +70,7 @@ final class OutcomeRecorder implements TickListener {
                 outcome.forecast(),
                 outcome.policy().horizon());
     recorder.record(toRecord(outcome, ForecastTrack.error(point)), actuation(outcome));
+    calibration.update(target, outcome.calibration());
   }
 
   @Override
@@ -73,6 +78,7 @@ final class OutcomeRecorder implements TickListener {
     tracks.remove(target);
     lastSkip.remove(target);
     recorder.forget(target);
+    calibration.forget(target);
   }
 
   /** The workload's forecast vs actual over the last hour, oldest first. */

@@ -141,6 +141,7 @@ public final class ScalerService implements AutoCloseable {
         new OutcomeRecorder(
             new DecisionRecorder(
                 client, registry, config.identity(), REPEAT_INTERVAL, this::isPaused),
+            new CalibrationMeters(registry),
             gate::mayActuate);
     ApiRetry retry = overrides.apiRetry() != null ? overrides.apiRetry() : ApiRetry.defaults();
     WriteFence fence = gate::mayActuate;

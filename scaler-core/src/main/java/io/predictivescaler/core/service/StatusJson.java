@@ -8,6 +8,7 @@ import io.predictivescaler.core.config.ResourceMetric;
 import io.predictivescaler.core.config.WorkloadPolicy;
 import io.predictivescaler.core.decision.Decision;
 import io.predictivescaler.core.decision.ForecastSummary;
+import io.predictivescaler.core.tick.CalibrationStatus;
 import io.predictivescaler.core.tick.TickOutcome;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -90,6 +91,12 @@ final class StatusJson {
     forecast.put("status", summary.status().name());
     forecast.put("peakUpper", ForecastTrack.finite(summary.peakUpperLoad()));
     forecast.put("detail", summary.detail());
+    CalibrationStatus calibration = outcome.calibration();
+    if (calibration != null && calibration.choice() != null) {
+      forecast.put("candidate", calibration.choice().chosen().name());
+      forecast.put("level", ForecastTrack.finite(calibration.chosenLevel()));
+      forecast.put("levelCoverage", ForecastTrack.finite(calibration.chosenCoverage()));
+    }
     out.put("forecast", forecast);
     out.put("shadowHpaReplicas", outcome.shadowHpa().replicas());
     out.put("trace", decision.trace());

@@ -55,6 +55,7 @@ final class ForecastCalibration {
   private final CandidateMemory memory = new CandidateMemory();
   private CounterfactualChoice choice;
   private Instant chosenAt;
+  private CalibrationStatus status;
 
   ForecastCalibration(WorkloadPolicy policy, ScalingPolicy scaling, ForecastSettings settings) {
     this.policy = policy;
@@ -83,6 +84,11 @@ final class ForecastCalibration {
     return Optional.ofNullable(choice);
   }
 
+  /** The bands and choice of the last tick that had a forecast; null before the first. */
+  CalibrationStatus status() {
+    return status;
+  }
+
   ForecastSummary summarize(
       Instant now, WorkloadObservation observation, Forecast forecast, Duration lead) {
     if (forecast == null) {
@@ -90,6 +96,7 @@ final class ForecastCalibration {
     }
     PeakBand band = calibrate(now, observation, forecast, lead);
     choose(now, observation, band, lead);
+    status = new CalibrationStatus(band, choice);
     String model = forecast.fittedAt() == null ? "last-value" : forecast.model();
     if (!band.calibrated()) {
       return ForecastSummary.insufficientHistory(

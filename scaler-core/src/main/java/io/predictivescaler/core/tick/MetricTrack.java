@@ -2,6 +2,7 @@ package io.predictivescaler.core.tick;
 
 import io.predictivescaler.core.config.TargetRef;
 import io.predictivescaler.core.config.WorkloadPolicy;
+import io.predictivescaler.core.decision.ForecastSummary;
 import io.predictivescaler.core.decision.ScalingPolicy;
 import io.predictivescaler.forecast.Forecast;
 import io.predictivescaler.forecast.ForecastSettings;
@@ -58,7 +59,9 @@ final class MetricTrack {
       TargetRef target,
       RefitScheduler refits) {
     Forecast forecast = forecast(now, view.history(), target, refits);
-    return new MetricForecast(metric, forecast, calibration.summarize(now, view, forecast, lead));
+    ForecastSummary summary = calibration.summarize(now, view, forecast, lead);
+    return new MetricForecast(
+        metric, forecast, summary, forecast == null ? null : calibration.status());
   }
 
   private Forecast forecast(

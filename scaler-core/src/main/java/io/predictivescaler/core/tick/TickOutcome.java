@@ -67,6 +67,11 @@ public sealed interface TickOutcome permits TickOutcome.Decided, TickOutcome.Ski
       return forecasts.get(0).forecast();
     }
 
+    /** The first metric's calibration after this tick; null when no forecast was made. */
+    public CalibrationStatus calibration() {
+      return forecasts.get(0).calibration();
+    }
+
     /** What the decision pipeline was given of the first metric's forecast. */
     public ForecastSummary summary() {
       return forecasts.get(0).summary();

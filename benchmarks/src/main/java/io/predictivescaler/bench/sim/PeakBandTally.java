@@ -1,0 +1,103 @@
+package io.predictivescaler.bench.sim;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Scores each tick's peak bands against the scenario's actual load as the replay goes: the whole
+ * load is known to the simulator (never to the strategy), so a lead window is scored as soon as the
+ * bands for it are given. Windows that end after the scenario are not scored.
+ */
+final class PeakBandTally {
+
+  private final Scenario scenario;
+  private double[] levels;
+  private long[] outcomes;
+  private long[] covered;
+  private long[] chosen;
+  private long ticks;
+  private long hpaTicks;
+  private long unchosenTicks;
+
+  PeakBandTally(Scenario scenario) {
+    this.scenario = scenario;
+  }
+
+  void record(PeakBands bands) {
+    if (levels == null) {
+      levels = bands.levels().clone();
+      outcomes = new long[levels.length];
+      covered = new long[levels.length];
+      chosen = new long[levels.length];
+    } else if (!Arrays.equals(levels, bands.levels())) {
+      throw new IllegalStateException(
+          "the tracked levels changed during the replay: "
+              + Arrays.toString(levels)
+              + " then "
+              + Arrays.toString(bands.levels()));
+    }
+    ticks++;
+    countChoice(bands.chosenLevel());
+    double peak = actualPeak(bands);
+    if (Double.isNaN(peak)) {
+      return;
+    }
+    for (int l = 0; l < levels.length; l++) {
+      outcomes[l]++;
+      if (peak <= bands.bands()[l]) {
+        covered[l]++;
+      }
+    }
+  }
+
+  /** Null when no tick gave bands. */
+  PeakBandCoverage result() {
+    if (levels == null) {
+      return null;
+    }
+    List<LevelCoverage> perLevel = new ArrayList<>(levels.length);
+    for (int l = 0; l < levels.length; l++) {
+      perLevel.add(new LevelCoverage(levels[l], outcomes[l], covered[l], chosen[l]));
+    }
+    return new PeakBandCoverage(ticks, hpaTicks, unchosenTicks, perLevel);
+  }
+
+  private void countChoice(double level) {
+    if (Double.isNaN(level)) {
+      unchosenTicks++;
+      return;
+    }
+    if (level == 0) {
+      hpaTicks++;
+      return;
+    }
+    for (int l = 0; l < levels.length; l++) {
+      if (levels[l] == level) {
+        chosen[l]++;
+        return;
+      }
+    }
+    throw new IllegalStateException(
+        "chosen level " + level + " is none of " + Arrays.toString(levels));
+  }
+
+  /**
+   * Highest load over the ticks in {@code (from, to]}; NaN when the window is empty or not over.
+   */
+  private double actualPeak(PeakBands bands) {
+    long start = scenario.start().getEpochSecond();
+    long step = scenario.stepSeconds();
+    long first = Math.floorDiv(bands.from().getEpochSecond() - start, step) + 1;
+    long last = Math.floorDiv(bands.to().getEpochSecond() - start, step);
+    double[] load = scenario.load();
+    if (last >= load.length || last < Math.max(0, first)) {
+      return Double.NaN;
+    }
+    double peak = Double.NEGATIVE_INFINITY;
+    for (long t = Math.max(0, first); t <= last; t++) {
+      peak = Math.max(peak, load[(int) t]);
+    }
+    return peak;
+  }
+}
