@@ -50,7 +50,8 @@ class MetricSourcesTest {
         ServiceConfig.DEFAULT_LEASE_NAME,
         "ops",
         "pod-0",
-        TickSettings.defaults());
+        TickSettings.defaults(),
+        null);
   }
 
   @Test
