@@ -1,5 +1,6 @@
 package io.predictivescaler.core.admission;
 
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -22,7 +23,7 @@ public record AdmissionReply(int status, String json, Outcome outcome, String su
 
     /** The metric tag value: {@code allowed}, {@code denied} or {@code malformed}. */
     public String tag() {
-      return name().toLowerCase(java.util.Locale.ROOT);
+      return name().toLowerCase(Locale.ROOT);
     }
   }
 
