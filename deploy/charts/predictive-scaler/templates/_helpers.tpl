@@ -127,6 +127,9 @@ namespace, whose ConfigMaps (the chart's own, the platform team's) may target an
 {{- if or (hasPrefix "127." .Values.ops.bindAddress) (eq .Values.ops.bindAddress "::1") }}
 {{- fail (printf "ops.bindAddress %s is a loopback address: the kubelet's probes (/healthz, /readyz) reach the pod IP and would fail; use 0.0.0.0 (or :: on IPv6) and ops.auth kubernetes to protect the ops API" .Values.ops.bindAddress) }}
 {{- end }}
+{{- if and .Values.webhook.enabled (eq (int .Values.webhook.port) (int .Values.httpPort)) }}
+{{- fail (printf "webhook.port %v is httpPort too: the webhook needs a port of its own" .Values.webhook.port) }}
+{{- end }}
 {{- range $i, $reader := .Values.ops.readers }}
 {{- if and (eq $reader.kind "ServiceAccount") (not $reader.namespace) }}
 {{- fail (printf "ops.readers[%d]: the ServiceAccount %s needs its namespace" $i $reader.name) }}
@@ -159,4 +162,16 @@ original-floor annotation and patch minReplicas back. A subset of the service's 
 - apiGroups: ["autoscaling"]
   resources: ["horizontalpodautoscalers"]
   verbs: ["list", "patch"]
+{{- end }}
+
+{{/* The Secret holding the admission webhook's certificate (tls.crt, tls.key, ca.crt). */}}
+{{- define "predictive-scaler.webhookSecretName" -}}
+{{- printf "%s-webhook-tls" (include "predictive-scaler.fullname" .) }}
+{{- end }}
+
+{{/* The DNS names the API server may call the webhook's Service by. */}}
+{{- define "predictive-scaler.webhookDnsNames" -}}
+{{- $service := include "predictive-scaler.fullname" . }}
+{{- $ns := .Release.Namespace }}
+{{- list $service (printf "%s.%s" $service $ns) (printf "%s.%s.svc" $service $ns) (printf "%s.%s.svc.cluster.local" $service $ns) | toJson }}
 {{- end }}

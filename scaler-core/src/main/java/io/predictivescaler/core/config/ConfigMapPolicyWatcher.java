@@ -53,6 +53,14 @@ public final class ConfigMapPolicyWatcher implements AutoCloseable {
 
   public static final String POLICY_LABEL = "predictive-scaler.io/policy";
   public static final String POLICY_KEY = "policies.yaml";
+
+  /**
+   * The error of a ConfigMap carrying the policy label without a {@value #POLICY_KEY} key, the same
+   * at runtime, in {@code check-policy} and at admission.
+   */
+  public static final ConfigError MISSING_POLICY_KEY =
+      new ConfigError("", "the ConfigMap has no key " + POLICY_KEY);
+
   public static final String REJECTED_METER = "predictive.scaler.config.rejected";
   public static final String ACCEPTED_METER = "predictive.scaler.config.accepted";
   public static final String SHADOWED_METER = "predictive.scaler.config.shadowed.workloads";
@@ -199,10 +207,7 @@ public final class ConfigMapPolicyWatcher implements AutoCloseable {
           Optional.ofNullable(configMap.getData()).map(d -> d.get(POLICY_KEY)).orElse(null);
       errors =
           yaml == null
-              ? store.reject(
-                  ref,
-                  createdAt(configMap),
-                  new ConfigError("", "the ConfigMap has no key " + POLICY_KEY))
+              ? store.reject(ref, createdAt(configMap), MISSING_POLICY_KEY)
               : store.apply(ref, createdAt(configMap), yaml);
       if (errors.isEmpty()) {
         counters.accepted(ref);

@@ -12,7 +12,7 @@ public record TargetRef(WorkloadKind kind, String namespace, String name)
     implements Comparable<TargetRef> {
 
   /** DNS-1123 label, the shape of a namespace name. */
-  static final Pattern NAMESPACE = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
+  public static final Pattern NAMESPACE = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
 
   /** DNS-1123 subdomain, the shape of a workload's name. */
   static final Pattern NAME =

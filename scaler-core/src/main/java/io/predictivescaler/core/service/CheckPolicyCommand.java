@@ -188,13 +188,7 @@ public final class CheckPolicyCommand {
       String prefix = name + ": " + ref;
       JsonNode yaml = cm.path("data").path(ConfigMapPolicyWatcher.POLICY_KEY);
       if (!yaml.isTextual()) {
-        out.add(
-            new Checked(
-                prefix,
-                List.of(
-                    new ConfigError(
-                        "", "the ConfigMap has no key " + ConfigMapPolicyWatcher.POLICY_KEY)),
-                0));
+        out.add(new Checked(prefix, List.of(ConfigMapPolicyWatcher.MISSING_POLICY_KEY), 0));
         continue;
       }
       List<ConfigError> errors = store.validate(ref, yaml.asText());

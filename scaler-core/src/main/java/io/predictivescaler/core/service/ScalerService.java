@@ -10,6 +10,8 @@ import io.predictivescaler.core.actuate.ApiRetry;
 import io.predictivescaler.core.actuate.HpaFloorActuator;
 import io.predictivescaler.core.actuate.HpaFloorRestorer;
 import io.predictivescaler.core.actuate.WriteFence;
+import io.predictivescaler.core.admission.AdmissionHandler;
+import io.predictivescaler.core.admission.PolicyAdmission;
 import io.predictivescaler.core.config.ConfigMapPolicyWatcher;
 import io.predictivescaler.core.config.PolicySet;
 import io.predictivescaler.core.config.PolicyWatchOptions;
@@ -35,6 +37,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -46,8 +49,9 @@ import org.slf4j.LoggerFactory;
  * The composition root, the only place that wires the service: registry, Vert.x, the Kubernetes
  * client, metric sources and collector, the policy watcher, the Deployment informer and the poller
  * of other scale targets, the tick orchestrator with its refit pool and actuators, decision
- * recording, leader election, the ops HTTP server, the tick timer, and the order in which all of it
- * shuts down. Tests build it through {@link ServiceOverrides} instead of copying it.
+ * recording, leader election, the ops HTTP server, the admission webhook, the tick timer, and the
+ * order in which all of it shuts down. Tests build it through {@link ServiceOverrides} instead of
+ * copying it.
  */
 // the simpleclient flavour of the Prometheus registry is deprecated but pinned
 // (docs/ARCHITECTURE.md §10)
@@ -86,6 +90,7 @@ public final class ScalerService implements AutoCloseable {
   private final StartupLeadTimes startupLeadTimes;
   private final ConfigMapPolicyWatcher watcher;
   private final OpsHttpServer http;
+  private final Optional<WebhookServer> webhook;
   private final TickDispatcher dispatcher;
   private final TickTimer ticks;
   private final GracefulShutdown shutdown = new GracefulShutdown();
@@ -155,16 +160,23 @@ public final class ScalerService implements AutoCloseable {
             outcomes);
     startupLeadTimes =
         new StartupLeadTimes(new PodStartupTimes(scaleTargets), orchestrator::recordLeadTimes);
-    watcher =
-        new ConfigMapPolicyWatcher(
-            client,
-            new PolicyWatchOptions(
-                config.namespaces(),
-                Optional.of(config.leaseNamespace()),
-                config.prometheusTrustedNamespaces()),
-            registry,
-            clock,
-            this::onPolicies);
+    PolicyWatchOptions policyOptions =
+        new PolicyWatchOptions(
+            config.namespaces(),
+            Optional.of(config.leaseNamespace()),
+            config.prometheusTrustedNamespaces());
+    watcher = new ConfigMapPolicyWatcher(client, policyOptions, registry, clock, this::onPolicies);
+    // The webhook checks a write by the rules the watcher applies when it reads the ConfigMap.
+    webhook =
+        Optional.ofNullable(config.webhook())
+            .map(
+                settings ->
+                    new WebhookServer(
+                        config.opsBindAddress(),
+                        settings,
+                        new AdmissionHandler(new PolicyAdmission(policyOptions, watcher::current)),
+                        registry,
+                        WebhookServer.RELOAD_PERIOD));
     http =
         new OpsHttpServer(
             config.opsBindAddress(),
@@ -236,6 +248,7 @@ public final class ScalerService implements AutoCloseable {
     election.start();
     watchPolicies();
     vertx.deployVerticle(http).await();
+    webhook.ifPresent(w -> vertx.deployVerticle(w).await());
     Duration period =
         overrides.tickPeriod() != null
             ? overrides.tickPeriod()
@@ -348,6 +361,11 @@ public final class ScalerService implements AutoCloseable {
   /** The port of the ops HTTP server. */
   public int httpPort() {
     return http.actualPort();
+  }
+
+  /** The port of the admission webhook; empty when it is not served. */
+  public OptionalInt webhookPort() {
+    return webhook.map(w -> OptionalInt.of(w.actualPort())).orElse(OptionalInt.empty());
   }
 
   /** Blocks until {@link #close()} has finished. */

@@ -28,6 +28,7 @@ import java.util.Set;
  * @param leaseNamespace namespace of the Lease
  * @param identity this replica on the Lease (the pod name)
  * @param tick the tick workers and each workload's time budget
+ * @param webhook the admission webhook's HTTPS listener; null when it is not served
  */
 public record ServiceConfig(
     URI prometheusUrl,
@@ -46,7 +47,8 @@ public record ServiceConfig(
     String leaseName,
     String leaseNamespace,
     String identity,
-    TickSettings tick) {
+    TickSettings tick,
+    WebhookSettings webhook) {
 
   public static final int DEFAULT_HTTP_PORT = 8080;
   public static final String DEFAULT_OPS_BIND_ADDRESS = "0.0.0.0";
@@ -68,6 +70,11 @@ public record ServiceConfig(
   /** True when policy metrics can come from Prometheus. */
   public boolean hasPrometheus() {
     return prometheusUrl != null;
+  }
+
+  /** True when the admission webhook is served. */
+  public boolean servesWebhook() {
+    return webhook != null;
   }
 
   /** True when every namespace is watched. */

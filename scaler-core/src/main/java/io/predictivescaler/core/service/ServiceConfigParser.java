@@ -39,6 +39,8 @@ public final class ServiceConfigParser {
   static final String LEASE_NAMESPACE = "PREDICTIVE_SCALER_LEASE_NAMESPACE";
   static final String TICK_WORKERS = "PREDICTIVE_SCALER_TICK_WORKERS";
   static final String TICK_BUDGET = "PREDICTIVE_SCALER_TICK_BUDGET";
+  static final String WEBHOOK_PORT = "PREDICTIVE_SCALER_WEBHOOK_PORT";
+  static final String WEBHOOK_CERT_DIR = "PREDICTIVE_SCALER_WEBHOOK_CERT_DIR";
 
   private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
   private static final String OCTET = "(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])";
@@ -106,6 +108,8 @@ public final class ServiceConfigParser {
     Value leaseNamespace = value(o.leaseNamespace, "--lease-namespace", LEASE_NAMESPACE);
     Value tickWorkers = value(o.tickWorkers, "--tick-workers", TICK_WORKERS);
     Value tickBudget = value(o.tickBudget, "--tick-budget", TICK_BUDGET);
+    Value webhookPort = value(o.webhookPort, "--webhook-port", WEBHOOK_PORT);
+    Value webhookCertDir = value(o.webhookCertDir, "--webhook-cert-dir", WEBHOOK_CERT_DIR);
 
     URI prometheusUrl = url.isSet() ? prometheusUrl(url) : null;
     Path tokenFile = readableFile(token);
@@ -131,6 +135,10 @@ public final class ServiceConfigParser {
     if (!url.isSet() && (token.isSet() || user.isSet() || ca.isSet())) {
       problems.add(url.source() + ": Prometheus credentials are set but the URL is not");
     }
+    int httpPort =
+        port.isSet()
+            ? wholeNumber(port, "a port number", 1, 65535, ServiceConfig.DEFAULT_HTTP_PORT)
+            : ServiceConfig.DEFAULT_HTTP_PORT;
     ServiceConfig config =
         new ServiceConfig(
             prometheusUrl,
@@ -140,9 +148,7 @@ public final class ServiceConfigParser {
             caFile,
             Set.copyOf(namespaces(trusted)),
             namespaces(namespaces),
-            port.isSet()
-                ? wholeNumber(port, "a port number", 1, 65535, ServiceConfig.DEFAULT_HTTP_PORT)
-                : ServiceConfig.DEFAULT_HTTP_PORT,
+            httpPort,
             opsAuth.isSet() ? opsAuth(opsAuth) : OpsAuthMode.KUBERNETES,
             opsBindAddress.isSet()
                 ? ipAddress(opsBindAddress)
@@ -164,7 +170,8 @@ public final class ServiceConfigParser {
                         TickSettings.MAX_WORKERS,
                         TickSettings.DEFAULT_WORKERS)
                     : TickSettings.DEFAULT_WORKERS,
-                tickBudget.isSet() ? tickBudget(tickBudget) : TickSettings.DEFAULT_BUDGET));
+                tickBudget.isSet() ? tickBudget(tickBudget) : TickSettings.DEFAULT_BUDGET),
+            webhook(webhookPort, webhookCertDir, httpPort));
     if (!problems.isEmpty()) {
       throw new ServiceConfigException(problems);
     }
@@ -184,6 +191,55 @@ public final class ServiceConfigParser {
     }
     String fromEnv = env.get(variable);
     return new Value(fromEnv == null ? null : fromEnv.trim(), variable);
+  }
+
+  /** The webhook's listener when a certificate directory is set, else null. */
+  private WebhookSettings webhook(Value port, Value certDir, int httpPort) {
+    if (!certDir.isSet()) {
+      if (port.isSet()) {
+        problems.add(
+            port.source()
+                + ": set to '"
+                + port.text()
+                + "' but --webhook-cert-dir ("
+                + WEBHOOK_CERT_DIR
+                + ") is not; the webhook needs a directory with "
+                + WebhookSettings.CERT_FILE
+                + " and "
+                + WebhookSettings.KEY_FILE);
+      }
+      return null;
+    }
+    int webhookPort =
+        port.isSet()
+            ? wholeNumber(port, "a port number", 1, 65535, WebhookSettings.DEFAULT_PORT)
+            : WebhookSettings.DEFAULT_PORT;
+    if (webhookPort == httpPort) {
+      problems.add(
+          port.source()
+              + ": must differ from the ops HTTP port (--http-port), both are "
+              + httpPort);
+    }
+    Path dir;
+    try {
+      dir = Path.of(certDir.text());
+    } catch (InvalidPathException e) {
+      problems.add(certDir.source() + ": not a valid path, got '" + certDir.text() + "'");
+      return null;
+    }
+    for (String file : new String[] {WebhookSettings.CERT_FILE, WebhookSettings.KEY_FILE}) {
+      Path path = dir.resolve(file);
+      if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
+        problems.add(
+            certDir.source()
+                + ": "
+                + file
+                + " does not exist or is not readable in '"
+                + certDir.text()
+                + "'");
+      }
+    }
+    return new WebhookSettings(webhookPort, dir);
   }
 
   private URI prometheusUrl(Value v) {

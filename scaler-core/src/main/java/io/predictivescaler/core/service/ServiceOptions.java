@@ -84,6 +84,23 @@ final class ServiceOptions {
   String opsBindAddress;
 
   @Option(
+      names = "--webhook-cert-dir",
+      paramLabel = "DIR",
+      description =
+          "serve the validating admission webhook for policy ConfigMaps over HTTPS with DIR/tls.crt"
+              + " and DIR/tls.key (re-read when they change); unset = no webhook"
+              + " (env PREDICTIVE_SCALER_WEBHOOK_CERT_DIR)")
+  String webhookCertDir;
+
+  @Option(
+      names = "--webhook-port",
+      paramLabel = "PORT",
+      description =
+          "port of the admission webhook, default 9443; needs --webhook-cert-dir"
+              + " (env PREDICTIVE_SCALER_WEBHOOK_PORT)")
+  String webhookPort;
+
+  @Option(
       names = "--log-format",
       paramLabel = "json|text",
       description =

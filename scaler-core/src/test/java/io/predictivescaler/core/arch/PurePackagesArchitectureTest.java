@@ -29,6 +29,7 @@ class PurePackagesArchitectureTest {
     "io.predictivescaler.core.counterfactual..",
     "io.predictivescaler.core.schedule..",
     "io.predictivescaler.core.opsauth..",
+    "io.predictivescaler.core.admission..",
     "io.predictivescaler.collector.window..",
     "io.predictivescaler.forecast.feature..",
     "io.predictivescaler.forecast.peak.."

@@ -51,7 +51,8 @@ class MetricSourcesTest {
         ServiceConfig.DEFAULT_LEASE_NAME,
         "ops",
         "pod-0",
-        TickSettings.defaults());
+        TickSettings.defaults(),
+        null);
   }
 
   @Test

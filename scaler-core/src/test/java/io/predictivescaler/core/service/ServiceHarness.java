@@ -90,6 +90,11 @@ final class ServiceHarness implements AutoCloseable {
     return start("scaler-0", args, overrides("scaler-0"));
   }
 
+  /** Starts an instance named {@code scaler-0} with the stub Prometheus and more flags. */
+  ScalerService startWith(String... flags) {
+    return start("scaler-0", List.of(flags), overrides("scaler-0").withMetricSource(prometheus));
+  }
+
   private ScalerService start(String identity, ServiceOverrides overrides) {
     return start(identity, List.of(), overrides);
   }
