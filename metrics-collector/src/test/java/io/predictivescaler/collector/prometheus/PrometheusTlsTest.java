@@ -14,6 +14,7 @@ import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.core.net.SelfSignedCertificate;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
@@ -37,6 +38,13 @@ class PrometheusTlsTest {
   private final Vertx vertx = Vertx.vertx();
   private final List<String> paths = new CopyOnWriteArrayList<>();
   private SelfSignedCertificate certificate;
+
+  /**
+   * The first TLS handshake of a JVM (key parsing, provider set-up) took more than the default 5 s
+   * on a loaded 2-core machine; these tests are about trust, not speed.
+   */
+  private static final Duration HANDSHAKE_ALLOWANCE = Duration.ofSeconds(30);
+
   private HttpServer server;
   private PrometheusSource source;
 
@@ -79,7 +87,7 @@ class PrometheusTlsTest {
   }
 
   private static <T> T get(CompletionStage<T> stage) throws Exception {
-    return stage.toCompletableFuture().get(10, TimeUnit.SECONDS);
+    return stage.toCompletableFuture().get(HANDSHAKE_ALLOWANCE.getSeconds() + 10, TimeUnit.SECONDS);
   }
 
   @Test
@@ -88,6 +96,7 @@ class PrometheusTlsTest {
         new PrometheusSource(
             vertx,
             PrometheusOptions.of(URI.create(base()))
+                .withRequestTimeout(HANDSHAKE_ALLOWANCE)
                 .withCaFile(Path.of(certificate.certificatePath())));
 
     InstantSample sample = get(source.instant(UP, AT));
@@ -100,7 +109,10 @@ class PrometheusTlsTest {
 
   @Test
   void withoutTheCaFileTheHandshakeFailsNamingTheUrl() {
-    source = new PrometheusSource(vertx, PrometheusOptions.of(URI.create(base())));
+    source =
+        new PrometheusSource(
+            vertx,
+            PrometheusOptions.of(URI.create(base())).withRequestTimeout(HANDSHAKE_ALLOWANCE));
 
     assertThatThrownBy(() -> get(source.instant(UP, AT)))
         .isInstanceOf(ExecutionException.class)
@@ -121,6 +133,7 @@ class PrometheusTlsTest {
         new PrometheusSource(
             vertx,
             PrometheusOptions.of(URI.create(byAddress))
+                .withRequestTimeout(HANDSHAKE_ALLOWANCE)
                 .withCaFile(Path.of(certificate.certificatePath())));
 
     assertThatThrownBy(() -> get(source.instant(UP, AT)))
