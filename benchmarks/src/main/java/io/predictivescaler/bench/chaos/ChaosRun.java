@@ -66,6 +66,7 @@ final class ChaosRun implements AutoCloseable {
   private final List<ScalerInstance> instances = new ArrayList<>();
   private final Set<String> identities = new HashSet<>();
   private final PolicyBook policies;
+  private final DecisionMetrics decisionMetrics = new DecisionMetrics();
   private final Map<String, Long> touched = new HashMap<>();
   private final Map<String, Map<String, Long>> firstSeen = new HashMap<>();
   private final Map<String, Long> deletedUntil = new HashMap<>();
@@ -113,6 +114,7 @@ final class ChaosRun implements AutoCloseable {
       long t0 = System.nanoTime();
       collect();
       long t1 = System.nanoTime();
+      decisionMetrics.newTick();
       for (ScalerInstance instance : List.copyOf(instances)) {
         tickInstance(instance);
       }
@@ -171,6 +173,11 @@ final class ChaosRun implements AutoCloseable {
             inForce.workloads().keySet().stream().map(TargetRef::name).collect(Collectors.toSet()));
     List<TickOutcome> outcomes =
         instance.service().tickNow().toCompletableFuture().get(120, TimeUnit.SECONDS);
+    for (TickOutcome o : outcomes) {
+      if (o instanceof TickOutcome.Decided) {
+        decisionMetrics.decided(instance.identity(), o.policy());
+      }
+    }
     if (Boolean.getBoolean("chaos.trace")) {
       for (TickOutcome o : outcomes) {
         if (o instanceof TickOutcome.Decided d && d.applied()) {
@@ -212,7 +219,13 @@ final class ChaosRun implements AutoCloseable {
             Fleet.NAMESPACE + "/" + Fleet.POLICY_CONFIGMAP);
       }
     }
-    checker.decisions(tick, instance.identity(), expected, decided);
+    Map<String, String> skipped = new HashMap<>();
+    for (TickOutcome o : outcomes) {
+      if (o instanceof TickOutcome.Skipped s) {
+        skipped.put(o.policy().target().name(), s.reason().code() + ": " + s.message());
+      }
+    }
+    checker.decisions(tick, instance.identity(), expected, decided, skipped);
   }
 
   private void checkWrites() {
@@ -226,8 +239,10 @@ final class ChaosRun implements AutoCloseable {
         scalerWrites++;
       }
       String name = write.name();
-      boolean missing =
-          policies.isResource(name) || now - prometheus.lastAnswered(name) > missingAfter;
+      boolean readMetricsServer =
+          write.writer() != null
+              && decisionMetrics.readMetricsServer(write.writer(), name, policies.isResource(name));
+      boolean missing = readMetricsServer || now - prometheus.lastAnswered(name) > missingAfter;
       checker.write(
           tick,
           write,

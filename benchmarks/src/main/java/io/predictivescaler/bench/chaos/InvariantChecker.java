@@ -89,14 +89,24 @@ final class InvariantChecker {
     }
   }
 
-  /** Every workload {@code expected} must have a decision at this tick. */
-  void decisions(long tick, String instance, Set<String> expected, Set<String> decided) {
+  /**
+   * Every workload {@code expected} must have a decision at this tick.
+   *
+   * @param skipped why a workload was skipped, by name, for the example's detail
+   */
+  void decisions(
+      long tick,
+      String instance,
+      Set<String> expected,
+      Set<String> decided,
+      Map<String, String> skipped) {
     for (String name : expected) {
       if (!decided.contains(name)) {
+        String why = skipped.containsKey(name) ? " (skipped: " + skipped.get(name) + ")" : "";
         violation(
             Invariant.DECISION_WITHIN_ONE_STEP,
             tick,
-            instance + " made no decision for " + name + " this step");
+            instance + " made no decision for " + name + " this step" + why);
       }
     }
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -75,7 +76,7 @@ class InvariantCheckerTest {
 
   @Test
   void aMissingDecisionAndAnotherOwnerAreViolations() {
-    checker.decisions(4, "scaler-0", Set.of("w00", "w01"), Set.of("w00"));
+    checker.decisions(4, "scaler-0", Set.of("w00", "w01"), Set.of("w00"), Map.of());
     checker.owner(4, "scaler-0", "w00", "shop/hostile-3", "shop/policies");
 
     assertThat(checker.counts())
