@@ -86,6 +86,7 @@ public final class ScalerService implements AutoCloseable {
   private final OpsHttpServer http;
   private final TickDispatcher dispatcher;
   private final TickTimer ticks;
+  private final OffTickWork offTick = new OffTickWork();
   private final GracefulShutdown shutdown = new GracefulShutdown();
   private final CountDownLatch stopped = new CountDownLatch(1);
   private volatile boolean configLoaded;
@@ -145,7 +146,8 @@ public final class ScalerService implements AutoCloseable {
             actuators::forMode,
             refits,
             gate::mayActuate,
-            outcomes);
+            outcomes,
+            offTick);
     watcher =
         new ConfigMapPolicyWatcher(
             client,
@@ -178,7 +180,7 @@ public final class ScalerService implements AutoCloseable {
             vertx,
             dispatcher,
             clock,
-            floorSweep,
+            () -> offTick.executeUnlessQueued(floorSweep),
             System::nanoTime,
             ServiceMeters.tickDuration(registry));
     shutdownOrder();
@@ -377,6 +379,7 @@ public final class ScalerService implements AutoCloseable {
             () -> {
               ticks.close();
               dispatcher.close();
+              offTick.close();
               sources.close();
               vertx.close().await();
             })
