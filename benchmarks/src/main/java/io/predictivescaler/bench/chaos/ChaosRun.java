@@ -3,6 +3,8 @@ package io.predictivescaler.bench.chaos;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBuilder;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -10,6 +12,7 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
 import io.predictivescaler.core.actuate.ApiRetry;
+import io.predictivescaler.core.actuate.ScalerAnnotations;
 import io.predictivescaler.core.actuate.Sleeper;
 import io.predictivescaler.core.config.ConfigMapRef;
 import io.predictivescaler.core.config.TargetRef;
@@ -52,6 +55,15 @@ final class ChaosRun implements AutoCloseable {
   /** Steps without an answer after which a metric counts as missing (the window's limit + 2). */
   static final int MISSING_STEPS = 7;
 
+  /**
+   * Real time within which an HPA floor must be back to the SRE's once its hpa-floor policy is
+   * removed: a lease handed over (its duration and the new leader's start) and a loaded machine.
+   */
+  static final Duration FLOOR_RESTORE_LIMIT = Duration.ofSeconds(30);
+
+  /** An hpa-floor policy taken out of the ConfigMap, until the HPA is seen restored or judged. */
+  private record FloorRemoval(long untilTick, long sinceNanos) {}
+
   private final ChaosSettings settings;
   private final PrintStream progress;
   private final Random random;
@@ -71,6 +83,7 @@ final class ChaosRun implements AutoCloseable {
   private final Map<String, Map<String, Long>> firstSeen = new HashMap<>();
   private final Map<String, Long> deletedUntil = new HashMap<>();
   private final Map<String, Long> hostileUntil = new HashMap<>();
+  private final Map<String, FloorRemoval> floorRemoved = new HashMap<>();
   private long invalidUntil = -1;
   private long secondCandidateUntil = -1;
   private long tick;
@@ -98,10 +111,48 @@ final class ChaosRun implements AutoCloseable {
     policies = new PolicyBook(fleet, settings.step());
   }
 
+  /**
+   * Each hpa-floor policy removed must see its HPA back at the SRE's floor, without the scaler's
+   * annotation, within {@link #FLOOR_RESTORE_LIMIT}; judged once per removal.
+   */
+  private void checkFloors() {
+    for (var entry : floorRemoved.entrySet()) {
+      FloorRemoval removal = entry.getValue();
+      if (removal.sinceNanos() == Long.MIN_VALUE) {
+        continue; // judged
+      }
+      Fleet.Workload w = fleet.get(entry.getKey());
+      HorizontalPodAutoscaler hpa =
+          client
+              .autoscaling()
+              .v2()
+              .horizontalPodAutoscalers()
+              .inNamespace(Fleet.NAMESPACE)
+              .withName(w.name())
+              .get();
+      int min = hpa.getSpec().getMinReplicas() == null ? 1 : hpa.getSpec().getMinReplicas();
+      // the mock server keeps a key a merge patch set to null; the API server drops it
+      boolean annotated =
+          hpa.getMetadata().getAnnotations() != null
+              && hpa.getMetadata().getAnnotations().get(ScalerAnnotations.ORIGINAL_MIN_REPLICAS)
+                  != null;
+      Duration waited = Duration.ofNanos(System.nanoTime() - removal.sinceNanos());
+      if (min == w.min() && !annotated) {
+        entry.setValue(new FloorRemoval(removal.untilTick(), Long.MIN_VALUE));
+      } else if (waited.compareTo(FLOOR_RESTORE_LIMIT) > 0) {
+        checker.floorNotRestored(tick, Fleet.NAMESPACE + "/" + w.name(), min, w.min(), waited);
+        entry.setValue(new FloorRemoval(removal.untilTick(), Long.MIN_VALUE));
+      }
+    }
+  }
+
   ChaosResult run() throws Exception {
     long began = System.nanoTime();
     for (Fleet.Workload w : fleet.all()) {
       createDeployment(w.name(), w.min());
+    }
+    for (Fleet.Workload w : fleet.hpaFloor()) {
+      createHpa(w);
     }
     writePolicies(policies.render());
     startInstance();
@@ -121,6 +172,7 @@ final class ChaosRun implements AutoCloseable {
       collectNanos += t1 - t0;
       tickNanos += System.nanoTime() - t1;
       checkWrites();
+      checkFloors();
       kubelet();
       expire();
       if (tick % 720 == 0 || tick == ticks - 1) {
@@ -344,7 +396,7 @@ final class ChaosRun implements AutoCloseable {
         writePolicies(policies.render());
       }
       case CONFIGMAP_INVALID -> {
-        writePolicies(PolicyBook.invalid(random));
+        writePolicies(policies.invalid(random));
         invalidUntil = tick + 3 + random.nextInt(20);
       }
       case CONFIGMAP_HOSTILE -> {
@@ -378,6 +430,22 @@ final class ChaosRun implements AutoCloseable {
                 });
       }
       case PROCESS_RESTART -> restart();
+      case HPA_FLOOR_RELEASED -> {
+        List<Fleet.Workload> floors = fleet.hpaFloor();
+        if (floors.isEmpty()) {
+          return;
+        }
+        name = floors.get(random.nextInt(floors.size())).name();
+        if (floorRemoved.containsKey(name)) {
+          return;
+        }
+        policies.removeFloorPolicy(name);
+        writePolicies(policies.render());
+        floorRemoved.put(name, new FloorRemoval(tick + 5 + random.nextInt(60), System.nanoTime()));
+        if (random.nextBoolean()) {
+          restartLeader(); // the new leader must restore it: the old one is gone before its release
+        }
+      }
       default -> throw new IllegalStateException("no injector for " + kind);
     }
     faults.merge(kind, 1, Integer::sum);
@@ -403,6 +471,15 @@ final class ChaosRun implements AutoCloseable {
         client.configMaps().inNamespace(ref[0]).withName(ref[1]).delete();
       }
     }
+    for (var entry : List.copyOf(floorRemoved.entrySet())) {
+      FloorRemoval removal = entry.getValue();
+      if (removal.untilTick() <= tick && removal.sinceNanos() == Long.MIN_VALUE) {
+        floorRemoved.remove(entry.getKey());
+        policies.restoreFloorPolicy(entry.getKey());
+        writePolicies(policies.render());
+        touched.put(entry.getKey(), tick);
+      }
+    }
     if (invalidUntil >= 0 && invalidUntil <= tick) {
       invalidUntil = -1;
       writePolicies(policies.render());
@@ -410,6 +487,18 @@ final class ChaosRun implements AutoCloseable {
     if (secondCandidateUntil >= 0 && secondCandidateUntil <= tick && instances.size() > 1) {
       secondCandidateUntil = -1;
       stop(instances.get(random.nextInt(instances.size())));
+    }
+  }
+
+  /** Stops the instance holding the Lease, if one does, and starts a new one. */
+  private void restartLeader() throws Exception {
+    String holder = dispatcher.leaseHolder();
+    for (ScalerInstance instance : List.copyOf(instances)) {
+      if (instance.identity().equals(holder)) {
+        stop(instance);
+        startInstance();
+        return;
+      }
     }
   }
 
@@ -520,6 +609,32 @@ final class ChaosRun implements AutoCloseable {
                 .endStatus()
                 .build())
         .createOr(existing -> existing.update());
+  }
+
+  /** The HPA an hpa-floor workload comes with: the SRE's floor is its {@code min}. */
+  private void createHpa(Fleet.Workload w) {
+    client
+        .autoscaling()
+        .v2()
+        .horizontalPodAutoscalers()
+        .inNamespace(Fleet.NAMESPACE)
+        .resource(
+            new HorizontalPodAutoscalerBuilder()
+                .withNewMetadata()
+                .withName(w.name())
+                .withNamespace(Fleet.NAMESPACE)
+                .endMetadata()
+                .withNewSpec()
+                .withNewScaleTargetRef()
+                .withApiVersion("apps/v1")
+                .withKind("Deployment")
+                .withName(w.name())
+                .endScaleTargetRef()
+                .withMinReplicas(w.min())
+                .withMaxReplicas(w.max())
+                .endSpec()
+                .build())
+        .create();
   }
 
   private void writePolicies(String yaml) {

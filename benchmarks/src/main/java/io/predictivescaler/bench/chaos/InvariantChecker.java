@@ -73,7 +73,9 @@ final class InvariantChecker {
           tick,
           what + " " + renewedAgo(write) + " after its last Lease renewal (holder " + holder + ")");
     }
-    if (write.to() != null && (write.to() < allowedMin || write.to() > allowedMax)) {
+    if (!write.restore()
+        && write.to() != null
+        && (write.to() < allowedMin || write.to() > allowedMax)) {
       violation(
           Invariant.WITHIN_MIN_MAX,
           tick,
@@ -118,6 +120,25 @@ final class InvariantChecker {
           tick,
           instance + " takes " + workload + "'s policy from " + owner + ", not " + expected);
     }
+  }
+
+  /**
+   * An HPA floor still raised (or still annotated by the scaler) {@code waited} after its
+   * workload's hpa-floor policy was removed.
+   */
+  void floorNotRestored(long tick, String hpa, int minReplicas, int original, Duration waited) {
+    violation(
+        Invariant.HPA_FLOOR_RESTORED,
+        tick,
+        "HPA "
+            + hpa
+            + " still at minReplicas "
+            + minReplicas
+            + " (the SRE's floor: "
+            + original
+            + ") "
+            + waited.toSeconds()
+            + " s after its hpa-floor policy was removed");
   }
 
   void heap(long tick, long usedMb, int limitMb) {

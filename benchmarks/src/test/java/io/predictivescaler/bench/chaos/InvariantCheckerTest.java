@@ -85,6 +85,26 @@ class InvariantCheckerTest {
   }
 
   @Test
+  void anHpaFloorRestoredBelowThePolicysMinimumIsNoViolationButARaisedOneAboveMaxIs() {
+    checker.write(1, hpaWrite(6, 2, true), SCALERS, 3, 10, List.of(10), false);
+    checker.write(2, hpaWrite(6, 12, false), SCALERS, 3, 10, List.of(10), false);
+
+    assertThat(checker.counts()).containsEntry("within-min-max", 1);
+    assertThat(checker.examples()).singleElement().asString().contains("tick 2", "HPA floor");
+  }
+
+  @Test
+  void aFloorNotRestoredInTimeIsAViolation() {
+    checker.floorNotRestored(7, "shop/w04", 6, 2, Duration.ofSeconds(31));
+
+    assertThat(checker.counts()).containsEntry("hpa-floor-restored", 1);
+    assertThat(checker.examples())
+        .singleElement()
+        .asString()
+        .contains("shop/w04 still at minReplicas 6 (the SRE's floor: 2) 31 s");
+  }
+
+  @Test
   void heapOverTheLimitIsAViolation() {
     checker.heap(9, 300, 256);
     checker.heap(10, 200, 256);
@@ -92,7 +112,12 @@ class InvariantCheckerTest {
     assertThat(checker.counts()).containsEntry("heap-bounded", 1);
   }
 
+  private static ApiWrite hpaWrite(int from, int to, boolean restore) {
+    return new ApiWrite(
+        "scaler-0", "shop", "w04", true, restore, from, to, NOW, "scaler-0", NOW - 100_000_000L);
+  }
+
   private static ApiWrite write(String writer, int from, int to, String holder, long renewed) {
-    return new ApiWrite(writer, "shop", "w00", false, from, to, NOW, holder, renewed);
+    return new ApiWrite(writer, "shop", "w00", false, false, from, to, NOW, holder, renewed);
   }
 }
