@@ -83,6 +83,7 @@ final class ChaosRun implements AutoCloseable {
   private final Map<String, Map<String, Long>> firstSeen = new HashMap<>();
   private final Map<String, Long> deletedUntil = new HashMap<>();
   private final Map<String, Long> hostileUntil = new HashMap<>();
+  private final Map<String, String> hostileTargets = new HashMap<>();
   private final Map<String, FloorRemoval> floorRemoved = new HashMap<>();
   private long invalidUntil = -1;
   private long secondCandidateUntil = -1;
@@ -400,10 +401,14 @@ final class ChaosRun implements AutoCloseable {
         invalidUntil = tick + 3 + random.nextInt(20);
       }
       case CONFIGMAP_HOSTILE -> {
+        if (floorRemoved.containsKey(name)) {
+          return; // no policy of ours names it now: a newer ConfigMap may rightly take it
+        }
         String hostile = "hostile-" + tick;
         String namespace = random.nextInt(3) == 0 ? "attacker" : Fleet.NAMESPACE;
         writeConfigMap(namespace, hostile, policies.hostile(name, random, namespace));
         hostileUntil.put(namespace + "/" + hostile, tick + 5 + random.nextInt(60));
+        hostileTargets.put(namespace + "/" + hostile, name);
       }
       case DEPLOYMENT_RECREATED -> {
         if (deletedUntil.containsKey(name)) {
@@ -436,8 +441,8 @@ final class ChaosRun implements AutoCloseable {
           return;
         }
         name = floors.get(random.nextInt(floors.size())).name();
-        if (floorRemoved.containsKey(name)) {
-          return;
+        if (floorRemoved.containsKey(name) || hostileTargets.containsValue(name)) {
+          return; // a newer ConfigMap naming it would rightly own it once ours does not
         }
         policies.removeFloorPolicy(name);
         writePolicies(policies.render());
@@ -467,6 +472,7 @@ final class ChaosRun implements AutoCloseable {
     for (var entry : List.copyOf(hostileUntil.entrySet())) {
       if (entry.getValue() <= tick) {
         hostileUntil.remove(entry.getKey());
+        hostileTargets.remove(entry.getKey());
         String[] ref = entry.getKey().split("/");
         client.configMaps().inNamespace(ref[0]).withName(ref[1]).delete();
       }
