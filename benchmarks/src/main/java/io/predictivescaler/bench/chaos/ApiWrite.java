@@ -6,6 +6,7 @@ package io.predictivescaler.bench.chaos;
  *
  * @param writer the writing instance's identity, or {@code null} for a writer other than a scaler
  * @param hpa true for an HPA's {@code minReplicas}, false for a Deployment's replicas
+ * @param restore true for an HPA floor put back to the SRE's (the scaler's annotation removed)
  * @param from the value before the write; {@code null} when unknown
  * @param to the value written; {@code null} when the write carried none (an annotation only)
  * @param atNanos when the server received it ({@link System#nanoTime()})
@@ -17,6 +18,7 @@ record ApiWrite(
     String namespace,
     String name,
     boolean hpa,
+    boolean restore,
     Integer from,
     Integer to,
     long atNanos,

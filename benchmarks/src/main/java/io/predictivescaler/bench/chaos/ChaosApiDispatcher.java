@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
+import io.predictivescaler.core.actuate.ScalerAnnotations;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -101,8 +102,10 @@ final class ChaosApiDispatcher extends KubernetesCrudDispatcher {
     Matcher hpa = HPA.matcher(path);
     if (write && hpa.matches()) {
       Integer from = minReplicas(super.handleGet(withoutQuery(path)));
-      Integer to = minReplicas(body(request));
-      return dispatchRecording(request, write(writer, hpa.group(1), hpa.group(2), true, from, to));
+      String body = body(request);
+      ApiWrite recorded =
+          write(writer, hpa.group(1), hpa.group(2), true, restores(body), from, minReplicas(body));
+      return dispatchRecording(request, recorded);
     }
     MockResponse response = super.dispatch(request);
     Matcher lease = LEASE.matcher(path);
@@ -123,7 +126,7 @@ final class ChaosApiDispatcher extends KubernetesCrudDispatcher {
       Integer from = replicas(super.handleGet(deploymentPath));
       Integer to = replicas(body(request));
       return dispatchRecording(
-          request, write(writer, deployment.group(1), deployment.group(2), false, from, to));
+          request, write(writer, deployment.group(1), deployment.group(2), false, false, from, to));
     }
     return super.dispatch(request);
   }
@@ -138,10 +141,30 @@ final class ChaosApiDispatcher extends KubernetesCrudDispatcher {
   }
 
   private ApiWrite write(
-      String writer, String namespace, String name, boolean hpa, Integer from, Integer to) {
+      String writer,
+      String namespace,
+      String name,
+      boolean hpa,
+      boolean restore,
+      Integer from,
+      Integer to) {
     long renewedAt = writer == null ? Long.MIN_VALUE : renewed.getOrDefault(writer, Long.MIN_VALUE);
     return new ApiWrite(
-        writer, namespace, name, hpa, from, to, System.nanoTime(), leaseHolder, renewedAt);
+        writer, namespace, name, hpa, restore, from, to, System.nanoTime(), leaseHolder, renewedAt);
+  }
+
+  /** Whether an HPA patch removes the scaler's original-floor annotation: a restore. */
+  private boolean restores(String body) {
+    try {
+      JsonNode annotation =
+          json.readTree(body)
+              .path("metadata")
+              .path("annotations")
+              .path(ScalerAnnotations.ORIGINAL_MIN_REPLICAS);
+      return annotation.isNull();
+    } catch (Exception e) {
+      return false;
+    }
   }
 
   /** Reads the Lease as stored after a write: its holder has just acquired or renewed it. */

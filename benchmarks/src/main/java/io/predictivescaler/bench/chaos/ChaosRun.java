@@ -3,6 +3,8 @@ package io.predictivescaler.bench.chaos;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBuilder;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -10,6 +12,7 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
 import io.predictivescaler.core.actuate.ApiRetry;
+import io.predictivescaler.core.actuate.ScalerAnnotations;
 import io.predictivescaler.core.actuate.Sleeper;
 import io.predictivescaler.core.config.ConfigMapRef;
 import io.predictivescaler.core.config.TargetRef;
@@ -52,6 +55,15 @@ final class ChaosRun implements AutoCloseable {
   /** Steps without an answer after which a metric counts as missing (the window's limit + 2). */
   static final int MISSING_STEPS = 7;
 
+  /**
+   * Real time within which an HPA floor must be back to the SRE's once its hpa-floor policy is
+   * removed: a lease handed over (its duration and the new leader's start) and a loaded machine.
+   */
+  static final Duration FLOOR_RESTORE_LIMIT = Duration.ofSeconds(30);
+
+  /** An hpa-floor policy taken out of the ConfigMap, until the HPA is seen restored or judged. */
+  private record FloorRemoval(long untilTick, long sinceNanos) {}
+
   private final ChaosSettings settings;
   private final PrintStream progress;
   private final Random random;
@@ -66,10 +78,13 @@ final class ChaosRun implements AutoCloseable {
   private final List<ScalerInstance> instances = new ArrayList<>();
   private final Set<String> identities = new HashSet<>();
   private final PolicyBook policies;
+  private final DecisionMetrics decisionMetrics = new DecisionMetrics();
   private final Map<String, Long> touched = new HashMap<>();
   private final Map<String, Map<String, Long>> firstSeen = new HashMap<>();
   private final Map<String, Long> deletedUntil = new HashMap<>();
   private final Map<String, Long> hostileUntil = new HashMap<>();
+  private final Map<String, String> hostileTargets = new HashMap<>();
+  private final Map<String, FloorRemoval> floorRemoved = new HashMap<>();
   private long invalidUntil = -1;
   private long secondCandidateUntil = -1;
   private long tick;
@@ -97,10 +112,48 @@ final class ChaosRun implements AutoCloseable {
     policies = new PolicyBook(fleet, settings.step());
   }
 
+  /**
+   * Each hpa-floor policy removed must see its HPA back at the SRE's floor, without the scaler's
+   * annotation, within {@link #FLOOR_RESTORE_LIMIT}; judged once per removal.
+   */
+  private void checkFloors() {
+    for (var entry : floorRemoved.entrySet()) {
+      FloorRemoval removal = entry.getValue();
+      if (removal.sinceNanos() == Long.MIN_VALUE) {
+        continue; // judged
+      }
+      Fleet.Workload w = fleet.get(entry.getKey());
+      HorizontalPodAutoscaler hpa =
+          client
+              .autoscaling()
+              .v2()
+              .horizontalPodAutoscalers()
+              .inNamespace(Fleet.NAMESPACE)
+              .withName(w.name())
+              .get();
+      int min = hpa.getSpec().getMinReplicas() == null ? 1 : hpa.getSpec().getMinReplicas();
+      // the mock server keeps a key a merge patch set to null; the API server drops it
+      boolean annotated =
+          hpa.getMetadata().getAnnotations() != null
+              && hpa.getMetadata().getAnnotations().get(ScalerAnnotations.ORIGINAL_MIN_REPLICAS)
+                  != null;
+      Duration waited = Duration.ofNanos(System.nanoTime() - removal.sinceNanos());
+      if (min == w.min() && !annotated) {
+        entry.setValue(new FloorRemoval(removal.untilTick(), Long.MIN_VALUE));
+      } else if (waited.compareTo(FLOOR_RESTORE_LIMIT) > 0) {
+        checker.floorNotRestored(tick, Fleet.NAMESPACE + "/" + w.name(), min, w.min(), waited);
+        entry.setValue(new FloorRemoval(removal.untilTick(), Long.MIN_VALUE));
+      }
+    }
+  }
+
   ChaosResult run() throws Exception {
     long began = System.nanoTime();
     for (Fleet.Workload w : fleet.all()) {
       createDeployment(w.name(), w.min());
+    }
+    for (Fleet.Workload w : fleet.hpaFloor()) {
+      createHpa(w);
     }
     writePolicies(policies.render());
     startInstance();
@@ -113,12 +166,14 @@ final class ChaosRun implements AutoCloseable {
       long t0 = System.nanoTime();
       collect();
       long t1 = System.nanoTime();
+      decisionMetrics.newTick();
       for (ScalerInstance instance : List.copyOf(instances)) {
         tickInstance(instance);
       }
       collectNanos += t1 - t0;
       tickNanos += System.nanoTime() - t1;
       checkWrites();
+      checkFloors();
       kubelet();
       expire();
       if (tick % 720 == 0 || tick == ticks - 1) {
@@ -171,6 +226,11 @@ final class ChaosRun implements AutoCloseable {
             inForce.workloads().keySet().stream().map(TargetRef::name).collect(Collectors.toSet()));
     List<TickOutcome> outcomes =
         instance.service().tickNow().toCompletableFuture().get(120, TimeUnit.SECONDS);
+    for (TickOutcome o : outcomes) {
+      if (o instanceof TickOutcome.Decided) {
+        decisionMetrics.decided(instance.identity(), o.policy());
+      }
+    }
     if (Boolean.getBoolean("chaos.trace")) {
       for (TickOutcome o : outcomes) {
         if (o instanceof TickOutcome.Decided d && d.applied()) {
@@ -212,7 +272,13 @@ final class ChaosRun implements AutoCloseable {
             Fleet.NAMESPACE + "/" + Fleet.POLICY_CONFIGMAP);
       }
     }
-    checker.decisions(tick, instance.identity(), expected, decided);
+    Map<String, String> skipped = new HashMap<>();
+    for (TickOutcome o : outcomes) {
+      if (o instanceof TickOutcome.Skipped s) {
+        skipped.put(o.policy().target().name(), s.reason().code() + ": " + s.message());
+      }
+    }
+    checker.decisions(tick, instance.identity(), expected, decided, skipped);
   }
 
   private void checkWrites() {
@@ -226,8 +292,10 @@ final class ChaosRun implements AutoCloseable {
         scalerWrites++;
       }
       String name = write.name();
-      boolean missing =
-          policies.isResource(name) || now - prometheus.lastAnswered(name) > missingAfter;
+      boolean readMetricsServer =
+          write.writer() != null
+              && decisionMetrics.readMetricsServer(write.writer(), name, policies.isResource(name));
+      boolean missing = readMetricsServer || now - prometheus.lastAnswered(name) > missingAfter;
       checker.write(
           tick,
           write,
@@ -329,14 +397,18 @@ final class ChaosRun implements AutoCloseable {
         writePolicies(policies.render());
       }
       case CONFIGMAP_INVALID -> {
-        writePolicies(PolicyBook.invalid(random));
+        writePolicies(policies.invalid(random));
         invalidUntil = tick + 3 + random.nextInt(20);
       }
       case CONFIGMAP_HOSTILE -> {
+        if (floorRemoved.containsKey(name)) {
+          return; // no policy of ours names it now: a newer ConfigMap may rightly take it
+        }
         String hostile = "hostile-" + tick;
         String namespace = random.nextInt(3) == 0 ? "attacker" : Fleet.NAMESPACE;
         writeConfigMap(namespace, hostile, policies.hostile(name, random, namespace));
         hostileUntil.put(namespace + "/" + hostile, tick + 5 + random.nextInt(60));
+        hostileTargets.put(namespace + "/" + hostile, name);
       }
       case DEPLOYMENT_RECREATED -> {
         if (deletedUntil.containsKey(name)) {
@@ -363,6 +435,22 @@ final class ChaosRun implements AutoCloseable {
                 });
       }
       case PROCESS_RESTART -> restart();
+      case HPA_FLOOR_RELEASED -> {
+        List<Fleet.Workload> floors = fleet.hpaFloor();
+        if (floors.isEmpty()) {
+          return;
+        }
+        name = floors.get(random.nextInt(floors.size())).name();
+        if (floorRemoved.containsKey(name) || hostileTargets.containsValue(name)) {
+          return; // a newer ConfigMap naming it would rightly own it once ours does not
+        }
+        policies.removeFloorPolicy(name);
+        writePolicies(policies.render());
+        floorRemoved.put(name, new FloorRemoval(tick + 5 + random.nextInt(60), System.nanoTime()));
+        if (random.nextBoolean()) {
+          restartLeader(); // the new leader must restore it: the old one is gone before its release
+        }
+      }
       default -> throw new IllegalStateException("no injector for " + kind);
     }
     faults.merge(kind, 1, Integer::sum);
@@ -384,8 +472,18 @@ final class ChaosRun implements AutoCloseable {
     for (var entry : List.copyOf(hostileUntil.entrySet())) {
       if (entry.getValue() <= tick) {
         hostileUntil.remove(entry.getKey());
+        hostileTargets.remove(entry.getKey());
         String[] ref = entry.getKey().split("/");
         client.configMaps().inNamespace(ref[0]).withName(ref[1]).delete();
+      }
+    }
+    for (var entry : List.copyOf(floorRemoved.entrySet())) {
+      FloorRemoval removal = entry.getValue();
+      if (removal.untilTick() <= tick && removal.sinceNanos() == Long.MIN_VALUE) {
+        floorRemoved.remove(entry.getKey());
+        policies.restoreFloorPolicy(entry.getKey());
+        writePolicies(policies.render());
+        touched.put(entry.getKey(), tick);
       }
     }
     if (invalidUntil >= 0 && invalidUntil <= tick) {
@@ -395,6 +493,18 @@ final class ChaosRun implements AutoCloseable {
     if (secondCandidateUntil >= 0 && secondCandidateUntil <= tick && instances.size() > 1) {
       secondCandidateUntil = -1;
       stop(instances.get(random.nextInt(instances.size())));
+    }
+  }
+
+  /** Stops the instance holding the Lease, if one does, and starts a new one. */
+  private void restartLeader() throws Exception {
+    String holder = dispatcher.leaseHolder();
+    for (ScalerInstance instance : List.copyOf(instances)) {
+      if (instance.identity().equals(holder)) {
+        stop(instance);
+        startInstance();
+        return;
+      }
     }
   }
 
@@ -505,6 +615,32 @@ final class ChaosRun implements AutoCloseable {
                 .endStatus()
                 .build())
         .createOr(existing -> existing.update());
+  }
+
+  /** The HPA an hpa-floor workload comes with: the SRE's floor is its {@code min}. */
+  private void createHpa(Fleet.Workload w) {
+    client
+        .autoscaling()
+        .v2()
+        .horizontalPodAutoscalers()
+        .inNamespace(Fleet.NAMESPACE)
+        .resource(
+            new HorizontalPodAutoscalerBuilder()
+                .withNewMetadata()
+                .withName(w.name())
+                .withNamespace(Fleet.NAMESPACE)
+                .endMetadata()
+                .withNewSpec()
+                .withNewScaleTargetRef()
+                .withApiVersion("apps/v1")
+                .withKind("Deployment")
+                .withName(w.name())
+                .endScaleTargetRef()
+                .withMinReplicas(w.min())
+                .withMaxReplicas(w.max())
+                .endSpec()
+                .build())
+        .create();
   }
 
   private void writePolicies(String yaml) {

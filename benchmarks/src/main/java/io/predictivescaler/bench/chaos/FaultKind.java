@@ -20,7 +20,8 @@ enum FaultKind {
   CONFIGMAP_HOSTILE("configmap-hostile"),
   DEPLOYMENT_RECREATED("deployment-deleted-recreated"),
   OTHER_WRITER("other-writer"),
-  PROCESS_RESTART("process-restart");
+  PROCESS_RESTART("process-restart"),
+  HPA_FLOOR_RELEASED("hpa-floor-released");
 
   private final String key;
 

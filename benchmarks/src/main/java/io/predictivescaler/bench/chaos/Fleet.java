@@ -8,6 +8,8 @@ import java.util.Random;
 /**
  * The run's workloads: each a Deployment {@code shop/wNN} with a daily load curve, its bounds and
  * whether its metric is a {@code resource:} one (metrics-server, which the mock API server lacks).
+ * Every fifth one is in {@code mode: hpa-floor}, with an HPA {@code shop/wNN} whose floor the SRE
+ * set to its {@code min}.
  */
 final class Fleet {
 
@@ -21,7 +23,8 @@ final class Fleet {
       double base,
       double amplitude,
       double phase,
-      boolean resource) {}
+      boolean resource,
+      boolean hpaFloor) {}
 
   private final List<Workload> workloads = new ArrayList<>();
 
@@ -41,7 +44,8 @@ final class Fleet {
               base,
               amplitude,
               random.nextDouble() * 2 * Math.PI,
-              false));
+              false,
+              i % 5 == 4));
     }
   }
 
@@ -67,9 +71,20 @@ final class Fleet {
             + (noise - 0.5) * 0.1 * w.base());
   }
 
-  /** One workload's entry under {@code workloads:}. */
+  /** The workloads in {@code mode: hpa-floor}. */
+  List<Workload> hpaFloor() {
+    return workloads.stream().filter(Workload::hpaFloor).toList();
+  }
+
+  /** One workload's entry under {@code workloads:}, in {@code mode: scale} or {@code hpa-floor}. */
   static String entry(
-      Workload w, int min, int max, boolean resource, String namespaceOverride, Duration step) {
+      Workload w,
+      int min,
+      int max,
+      boolean resource,
+      boolean hpaFloor,
+      String namespaceOverride,
+      Duration step) {
     StringBuilder yaml = new StringBuilder("  - target: {name: ").append(w.name());
     if (namespaceOverride != null) {
       yaml.append(", namespace: ").append(namespaceOverride);
@@ -84,7 +99,8 @@ final class Fleet {
     }
     yaml.append("    minReplicas: ").append(min).append('\n');
     yaml.append("    maxReplicas: ").append(max).append('\n');
-    yaml.append("    mode: scale\n    step: ").append(step.toSeconds()).append("s\n");
+    yaml.append("    mode: ").append(hpaFloor ? "hpa-floor" : "scale");
+    yaml.append("\n    step: ").append(step.toSeconds()).append("s\n");
     yaml.append("    horizon: 10m\n    refit: 6h\n");
     yaml.append("    model: holt\n    leadTime: 2m\n");
     return yaml.toString();

@@ -73,7 +73,9 @@ final class InvariantChecker {
           tick,
           what + " " + renewedAgo(write) + " after its last Lease renewal (holder " + holder + ")");
     }
-    if (write.to() != null && (write.to() < allowedMin || write.to() > allowedMax)) {
+    if (!write.restore()
+        && write.to() != null
+        && (write.to() < allowedMin || write.to() > allowedMax)) {
       violation(
           Invariant.WITHIN_MIN_MAX,
           tick,
@@ -89,14 +91,24 @@ final class InvariantChecker {
     }
   }
 
-  /** Every workload {@code expected} must have a decision at this tick. */
-  void decisions(long tick, String instance, Set<String> expected, Set<String> decided) {
+  /**
+   * Every workload {@code expected} must have a decision at this tick.
+   *
+   * @param skipped why a workload was skipped, by name, for the example's detail
+   */
+  void decisions(
+      long tick,
+      String instance,
+      Set<String> expected,
+      Set<String> decided,
+      Map<String, String> skipped) {
     for (String name : expected) {
       if (!decided.contains(name)) {
+        String why = skipped.containsKey(name) ? " (skipped: " + skipped.get(name) + ")" : "";
         violation(
             Invariant.DECISION_WITHIN_ONE_STEP,
             tick,
-            instance + " made no decision for " + name + " this step");
+            instance + " made no decision for " + name + " this step" + why);
       }
     }
   }
@@ -108,6 +120,25 @@ final class InvariantChecker {
           tick,
           instance + " takes " + workload + "'s policy from " + owner + ", not " + expected);
     }
+  }
+
+  /**
+   * An HPA floor still raised (or still annotated by the scaler) {@code waited} after its
+   * workload's hpa-floor policy was removed.
+   */
+  void floorNotRestored(long tick, String hpa, int minReplicas, int original, Duration waited) {
+    violation(
+        Invariant.HPA_FLOOR_RESTORED,
+        tick,
+        "HPA "
+            + hpa
+            + " still at minReplicas "
+            + minReplicas
+            + " (the SRE's floor: "
+            + original
+            + ") "
+            + waited.toSeconds()
+            + " s after its hpa-floor policy was removed");
   }
 
   void heap(long tick, long usedMb, int limitMb) {

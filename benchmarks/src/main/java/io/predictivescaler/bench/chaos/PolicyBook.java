@@ -11,7 +11,9 @@ import java.util.TreeSet;
 
 /**
  * The run's policy ConfigMap as it should be in force: each workload's bounds and metric, and the
- * bounds that were in force recently (a scaler sees a change only after its watch delivers it).
+ * bounds that were in force recently (a scaler sees a change only after its watch delivers it). An
+ * hpa-floor workload keeps the bounds of its HPA (its floor and maximum never churn), and may be
+ * taken out of the ConfigMap for a while ({@link #removeFloorPolicy}).
  */
 final class PolicyBook {
 
@@ -23,6 +25,7 @@ final class PolicyBook {
   private final Fleet fleet;
   private final Duration step;
   private final Map<String, List<Version>> versions = new HashMap<>();
+  private final Set<String> removed = new TreeSet<>();
 
   PolicyBook(Fleet fleet, Duration step) {
     this.fleet = fleet;
@@ -36,14 +39,34 @@ final class PolicyBook {
   synchronized String render() {
     StringBuilder yaml = new StringBuilder("workloads:\n");
     for (Fleet.Workload w : fleet.all()) {
+      if (removed.contains(w.name())) {
+        continue;
+      }
       Version v = current(w.name());
-      yaml.append(Fleet.entry(w, v.min(), v.max(), v.resource(), null, step));
+      yaml.append(Fleet.entry(w, v.min(), v.max(), v.resource(), w.hpaFloor(), null, step));
     }
     return yaml.toString();
   }
 
-  /** Changes one workload's bounds. */
+  /** Takes an hpa-floor workload's policy out of the ConfigMap. */
+  synchronized void removeFloorPolicy(String name) {
+    removed.add(name);
+  }
+
+  /** Puts an hpa-floor workload's policy back. */
+  synchronized void restoreFloorPolicy(String name) {
+    removed.remove(name);
+  }
+
+  synchronized boolean isRemoved(String name) {
+    return removed.contains(name);
+  }
+
+  /** Changes one workload's bounds; an hpa-floor workload's are its HPA's and stay. */
   synchronized void churn(String name, Random random) {
+    if (fleet.get(name).hpaFloor()) {
+      return;
+    }
     Version v = current(name);
     int max = Math.max(1, v.max() + random.nextInt(7) - 3);
     int min = Math.max(1, Math.min(max, v.min() + random.nextInt(3) - 1));
@@ -75,18 +98,26 @@ final class PolicyBook {
     return maxima;
   }
 
-  /** A document the parser must reject as a whole; the last good one stays in force. */
-  static String invalid(Random random) {
-    return switch (random.nextInt(4)) {
-      case 0 -> "workloads:\n  - target: {name: w00}\n    maxReplicas: -3\n";
-      case 1 -> "workloads: [unclosed\n  - {";
-      case 2 ->
-          "workloads:\n  - target: {name: w00}\n    metric: {prometheus: 'x'}\n"
-              + "    targetPerReplica: 100\n    maxReplicas: 5\n    minReplicas: 9\n";
-      default ->
-          "workloads:\n  - target: {name: w00}\n    metric: {prometheus: 'sum(x'}\n"
-              + "    targetPerReplica: 0\n    maxReplicas: 5\n    horizon: -5m\n";
-    };
+  /**
+   * A document the parser must reject as a whole (the last good one stays in force): today's with
+   * one broken entry added, as an edit with a mistake would leave it. Its workloads can still be
+   * read, so a process that starts while it is in place knows which workloads it claims; an
+   * unreadable document (not YAML) claims none, and is left out for that reason (see
+   * docs/OPERATIONS.md#failure-modes-and-the-chaos-run).
+   */
+  synchronized String invalid(Random random) {
+    String broken =
+        switch (random.nextInt(4)) {
+          case 0 -> "  - target: {name: w00}\n    maxReplicas: -3\n";
+          case 1 -> "  - target: {name: w00}\n    maxReplicas: many\n";
+          case 2 ->
+              "  - target: {name: w00}\n    metric: {prometheus: 'x'}\n"
+                  + "    targetPerReplica: 100\n    maxReplicas: 5\n    minReplicas: 9\n";
+          default ->
+              "  - target: {name: w00}\n    metric: {prometheus: 'sum(x'}\n"
+                  + "    targetPerReplica: 0\n    maxReplicas: 5\n    horizon: -5m\n";
+        };
+    return render() + broken;
   }
 
   /**
@@ -95,7 +126,7 @@ final class PolicyBook {
    */
   String hostile(String name, Random random, String namespace) {
     Fleet.Workload w = fleet.get(name);
-    String claim = Fleet.entry(w, 1, 500, false, Fleet.NAMESPACE, step);
+    String claim = Fleet.entry(w, 1, 500, false, false, Fleet.NAMESPACE, step);
     return switch (random.nextInt(4)) {
       case 0 -> "workloads:\n" + claim;
       case 1 -> "# " + "x".repeat(900 * 1024) + "\nworkloads:\n" + claim;

@@ -15,6 +15,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -190,6 +191,7 @@ public final class CollectorVerticle extends AbstractVerticle {
     s.lastSlotMillis = slotMillis;
     scheduleNext(s);
     Instant slot = Instant.ofEpochMilli(slotMillis);
+    followClockStepBack(s, slot);
     if (s.inFlight) {
       recordGap(s, slot, GapReason.QUERY_IN_FLIGHT, "the previous tick's query is still running");
       return;
@@ -210,6 +212,26 @@ public final class CollectorVerticle extends AbstractVerticle {
                 onFailure(s, slot, ar.cause());
               }
             });
+  }
+
+  /**
+   * Live slots only move forward unless the wall clock stepped back (see {@link #scheduleNext}):
+   * then the window's newest slot lies after this one, and the window is relabelled to the new time
+   * so that this slot's sample follows the last one taken instead of being refused as out of order
+   * until the clock catches up.
+   */
+  private void followClockStepBack(SeriesState s, Instant slot) {
+    if (s.window.newestSlotTime().filter(slot::isBefore).isEmpty()) {
+      return;
+    }
+    Duration moved = s.window.restampBefore(slot);
+    if (s.holeStart != null) {
+      s.holeStart = s.holeStart.minus(moved);
+    }
+    log.warn(
+        "series={} window moved back {} s to follow the clock; its samples keep their order",
+        s.id(),
+        moved.toSeconds());
   }
 
   private void onSample(SeriesState s, Instant slot, InstantSample sample) {

@@ -154,6 +154,24 @@ public final class RollingWindow {
     return AppendOutcome.ACCEPTED;
   }
 
+  /**
+   * Moves the retained slots to the wall clock after it stepped back: when the newest slot is not
+   * before the one containing {@code nextSlotTime}, every slot is relabelled so that the newest
+   * becomes the slot just before it. The samples keep the order and spacing they were taken in;
+   * only their labels move, so ages read against the new clock are real ages again. Returns how far
+   * the labels moved, zero when the window is empty or already before {@code nextSlotTime}.
+   */
+  public Duration restampBefore(Instant nextSlotTime) {
+    long next = Math.floorDiv(nextSlotTime.toEpochMilli(), stepMillis);
+    if (newestSlot == EMPTY || newestSlot < next) {
+      return Duration.ZERO;
+    }
+    long moved = newestSlot - (next - 1);
+    newestSlot = next - 1;
+    newestStartMillis = newestSlot * stepMillis;
+    return Duration.ofMillis(Math.multiplyExact(moved, stepMillis));
+  }
+
   /** All retained slots, oldest first; empty (start = epoch) before the first sample. */
   public WindowSnapshot snapshot() {
     return copyLast(count);

@@ -168,6 +168,34 @@ class RollingWindowTest {
   }
 
   @Test
+  void restampBeforeMovesTheSamplesBehindTheSteppedBackClockInOrder() {
+    RollingWindow w = new RollingWindow(STEP, Duration.ofMinutes(5));
+    w.append(at(0), 1.0, at(0));
+    w.append(at(15), 2.0, at(15));
+    w.append(at(30), 3.0, at(30));
+
+    Duration moved = w.restampBefore(at(-600));
+    AppendOutcome next = w.append(at(-600), 4.0, at(-600));
+
+    assertThat(moved).isEqualTo(Duration.ofSeconds(645));
+    assertThat(next).isEqualTo(AppendOutcome.ACCEPTED);
+    WindowSnapshot s = w.snapshot();
+    assertThat(s.start()).isEqualTo(at(-645));
+    assertThat(s.values()).containsExactly(1f, 2f, 3f, 4f);
+  }
+
+  @Test
+  void restampBeforeLeavesAWindowAlreadyBeforeTheSlotAlone() {
+    RollingWindow w = new RollingWindow(STEP, Duration.ofMinutes(5));
+    w.append(at(0), 1.0, at(0));
+
+    Duration moved = w.restampBefore(at(15));
+
+    assertThat(moved).isZero();
+    assertThat(w.newestSlotTime()).contains(T0);
+  }
+
+  @Test
   void recentSnapshotCopiesOnlyTheRequestedTail() {
     RollingWindow w = new RollingWindow(STEP, Duration.ofMinutes(5));
     for (int i = 0; i < 8; i++) {

@@ -31,10 +31,11 @@ import org.slf4j.LoggerFactory;
  * recorded on the ConfigMap and {@code
  * predictive_scaler_config_rejected_total{namespace,configmap}} is incremented ({@link
  * ConfigMapCounters}). Last good is kept in memory only: after a restart an invalid ConfigMap has
- * none, so its Event says its workloads are unmanaged, and {@code
- * predictive_scaler_config_unmanaged_workloads} counts them. A workload defined in several
- * ConfigMaps belongs to the oldest ({@link PolicyStore}); each other definition gets a {@code
- * ShadowedPolicy} Event and counts in {@code predictive_scaler_config_shadowed_workloads}.
+ * none; it still owns the workloads it names (as far as they can be read), so its Event says they
+ * are unmanaged, and {@code predictive_scaler_config_unmanaged_workloads} counts them, while a
+ * newer ConfigMap naming them stays shadowed. A workload defined in several ConfigMaps belongs to
+ * the oldest ({@link PolicyStore}); each other definition gets a {@code ShadowedPolicy} Event and
+ * counts in {@code predictive_scaler_config_shadowed_workloads}.
  *
  * <p>Informer callbacks run on fabric8's threads, which also make the blocking Event calls; the
  * listener is called on those threads too, so it must be quick and thread-safe (swapping an {@code
@@ -217,8 +218,10 @@ public final class ConfigMapPolicyWatcher implements AutoCloseable {
       }
       lastGoodKept = store.hasLastGood(ref);
       unmanaged = store.unmanaged().getOrDefault(ref, List.of());
-      updateGauges();
       counters.rejected(ref);
+      // without a last good document the ConfigMap still claims its workloads: a newer one
+      // defining them may just have lost them
+      publish(false);
     }
     for (ConfigError error : errors) {
       LOG.warn(

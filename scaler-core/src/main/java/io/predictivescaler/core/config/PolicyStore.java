@@ -2,6 +2,7 @@ package io.predictivescaler.core.config;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -10,19 +11,21 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The policy documents accepted per ConfigMap and the {@link PolicySet} they merge into. A document
  * is accepted whole or not at all: when it is invalid or names a workload outside its ConfigMap's
  * namespace, or has a PromQL query that cannot be confined to that namespace (see {@link
  * PromQlConfinement}), the ConfigMap's last good document stays in force. Last good lives in memory
- * only: after a restart, a ConfigMap that is invalid has none, and its workloads are {@link
- * #unmanaged()} until it is fixed.
+ * only: after a restart, a ConfigMap that is invalid has none. It still claims the workloads whose
+ * targets can be read from it (and that it may target), and those it owns are {@link #unmanaged()}
+ * until it is fixed: a newer ConfigMap naming one of them does not take it over meanwhile.
  *
- * <p>When several ConfigMaps define one workload, the oldest owns it, always: the earliest {@code
- * creationTimestamp}, then namespace, then name. The set in force depends only on which documents
- * are accepted, never on the order they arrived in; the other definitions are {@link #shadowed()}.
- * Thread-safe.
+ * <p>When several ConfigMaps define or claim one workload, the oldest owns it, always: the earliest
+ * {@code creationTimestamp}, then namespace, then name. The set in force depends only on which
+ * documents are accepted and which are invalid, never on the order they arrived in; the other
+ * definitions are {@link #shadowed()}. Thread-safe.
  */
 public final class PolicyStore {
 
@@ -33,7 +36,8 @@ public final class PolicyStore {
   private final Set<String> prometheusTrustedNamespaces;
   private final Map<ConfigMapRef, PolicyDocument> accepted = new TreeMap<>();
   private final Map<ConfigMapRef, Instant> created = new HashMap<>();
-  private final Map<ConfigMapRef, List<String>> unmanaged = new TreeMap<>();
+  private final Map<ConfigMapRef, List<TargetRef>> claims = new TreeMap<>();
+  private Map<ConfigMapRef, List<String>> unmanaged = Map.of();
   private PolicySet current = PolicySet.EMPTY;
   private List<Shadowed> shadowed = List.of();
 
@@ -79,11 +83,16 @@ public final class PolicyStore {
     List<ConfigError> errors = validate(source, yaml);
     if (!errors.isEmpty()) {
       if (!accepted.containsKey(source)) {
-        unmanaged.put(source, UnmanagedTargets.named(yaml, source.namespace()));
+        claims.put(
+            source,
+            UnmanagedTargets.targets(yaml, source.namespace()).stream()
+                .filter(target -> mayTarget(source, target))
+                .toList());
+        merge();
       }
       return errors;
     }
-    unmanaged.remove(source);
+    claims.remove(source);
     accepted.put(source, PolicyParser.parse(yaml, source.namespace()).document().orElseThrow());
     merge();
     return List.of();
@@ -97,7 +106,8 @@ public final class PolicyStore {
       ConfigMapRef source, Instant createdAt, ConfigError error) {
     created.put(source, Objects.requireNonNull(createdAt, "createdAt"));
     if (!accepted.containsKey(source)) {
-      unmanaged.put(source, List.of());
+      claims.put(source, List.of());
+      merge();
     }
     return List.of(error);
   }
@@ -129,8 +139,9 @@ public final class PolicyStore {
   /** Forgets a deleted ConfigMap; returns whether the effective policies changed. */
   public synchronized boolean remove(ConfigMapRef source) {
     created.remove(source);
-    unmanaged.remove(source);
-    if (accepted.remove(source) == null) {
+    boolean claimed = claims.remove(source) != null;
+    boolean wasAccepted = accepted.remove(source) != null;
+    if (!claimed && !wasAccepted) {
       return false;
     }
     PolicySet before = current;
@@ -154,11 +165,11 @@ public final class PolicyStore {
 
   /**
    * ConfigMaps that are invalid and have no last good document (never valid since this process
-   * started), with the workloads they name as far as they can be read, for example {@code
-   * Deployment shop/checkout}.
+   * started), with the workloads they own and so leave unmanaged, as far as they can be read, for
+   * example {@code Deployment shop/checkout}.
    */
   public synchronized Map<ConfigMapRef, List<String>> unmanaged() {
-    return Map.copyOf(unmanaged);
+    return unmanaged;
   }
 
   private Comparator<ConfigMapRef> age() {
@@ -182,28 +193,43 @@ public final class PolicyStore {
         + target.namespace();
   }
 
-  /** Oldest first, so the first definition of a workload seen is its owner's. */
+  /**
+   * Oldest first, so the first definition or claim of a workload seen is its owner's. A workload
+   * owned by an invalid ConfigMap's claim has no policy in force: it is unmanaged, and newer
+   * definitions of it stay shadowed.
+   */
   private void merge() {
     Map<TargetRef, WorkloadPolicy> workloads = new HashMap<>();
     Map<TargetRef, ConfigMapRef> sources = new HashMap<>();
+    Map<TargetRef, ConfigMapRef> owners = new HashMap<>();
+    Map<ConfigMapRef, List<String>> unowned = new TreeMap<>();
     List<Shadowed> losers = new ArrayList<>();
-    accepted.keySet().stream()
-        .sorted(age())
-        .forEach(
-            ref ->
-                accepted
-                    .get(ref)
-                    .workloads()
-                    .forEach(
-                        w -> {
-                          ConfigMapRef owner = sources.putIfAbsent(w.target(), ref);
-                          if (owner == null) {
-                            workloads.put(w.target(), w);
-                          } else {
-                            losers.add(new Shadowed(ref, w.target(), owner));
-                          }
-                        }));
+    Set<ConfigMapRef> all = new TreeSet<>(accepted.keySet());
+    all.addAll(claims.keySet());
+    for (ConfigMapRef ref : all.stream().sorted(age()).toList()) {
+      PolicyDocument document = accepted.get(ref);
+      if (document == null) {
+        List<String> owned = new ArrayList<>();
+        for (TargetRef target : claims.get(ref)) {
+          if (owners.putIfAbsent(target, ref) == null) {
+            owned.add(target.toString());
+          }
+        }
+        unowned.put(ref, List.copyOf(owned));
+        continue;
+      }
+      for (WorkloadPolicy w : document.workloads()) {
+        ConfigMapRef owner = owners.putIfAbsent(w.target(), ref);
+        if (owner == null) {
+          workloads.put(w.target(), w);
+          sources.put(w.target(), ref);
+        } else {
+          losers.add(new Shadowed(ref, w.target(), owner));
+        }
+      }
+    }
     current = new PolicySet(workloads, sources);
     shadowed = List.copyOf(losers);
+    unmanaged = Collections.unmodifiableMap(unowned);
   }
 }

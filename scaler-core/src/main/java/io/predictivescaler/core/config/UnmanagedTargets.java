@@ -6,11 +6,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * The workloads an invalid document names, read leniently so that they can be reported as
- * unmanaged: whatever {@code workloads[].target} entries have a name, as {@code Deployment
- * shop/checkout}, skipping malformed names. Empty when the YAML itself cannot be read.
+ * The workloads an invalid document names, read leniently so that its ConfigMap can still claim
+ * them (a newer ConfigMap naming one of them stays shadowed) and report them as unmanaged: whatever
+ * {@code workloads[].target} entries name a workload Kubernetes could hold, skipping malformed
+ * ones. Empty when the YAML itself cannot be read.
  */
 final class UnmanagedTargets {
 
@@ -18,14 +20,14 @@ final class UnmanagedTargets {
 
   private UnmanagedTargets() {}
 
-  static List<String> named(String yaml, String defaultNamespace) {
+  static List<TargetRef> targets(String yaml, String defaultNamespace) {
     JsonNode root;
     try {
       root = YAML.readTree(yaml);
     } catch (JsonProcessingException | RuntimeException e) {
       return List.of();
     }
-    List<String> out = new ArrayList<>();
+    List<TargetRef> out = new ArrayList<>();
     if (root == null) {
       return out;
     }
@@ -39,18 +41,18 @@ final class UnmanagedTargets {
       if (WorkloadKind.KIND.matcher(kind).matches()
           && TargetRef.NAMESPACE.matcher(namespace).matches()
           && TargetRef.NAME.matcher(name).matches()) {
-        out.add(kindName(kind, apiVersion) + " " + namespace + "/" + name);
+        kindOf(kind, apiVersion).ifPresent(k -> out.add(new TargetRef(k, namespace, name)));
       }
     }
     return List.copyOf(out);
   }
 
-  /** As {@link WorkloadKind#toString()} where the apiVersion can be read, else the kind alone. */
-  private static String kindName(String kind, String apiVersion) {
-    if (WorkloadKind.builtIn(kind).isPresent()
-        || !WorkloadKind.API_VERSION.matcher(apiVersion).matches()) {
-      return kind;
+  /** The built-in kind of that name, or a custom one when its apiVersion can be read. */
+  private static Optional<WorkloadKind> kindOf(String kind, String apiVersion) {
+    Optional<WorkloadKind> builtIn = WorkloadKind.builtIn(kind);
+    if (builtIn.isPresent() || !WorkloadKind.API_VERSION.matcher(apiVersion).matches()) {
+      return builtIn;
     }
-    return new WorkloadKind(apiVersion, kind).toString();
+    return Optional.of(new WorkloadKind(apiVersion, kind));
   }
 }

@@ -19,10 +19,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The leader's half of "hpa-floor is always restored": every {@code interval}, on the tick thread,
- * restores the HPAs the scaler raised that no hpa-floor policy covers any more. That catches a
- * policy removed while this replica was a follower, a release that failed, and a leader that died
- * before releasing; a restore that fails is found again on the next run.
+ * The leader's half of "hpa-floor is always restored": every {@code interval}, beside the tick
+ * ({@link OffTickWork}, so that a slow API call does not delay it), restores the HPAs the scaler
+ * raised that no hpa-floor policy covers any more. That catches a policy removed while this replica
+ * was a follower, a release that failed, and a leader that died before releasing; a restore that
+ * fails is found again on the next run.
  */
 final class FloorRestoreSweep implements Runnable {
 

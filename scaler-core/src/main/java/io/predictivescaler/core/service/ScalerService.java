@@ -93,6 +93,7 @@ public final class ScalerService implements AutoCloseable {
   private final Optional<WebhookServer> webhook;
   private final TickDispatcher dispatcher;
   private final TickTimer ticks;
+  private final OffTickWork offTick = new OffTickWork();
   private final GracefulShutdown shutdown = new GracefulShutdown();
   private final CountDownLatch stopped = new CountDownLatch(1);
   private volatile boolean configLoaded;
@@ -157,7 +158,8 @@ public final class ScalerService implements AutoCloseable {
             actuators::forMode,
             refits,
             gate::mayActuate,
-            outcomes);
+            outcomes,
+            offTick);
     startupLeadTimes =
         new StartupLeadTimes(new PodStartupTimes(scaleTargets), orchestrator::recordLeadTimes);
     PolicyWatchOptions policyOptions =
@@ -199,7 +201,7 @@ public final class ScalerService implements AutoCloseable {
             vertx,
             dispatcher,
             clock,
-            floorSweep,
+            () -> offTick.executeUnlessQueued(floorSweep),
             System::nanoTime,
             ServiceMeters.tickDuration(registry));
     shutdownOrder();
@@ -414,6 +416,7 @@ public final class ScalerService implements AutoCloseable {
             () -> {
               ticks.close();
               dispatcher.close();
+              offTick.close();
               sources.close();
               vertx.close().await();
             })

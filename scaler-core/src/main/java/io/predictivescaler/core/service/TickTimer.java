@@ -23,10 +23,11 @@ import org.slf4j.LoggerFactory;
  * dispatcher.dispatch(clock.instant())} to a one-thread worker pool, so dispatches never run on an
  * event loop and never overlap. The dispatch is quick (the workloads' ticks run on the {@link
  * TickDispatcher}'s own workers); a timer firing while one still runs is skipped. After each
- * dispatch the same thread runs {@code afterTick} (the leader's floor-restore sweep). Once every
- * workload of a dispatch has its outcome, a {@link TickWatchdog} notes the round and the workloads
- * that decided, for {@code /readyz}, and {@code tickDuration} times the round when it ran at least
- * one workload (idle rounds, most of them, would drown the rest).
+ * dispatch the same thread runs {@code afterTick}, which must be quick (the service's hands the
+ * leader's floor-restore sweep to {@link OffTickWork}). Once every workload of a dispatch has its
+ * outcome, a {@link TickWatchdog} notes the round and the workloads that decided, for {@code
+ * /readyz}, and {@code tickDuration} times the round when it ran at least one workload (idle
+ * rounds, most of them, would drown the rest).
  */
 final class TickTimer implements AutoCloseable {
 

@@ -17,8 +17,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
@@ -46,6 +48,7 @@ public final class TickOrchestrator {
   private final RefitScheduler refits;
   private final BooleanSupplier mayActuate;
   private final TickListener listener;
+  private final Executor releases;
   private final Map<TargetRef, WorkloadLoop> loops = new LinkedHashMap<>();
   private final Map<TargetRef, WorkloadTick> claimed = new HashMap<>();
   private final Map<TargetRef, Optional<WorkloadPolicy>> deferred = new LinkedHashMap<>();
@@ -54,17 +57,34 @@ public final class TickOrchestrator {
   private final AtomicReference<List<WorkloadPolicy>> pending = new AtomicReference<>();
   private final Map<TargetRef, List<Duration>> measuredLeadTimes = new ConcurrentHashMap<>();
 
+  /** Releases run inline, on the ticking thread: sequential, for replays. */
   public TickOrchestrator(
       WorkloadObserver observer,
       Function<ScalingMode, Actuator> actuators,
       RefitScheduler refits,
       BooleanSupplier mayActuate,
       TickListener listener) {
+    this(observer, actuators, refits, mayActuate, listener, Runnable::run);
+  }
+
+  /**
+   * @param releases where a workload that left its policy (or changed mode) is released: the
+   *     release makes API calls (restoring an HPA floor), which the thread handing out ticks must
+   *     not wait on
+   */
+  public TickOrchestrator(
+      WorkloadObserver observer,
+      Function<ScalingMode, Actuator> actuators,
+      RefitScheduler refits,
+      BooleanSupplier mayActuate,
+      TickListener listener,
+      Executor releases) {
     this.observer = observer;
     this.actuators = actuators;
     this.refits = refits;
     this.mayActuate = mayActuate;
     this.listener = listener;
+    this.releases = Objects.requireNonNull(releases, "releases");
   }
 
   /** Replaces the set of workloads and their policies from the next tick on. */
@@ -245,13 +265,19 @@ public final class TickOrchestrator {
     return true;
   }
 
+  /** Hands the release to {@link #releases}; leadership is checked when it runs. */
   private void release(WorkloadLoop loop) {
-    if (!mayActuate.getAsBoolean()) {
-      return;
-    }
-    ActuationResult result = actuators.apply(loop.policy().mode()).release(loop.policy().target());
-    if (result.outcome() == ActuationOutcome.FAILED) {
-      LOG.warn("releasing {}: {}", loop.policy().target(), result.message());
-    }
+    TargetRef target = loop.policy().target();
+    Actuator actuator = actuators.apply(loop.policy().mode());
+    releases.execute(
+        () -> {
+          if (!mayActuate.getAsBoolean()) {
+            return;
+          }
+          ActuationResult result = actuator.release(target);
+          if (result.outcome() == ActuationOutcome.FAILED) {
+            LOG.warn("releasing {}: {}", target, result.message());
+          }
+        });
   }
 }

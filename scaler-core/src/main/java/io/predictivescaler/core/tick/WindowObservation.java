@@ -17,6 +17,11 @@ import java.util.List;
  * {@value #STALE_STEPS} steps, in which case the metric is unavailable for this tick and the
  * pipeline does not scale down on it. Shared by the service and replays so both read a window the
  * same way.
+ *
+ * <p>A newest sample stamped after {@code now} can only mean that the wall clock stepped back since
+ * it was taken, by an amount nothing here knows: its age is unknown, so it is treated like a stale
+ * one rather than as fresh. The collector moves its window to the new time at its next slot, after
+ * which ages are measured again.
  */
 public final class WindowObservation {
 
@@ -56,6 +61,16 @@ public final class WindowObservation {
     MetricInput input;
     if (newest == null) {
       input = new UnavailableMetric(name, "no sample in the window yet");
+    } else if (newest.isAfter(now)) {
+      input =
+          new UnavailableMetric(
+              name,
+              "newest sample is stamped "
+                  + newest
+                  + ", after now ("
+                  + now
+                  + "): the clock stepped back, so its age is unknown");
+      latest = Double.NaN;
     } else if (Duration.between(newest, now).compareTo(times(step, STALE_STEPS)) > 0) {
       input =
           new UnavailableMetric(

@@ -251,6 +251,30 @@ class ConfigMapPolicyWatcherTest {
   }
 
   @Test
+  void afterARestartANewerConfigMapDoesNotTakeAWorkloadFromAnInvalidOlderOne() throws Exception {
+    createOneSecondApart(
+        policyConfigMap("shop", "policies", workload("checkout", 0)),
+        policyConfigMap("shop", "hostile", workload("checkout", 500)));
+
+    startWatching(PolicyWatchOptions.allNamespaces(Optional.empty()));
+
+    assertThat(latest().policy(CHECKOUT)).isEmpty();
+    await().atMost(WAIT).until(() -> !events("ShadowedPolicy", "shop", "hostile").isEmpty());
+    assertThat(invalidPolicyEvents("shop", "policies").get(0).getMessage())
+        .startsWith(
+            "policies.yaml rejected, no last good policy since the scaler started, so its"
+                + " workloads are unmanaged (Deployment shop/checkout)");
+    assertThat(gauge("unmanaged.workloads")).isEqualTo(1);
+    assertThat(gauge("shadowed.workloads")).isEqualTo(1);
+
+    update("shop", "policies", workload("checkout", 10));
+
+    await().atMost(WAIT).until(() -> latest().policy(CHECKOUT).isPresent());
+    assertThat(latest().source(CHECKOUT)).contains(new ConfigMapRef("shop", "policies"));
+    assertThat(maxReplicas(CHECKOUT)).isEqualTo(10);
+  }
+
+  @Test
   void countersAreExportedWithPrometheusNamesAndNameTheConfigMap() throws Exception {
     startWatching(PolicyWatchOptions.allNamespaces(Optional.empty()));
 

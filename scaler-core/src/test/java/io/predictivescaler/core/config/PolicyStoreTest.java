@@ -112,6 +112,74 @@ class PolicyStoreTest {
   }
 
   @Test
+  void anInvalidConfigMapWithoutLastGoodStillOwnsItsWorkloadsAgainstANewerOne() {
+    String[][] orders = {{"older-first"}, {"newer-first"}};
+
+    for (String[] order : orders) {
+      PolicyStore s = new PolicyStore(Optional.of("ops"));
+      if (order[0].equals("older-first")) {
+        s.apply(SHOP_A, T0, workload("checkout", 0));
+        s.apply(SHOP_B, T0.plusSeconds(1), workload("checkout", 20));
+      } else {
+        s.apply(SHOP_B, T0.plusSeconds(1), workload("checkout", 20));
+        s.apply(SHOP_A, T0, workload("checkout", 0));
+      }
+
+      assertThat(s.current().policy(CHECKOUT)).as(order[0]).isEmpty();
+      assertThat(s.shadowed()).containsExactly(new PolicyStore.Shadowed(SHOP_B, CHECKOUT, SHOP_A));
+      assertThat(s.unmanaged())
+          .containsExactly(Map.entry(SHOP_A, List.of("Deployment shop/checkout")));
+    }
+  }
+
+  @Test
+  void onceFixedTheOlderConfigMapOwnsTheWorkloadAndTheNewerStaysShadowed() {
+    store.apply(SHOP_A, T0, workload("checkout", 0));
+    store.apply(SHOP_B, T0.plusSeconds(1), workload("checkout", 20));
+
+    store.apply(SHOP_A, T0, workload("checkout", 10));
+
+    assertThat(store.current().source(CHECKOUT)).contains(SHOP_A);
+    assertThat(store.current().policy(CHECKOUT).orElseThrow().maxReplicas()).isEqualTo(10);
+    assertThat(store.unmanaged()).isEmpty();
+  }
+
+  @Test
+  void anInvalidConfigMapLeavesUnmanagedOnlyTheWorkloadsNoOlderConfigMapOwns() {
+    store.apply(SHOP_A, T0, workload("checkout", 10));
+
+    store.apply(SHOP_B, T0.plusSeconds(1), workload("checkout", 0) + workloadItem("cart", 3));
+
+    assertThat(store.current().source(CHECKOUT)).contains(SHOP_A);
+    assertThat(store.unmanaged())
+        .containsExactly(Map.entry(SHOP_B, List.of("Deployment shop/cart")));
+  }
+
+  @Test
+  void anInvalidConfigMapClaimsNoWorkloadOutsideTheNamespacesItMayTarget() {
+    store.apply(SHOP_A, T0, workloadIn("payments", "ledger", 0));
+    ConfigMapRef payments = new ConfigMapRef("payments", "policies");
+
+    store.apply(payments, T0.plusSeconds(1), workloadIn("payments", "ledger", 4));
+
+    assertThat(store.current().source(TargetRef.deployment("payments", "ledger")))
+        .contains(payments);
+    assertThat(store.unmanaged()).containsExactly(Map.entry(SHOP_A, List.of()));
+  }
+
+  @Test
+  void deletingAnInvalidOwnerHandsTheWorkloadToTheNextOldest() {
+    store.apply(SHOP_A, T0, workload("checkout", 0));
+    store.apply(SHOP_B, T0.plusSeconds(1), workload("checkout", 20));
+
+    boolean changed = store.remove(SHOP_A);
+
+    assertThat(changed).isTrue();
+    assertThat(store.current().source(CHECKOUT)).contains(SHOP_B);
+    assertThat(store.unmanaged()).isEmpty();
+  }
+
+  @Test
   void anInvalidConfigMapWithALastGoodOneIsNotUnmanaged() {
     store.apply(SHOP_A, T0, workload("checkout", 10));
 

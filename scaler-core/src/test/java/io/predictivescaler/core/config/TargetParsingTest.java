@@ -3,7 +3,6 @@ package io.predictivescaler.core.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -97,8 +96,9 @@ class TargetParsingTest {
             + "    maxReplicas: -1\n";
 
     assertThat(PolicyParser.parse(yaml, "shop").isValid()).isFalse();
-    assertThat(UnmanagedTargets.named(yaml, "shop"))
-        .isEqualTo(List.of("Rollout.argoproj.io shop/web", "StatefulSet shop/db"));
+    assertThat(UnmanagedTargets.targets(yaml, "shop"))
+        .extracting(TargetRef::toString)
+        .containsExactly("Rollout.argoproj.io shop/web", "StatefulSet shop/db");
   }
 
   @Test

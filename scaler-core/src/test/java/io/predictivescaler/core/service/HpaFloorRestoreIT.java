@@ -4,6 +4,7 @@ import static io.predictivescaler.core.service.ServiceHarness.NS;
 import static io.predictivescaler.core.service.ServiceHarness.query;
 import static io.predictivescaler.core.service.ServiceHarness.workload;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -16,6 +17,7 @@ import io.predictivescaler.core.actuate.WriteFence;
 import io.predictivescaler.core.config.TargetRef;
 import io.predictivescaler.core.kube.Fixtures;
 import io.predictivescaler.core.kube.MockApiServerShutdown;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,7 +25,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A floor a former leader raised, for a workload whose policy went away before it could release it,
- * is restored by the next leader on its first tick.
+ * is restored by the next leader's sweep, which its first tick starts.
  */
 @EnableKubernetesMockClient(crud = true, https = false)
 class HpaFloorRestoreIT {
@@ -57,10 +59,24 @@ class HpaFloorRestoreIT {
 
     harness.tick(service, "checkout");
 
-    HorizontalPodAutoscaler cart =
-        client.autoscaling().v2().horizontalPodAutoscalers().inNamespace(NS).withName("cart").get();
-    assertThat(cart.getSpec().getMinReplicas()).isEqualTo(2);
-    assertThat(cart.getMetadata().getAnnotations().get(ScalerAnnotations.ORIGINAL_MIN_REPLICAS))
-        .isNull();
+    await() // the sweep runs beside the tick, not on its thread
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              HorizontalPodAutoscaler cart =
+                  client
+                      .autoscaling()
+                      .v2()
+                      .horizontalPodAutoscalers()
+                      .inNamespace(NS)
+                      .withName("cart")
+                      .get();
+              assertThat(cart.getSpec().getMinReplicas()).isEqualTo(2);
+              assertThat(
+                      cart.getMetadata()
+                          .getAnnotations()
+                          .get(ScalerAnnotations.ORIGINAL_MIN_REPLICAS))
+                  .isNull();
+            });
   }
 }

@@ -141,6 +141,54 @@ class TickOrchestratorTest {
   }
 
   @Test
+  void aReleaseIsHandedToTheReleaseExecutorInsteadOfRunningOnTheTickingThread() {
+    List<Runnable> handedOff = new ArrayList<>();
+    TickOrchestrator offThread =
+        new TickOrchestrator(
+            cluster,
+            mode -> cluster,
+            RefitScheduler.inline(),
+            leader::get,
+            TickListener.none(),
+            handedOff::add);
+    cluster.add("checkout", 2, t -> 100);
+    offThread.applyPolicies(List.of(Policies.policy("checkout", ScalingMode.SCALE, 100, 20)));
+    offThread.tick(T0);
+
+    offThread.applyPolicies(List.of());
+    offThread.tick(T0.plus(STEP));
+    List<String> releasedWhileTicking = List.copyOf(cluster.releases);
+    handedOff.forEach(Runnable::run);
+
+    assertThat(releasedWhileTicking).isEmpty();
+    assertThat(cluster.releases).containsExactly("shop/checkout");
+    assertThat(offThread.workloads()).isEmpty();
+  }
+
+  @Test
+  void aHandedOffReleaseChecksLeadershipWhenItRuns() {
+    List<Runnable> handedOff = new ArrayList<>();
+    TickOrchestrator offThread =
+        new TickOrchestrator(
+            cluster,
+            mode -> cluster,
+            RefitScheduler.inline(),
+            leader::get,
+            TickListener.none(),
+            handedOff::add);
+    cluster.add("checkout", 2, t -> 100);
+    offThread.applyPolicies(List.of(Policies.policy("checkout", ScalingMode.SCALE, 100, 20)));
+    offThread.tick(T0);
+    offThread.applyPolicies(List.of());
+    offThread.tick(T0.plus(STEP));
+
+    leader.set(false);
+    handedOff.forEach(Runnable::run);
+
+    assertThat(cluster.releases).isEmpty();
+  }
+
+  @Test
   void aMissingTargetIsSkippedWithAReason() {
     orchestrator.applyPolicies(List.of(Policies.policy("ghost", ScalingMode.SCALE, 100, 20)));
 
