@@ -149,7 +149,11 @@ public final class CheckPolicyCommand {
       for (Checked checked : check(file.toString(), text, store, plainNamespace)) {
         checked.errors().forEach(e -> out.println(checked.prefix() + ": " + e));
         if (checked.errors().isEmpty()) {
-          out.println(checked.prefix() + ": ok (" + checked.workloads() + " workloads)");
+          out.println(
+              checked.prefix()
+                  + ": ok ("
+                  + checked.workloads()
+                  + (checked.workloads() == 1 ? " workload)" : " workloads)"));
         }
         valid &= checked.errors().isEmpty();
       }

@@ -133,7 +133,7 @@ class CheckPolicyCommandTest {
     int code = run(file.toString());
 
     assertThat(code).isZero();
-    assertThat(outLines()).containsExactly(file + ": ConfigMap shop/policies: ok (1 workloads)");
+    assertThat(outLines()).containsExactly(file + ": ConfigMap shop/policies: ok (1 workload)");
   }
 
   @Test
@@ -163,7 +163,7 @@ class CheckPolicyCommandTest {
         .contains("workloads[0].target.namespace: must be the ConfigMap's namespace");
     assertThat(inside).isZero();
     assertThat(outLines())
-        .containsExactly(file + ": ConfigMap predictive-scaler/platform: ok (1 workloads)");
+        .containsExactly(file + ": ConfigMap predictive-scaler/platform: ok (1 workload)");
   }
 
   @Test
@@ -198,7 +198,7 @@ class CheckPolicyCommandTest {
                 + " only read namespace \"shop\", got"
                 + " sum(rate(http_requests_total{namespace=\"payments\"}[1m]))");
     assertThat(trusted).isZero();
-    assertThat(outLines()).containsExactly(file + ": ConfigMap shop/policies: ok (1 workloads)");
+    assertThat(outLines()).containsExactly(file + ": ConfigMap shop/policies: ok (1 workload)");
   }
 
   @Test
@@ -228,7 +228,7 @@ class CheckPolicyCommandTest {
         .asString()
         .startsWith(file + ": workloads[0].metric.prometheus: cannot be confined");
     assertThat(inPayments).isZero();
-    assertThat(outLines()).containsExactly(file + ": ok (1 workloads)");
+    assertThat(outLines()).containsExactly(file + ": ok (1 workload)");
   }
 
   @Test
