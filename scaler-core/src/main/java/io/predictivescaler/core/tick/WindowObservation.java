@@ -18,10 +18,12 @@ import java.util.List;
  * pipeline does not scale down on it. Shared by the service and replays so both read a window the
  * same way.
  *
- * <p>A newest sample stamped after {@code now} can only mean that the wall clock stepped back since
- * it was taken, by an amount nothing here knows: its age is unknown, so it is treated like a stale
- * one rather than as fresh. The collector moves its window to the new time at its next slot, after
- * which ages are measured again.
+ * <p>A window whose newest slot (a sample or a gap the collector recorded) lies after {@code now}
+ * can only mean that the wall clock stepped back since, by an amount nothing here knows: the ages
+ * of its samples are unknown, so the metric is treated like a stale one rather than as fresh.
+ * Judging by the newest sample alone is not enough: after an outage longer than the step back, that
+ * sample lies before the new time and would look younger than it is by the size of the step. The
+ * collector moves its window to the new time at its next slot, after which ages are measured again.
  */
 public final class WindowObservation {
 
@@ -58,18 +60,19 @@ public final class WindowObservation {
       }
     }
     String name = metric.name();
+    Instant newestSlot = values.length == 0 ? null : slotStart(window, values.length - 1);
     MetricInput input;
     if (newest == null) {
       input = new UnavailableMetric(name, "no sample in the window yet");
-    } else if (newest.isAfter(now)) {
+    } else if (newestSlot.isAfter(now)) {
       input =
           new UnavailableMetric(
               name,
-              "newest sample is stamped "
-                  + newest
+              "the window's newest slot is stamped "
+                  + newestSlot
                   + ", after now ("
                   + now
-                  + "): the clock stepped back, so its age is unknown");
+                  + "): the clock stepped back, so its newest sample's age is unknown");
       latest = Double.NaN;
     } else if (Duration.between(newest, now).compareTo(times(step, STALE_STEPS)) > 0) {
       input =

@@ -9,6 +9,7 @@ import io.predictivescaler.core.decision.TotalMetric;
 import io.predictivescaler.core.decision.UnavailableMetric;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /** How old the newest sample of a window may be before the decision stops trusting it. */
@@ -51,5 +52,37 @@ class WindowObservationTest {
             UnavailableMetric.class,
             m -> assertThat(m.why()).contains("clock stepped back", "age is unknown"));
     assertThat(observation.observedLoad()).isNaN();
+  }
+
+  @Test
+  void anOldSampleBeforeGapsIsUnavailableAfterAClockStepBackShorterThanTheOutage() {
+    // a sample, then 42 steps without an answer (gaps); then the clock steps back 39 steps, so the
+    // sample, 42 steps old, would be read as 4 steps old against the new time
+    float[] values = new float[44];
+    Arrays.fill(values, Float.NaN);
+    values[0] = 300;
+    values[1] = 320;
+    WindowSnapshot window = new WindowSnapshot(T0, step, values);
+    Instant steppedBack = T0.plus(step.multipliedBy(43 - 39 + 1));
+
+    WorkloadObservation observation = WindowObservation.of(policy, 9, 9, window, steppedBack);
+
+    assertThat(observation.metric())
+        .isInstanceOfSatisfying(
+            UnavailableMetric.class,
+            m -> assertThat(m.why()).contains("clock stepped back", "age is unknown"));
+    assertThat(observation.observedLoad()).isNaN();
+  }
+
+  @Test
+  void gapsAfterTheNewestSampleDoNotHideAFreshOne() {
+    float[] values = {300, 320, Float.NaN, Float.NaN};
+    WindowSnapshot window = new WindowSnapshot(T0, step, values);
+
+    WorkloadObservation observation =
+        WindowObservation.of(policy, 4, 4, window, T0.plus(step.multipliedBy(4)));
+
+    assertThat(observation.metric()).isInstanceOf(TotalMetric.class);
+    assertThat(observation.observedLoad()).isEqualTo(320.0);
   }
 }
