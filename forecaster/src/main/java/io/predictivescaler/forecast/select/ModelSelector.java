@@ -12,13 +12,16 @@ import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Rolling-origin backtest on the recent history: each candidate is fitted on the history before the
  * last {@code holdout} buckets and scored by the MAE of its horizon forecast from origins inside
  * them. Candidates whose history is too short are skipped. When {@code combine} is set, the
  * equal-weight average of each pair is scored too (combining forecasts is a cheap, robust gain when
- * models err differently) and wins if it beats every single model.
+ * models err differently) and wins if it beats every single model. A candidate that throws or
+ * forecasts a non-finite value is left out, and {@link Selection#failures()} says why: one broken
+ * model never costs the workload its forecast.
  */
 public final class ModelSelector {
   private static final int MAX_ORIGINS = 360;
@@ -33,6 +36,20 @@ public final class ModelSelector {
       double quantile,
       boolean combine,
       Instant now) {
+    return select(
+        history, context, candidates, holdout, quantile, combine, now, ForecasterFactory::create);
+  }
+
+  /** As above, with the candidates built by {@code models} (tests inject failing ones). */
+  public static Selection select(
+      CoarseView history,
+      ModelContext context,
+      Collection<ModelKind> candidates,
+      int holdout,
+      double quantile,
+      boolean combine,
+      Instant now,
+      Function<ModelKind, Forecaster> models) {
     int h = context.horizonSteps();
     int stride = Math.max(1, (holdout - h) / MAX_ORIGINS);
     int n = (holdout - h) / stride + 1;
@@ -46,15 +63,25 @@ public final class ModelSelector {
     CoarseView train = history.shift(holdout);
     List<ModelKind> scored = new ArrayList<>();
     List<double[][]> predictions = new ArrayList<>();
+    Map<ModelKind, String> failures = new EnumMap<>(ModelKind.class);
     for (ModelKind kind : candidates) {
-      Forecaster forecaster = ForecasterFactory.create(kind);
+      Forecaster forecaster = models.apply(kind);
       if (train.length() < forecaster.minHistory(context)) {
         continue;
       }
-      FittedModel model = forecaster.fit(train, context);
       double[][] p = new double[n][h];
-      for (int i = 0; i < n; i++) {
-        model.predict(history.shift(holdout - i * stride), p[i]);
+      try {
+        FittedModel model = forecaster.fit(train, context);
+        for (int i = 0; i < n; i++) {
+          model.predict(history.shift(holdout - i * stride), p[i]);
+        }
+      } catch (RuntimeException e) {
+        failures.put(kind, "failed in the backtest: " + e);
+        continue;
+      }
+      if (!finite(p)) {
+        failures.put(kind, "forecast a non-finite value in the backtest");
+        continue;
       }
       scored.add(kind);
       predictions.add(p);
@@ -92,7 +119,26 @@ public final class ModelSelector {
     }
     double[] winnerOffsets = winner == null ? null : quantiles(actual, winner, quantile);
     return new Selection(
-        now, best, partner, bestScore, scores, offsets, winnerOffsets, scored.isEmpty() ? 0 : n);
+        now,
+        best,
+        partner,
+        bestScore,
+        scores,
+        offsets,
+        winnerOffsets,
+        scored.isEmpty() ? 0 : n,
+        failures);
+  }
+
+  private static boolean finite(double[][] p) {
+    for (double[] row : p) {
+      for (double v : row) {
+        if (!Double.isFinite(v)) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   private static double mae(double[][] actual, double[][] p, int step) {

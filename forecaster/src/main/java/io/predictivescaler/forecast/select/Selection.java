@@ -13,6 +13,7 @@ import java.util.Map;
  *
  * @param winnerScore MAE of the winner (a combination has no entry in {@code scores})
  * @param winnerOffsets residual quantile per horizon step of the winner
+ * @param failures candidates left out because they threw or forecast a non-finite value, and why
  */
 public record Selection(
     Instant at,
@@ -22,11 +23,13 @@ public record Selection(
     Map<ModelKind, Double> scores,
     Map<ModelKind, double[]> upperOffsets,
     double[] winnerOffsets,
-    int origins) {
+    int origins,
+    Map<ModelKind, String> failures) {
 
   public Selection {
     scores = Map.copyOf(scores);
     upperOffsets = Map.copyOf(upperOffsets);
+    failures = Map.copyOf(failures);
   }
 
   /** Name of the winner, e.g. {@code holt} or {@code linear+holt}. */

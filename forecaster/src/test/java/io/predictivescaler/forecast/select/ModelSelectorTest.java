@@ -3,6 +3,9 @@ package io.predictivescaler.forecast.select;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.predictivescaler.forecast.FittedModel;
+import io.predictivescaler.forecast.Forecaster;
+import io.predictivescaler.forecast.ForecasterFactory;
 import io.predictivescaler.forecast.ModelContext;
 import io.predictivescaler.forecast.ModelKind;
 import io.predictivescaler.forecast.RegularSeries;
@@ -10,7 +13,10 @@ import io.predictivescaler.forecast.Synthetic;
 import io.predictivescaler.forecast.feature.CoarseView;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.DoubleSupplier;
+import java.util.function.Function;
 import java.util.function.IntToDoubleFunction;
 import org.junit.jupiter.api.Test;
 
@@ -191,6 +197,73 @@ class ModelSelectorTest {
   private static Selection select(RegularSeries series, List<ModelKind> candidates) {
     return ModelSelector.select(
         CoarseView.materialize(series, 1), CONTEXT, candidates, 144, 0.9, true, NOW);
+  }
+
+  @Test
+  void aCandidateThatThrowsOrForecastsNaNIsLeftOutWithTheReason() {
+    CoarseView sine = view(4 * DAY, i -> 100 + 50 * Math.sin(2 * Math.PI * i / DAY));
+    Function<ModelKind, Forecaster> models =
+        kind ->
+            switch (kind) {
+              case HOLT ->
+                  broken(
+                      kind,
+                      () -> {
+                        throw new IllegalStateException("singular matrix");
+                      });
+              case LINEAR -> broken(kind, () -> Double.NaN);
+              default -> ForecasterFactory.create(kind);
+            };
+
+    Selection s =
+        ModelSelector.select(
+            sine,
+            CONTEXT,
+            List.of(ModelKind.HOLT, ModelKind.LINEAR, ModelKind.SEASONAL_NAIVE),
+            HOLDOUT,
+            0.9,
+            true,
+            NOW,
+            models);
+
+    assertThat(s.best()).isEqualTo(ModelKind.SEASONAL_NAIVE);
+    assertThat(s.scores()).containsOnlyKeys(ModelKind.SEASONAL_NAIVE);
+    assertThat(s.failures())
+        .containsOnlyKeys(ModelKind.HOLT, ModelKind.LINEAR)
+        .containsEntry(
+            ModelKind.HOLT,
+            "failed in the backtest: java.lang.IllegalStateException: singular matrix")
+        .containsEntry(ModelKind.LINEAR, "forecast a non-finite value in the backtest");
+  }
+
+  /** A candidate whose every forecast point comes from {@code value}. */
+  private static Forecaster broken(ModelKind kind, DoubleSupplier value) {
+    return new Forecaster() {
+      @Override
+      public ModelKind kind() {
+        return kind;
+      }
+
+      @Override
+      public int minHistory(ModelContext context) {
+        return 1;
+      }
+
+      @Override
+      public FittedModel fit(CoarseView history, ModelContext context) {
+        return new FittedModel() {
+          @Override
+          public String name() {
+            return kind.configName();
+          }
+
+          @Override
+          public void predict(CoarseView recent, double[] out) {
+            Arrays.fill(out, value.getAsDouble());
+          }
+        };
+      }
+    };
   }
 
   private static CoarseView view(int n, IntToDoubleFunction f) {

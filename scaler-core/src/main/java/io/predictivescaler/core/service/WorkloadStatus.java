@@ -18,6 +18,8 @@ import java.util.Objects;
  * @param accuracy accuracy figures of that model, e.g. {@code mase}, {@code smape}
  * @param trusted whether decisions currently use the forecast
  * @param trustReason why (not), e.g. "MASE 0.62 beats seasonal naive"
+ * @param modelFailures candidate models the last backtest left out, by name, and why (one that
+ *     threw or forecast a non-finite value)
  */
 public record WorkloadStatus(
     String namespace,
@@ -29,12 +31,14 @@ public record WorkloadStatus(
     String model,
     Map<String, Double> accuracy,
     boolean trusted,
-    String trustReason) {
+    String trustReason,
+    Map<String, String> modelFailures) {
 
   public WorkloadStatus {
     Objects.requireNonNull(namespace, "namespace");
     Objects.requireNonNull(name, "name");
     forecastVsActual = forecastVsActual == null ? List.of() : List.copyOf(forecastVsActual);
     accuracy = accuracy == null ? Map.of() : Map.copyOf(accuracy);
+    modelFailures = modelFailures == null ? Map.of() : Map.copyOf(modelFailures);
   }
 }

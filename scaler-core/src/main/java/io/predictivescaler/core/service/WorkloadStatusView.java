@@ -76,7 +76,17 @@ final class WorkloadStatusView implements WorkloadStatusProvider {
         model,
         forecaster == null ? Map.of() : accuracy(forecaster.accuracy()),
         trust != null && trust.trusted(),
-        trust == null ? "no forecast yet" : trust.code() + ": " + trust.reason());
+        trust == null ? "no forecast yet" : trust.code() + ": " + trust.reason(),
+        failures(forecaster));
+  }
+
+  private static Map<String, String> failures(ForecasterStatus forecaster) {
+    if (forecaster == null || forecaster.selection() == null) {
+      return Map.of();
+    }
+    Map<String, String> out = new LinkedHashMap<>();
+    forecaster.selection().failures().forEach((kind, why) -> out.put(kind.configName(), why));
+    return out;
   }
 
   private static Map<String, Double> accuracy(Accuracy accuracy) {

@@ -49,7 +49,8 @@ class OpsHttpServerTest {
           "linear",
           Map.of("mase", 0.62),
           true,
-          "MASE 0.62 beats seasonal naive");
+          "MASE 0.62 beats seasonal naive",
+          Map.of("xgboost", "failed in the backtest: java.lang.IllegalStateException: no trees"));
 
   private static final ListAppender<ILoggingEvent> LOGS = new ListAppender<>();
   private static PrometheusMeterRegistry registry;
@@ -187,6 +188,8 @@ class OpsHttpServerTest {
     assertThat(body.get("model").asText()).isEqualTo("linear");
     assertThat(body.get("accuracy").get("mase").asDouble()).isEqualTo(0.62);
     assertThat(body.get("trusted").asBoolean()).isTrue();
+    assertThat(body.get("modelFailures").get("xgboost").asText())
+        .isEqualTo("failed in the backtest: java.lang.IllegalStateException: no trees");
   }
 
   @Test
