@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -33,6 +36,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /**
  * The webhook's real HTTPS listener with a self-signed certificate made by the test, answering
@@ -169,12 +173,29 @@ class WebhookServerIT {
 
   @Test
   void keepsServingTheCertificateItHasWhenTheNewFilesCannotBeUsed() throws Exception {
-    Files.writeString(certDir.resolve(WebhookSettings.KEY_FILE), "not a key\n");
+    ListAppender<ILoggingEvent> logs = new ListAppender<>();
+    logs.start();
+    Logger logger = (Logger) LoggerFactory.getLogger(WebhookServer.class);
+    logger.addAppender(logs);
+    try {
+      Files.writeString(certDir.resolve(WebhookSettings.KEY_FILE), "not a key\n");
 
-    Thread.sleep(RELOAD.multipliedBy(5).toMillis());
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> logged(logs, "the previous one is still served"));
+    } finally {
+      logger.detachAppender(logs);
+    }
 
     assertThat(post(first, AdmissionReviewJson.delete("u", "shop", "p").text()).statusCode())
         .isEqualTo(200);
+  }
+
+  /** Appends are synchronized on the appender, so the list is read under the same lock. */
+  private static boolean logged(ListAppender<ILoggingEvent> logs, String text) {
+    synchronized (logs) {
+      return logs.list.stream().anyMatch(e -> e.getFormattedMessage().contains(text));
+    }
   }
 
   @Test
