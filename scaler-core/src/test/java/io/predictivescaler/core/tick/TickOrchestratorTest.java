@@ -143,20 +143,7 @@ class TickOrchestratorTest {
   @Test
   void aReleaseIsHandedToTheReleaseExecutorInsteadOfRunningOnTheTickingThread() {
     List<Runnable> handedOff = new ArrayList<>();
-    TickOrchestrator offThread =
-        new TickOrchestrator(
-            cluster,
-            mode -> cluster,
-            RefitScheduler.inline(),
-            leader::get,
-            TickListener.none(),
-            handedOff::add);
-    cluster.add("checkout", 2, t -> 100);
-    offThread.applyPolicies(List.of(Policies.policy("checkout", ScalingMode.SCALE, 100, 20)));
-    offThread.tick(T0);
-
-    offThread.applyPolicies(List.of());
-    offThread.tick(T0.plus(STEP));
+    TickOrchestrator offThread = decidedThenRemoved(handedOff);
     List<String> releasedWhileTicking = List.copyOf(cluster.releases);
     handedOff.forEach(Runnable::run);
 
@@ -168,6 +155,19 @@ class TickOrchestratorTest {
   @Test
   void aHandedOffReleaseChecksLeadershipWhenItRuns() {
     List<Runnable> handedOff = new ArrayList<>();
+    decidedThenRemoved(handedOff);
+
+    leader.set(false);
+    handedOff.forEach(Runnable::run);
+
+    assertThat(cluster.releases).isEmpty();
+  }
+
+  /**
+   * An orchestrator whose releases go to {@code handedOff}, after a tick that decided for checkout
+   * and one after its policy was removed.
+   */
+  private TickOrchestrator decidedThenRemoved(List<Runnable> handedOff) {
     TickOrchestrator offThread =
         new TickOrchestrator(
             cluster,
@@ -181,11 +181,7 @@ class TickOrchestratorTest {
     offThread.tick(T0);
     offThread.applyPolicies(List.of());
     offThread.tick(T0.plus(STEP));
-
-    leader.set(false);
-    handedOff.forEach(Runnable::run);
-
-    assertThat(cluster.releases).isEmpty();
+    return offThread;
   }
 
   @Test
