@@ -38,24 +38,16 @@ public record LightCluster(
    */
   public CandidateScore replay(
       String name, double level, double headroom, float[] loads, float[] bands) {
-    return replay(name, level, headroom, loads, loads, bands);
+    return replay(name, level, headroom, loads, loads, bands, 0);
   }
 
   /**
    * As {@link #replay(String, double, double, float[], float[])}, with each bucket's mean load
    * beside its highest: a bucket whose mean exceeds Ready capacity counts whole, one where only the
    * highest does counts half (a burst within the bucket), as the replay's per-tick accounting would
-   * on average.
-   */
-  public CandidateScore replay(
-      String name, double level, double headroom, float[] loads, float[] means, float[] bands) {
-    return replay(name, level, headroom, loads, means, bands, 0);
-  }
-
-  /**
-   * As {@link #replay(String, double, double, float[], float[], float[])}, scoring only the buckets
-   * from {@code scoreFrom} on: the earlier ones only bring the replayed cluster to the state it
-   * would have been in, so that a re-pick can score just the hours since the previous one.
+   * on average. Only the buckets from {@code scoreFrom} on are scored: the earlier ones only bring
+   * the replayed cluster to the state it would have been in, so that a re-pick can score just the
+   * hours since the previous one.
    */
   public CandidateScore replay(
       String name,

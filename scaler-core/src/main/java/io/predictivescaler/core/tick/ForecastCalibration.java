@@ -190,8 +190,7 @@ final class ForecastCalibration {
     RiskBudget risk = policy.risk();
     long sinceLast =
         chosenAt == null ? Long.MAX_VALUE : now.getEpochSecond() - chosenAt.getEpochSecond();
-    int scoreFrom =
-        (int) Math.max(0, candidates.size() - Math.min(candidates.size(), sinceLast / bucket));
+    int scoreFrom = (int) (candidates.size() - Math.min(candidates.size(), sinceLast / bucket));
     List<CandidateScore> latest =
         RiskChooser.score(candidates, cluster, PeakCalibrator.LEVELS, scoreFrom);
     List<CandidateScore> pooled = memory.add(latest, chosenAt == null ? 0 : sinceLast / 3600.0);
