@@ -166,7 +166,7 @@ class LightClusterTest {
     float[] means = {90, 90, 101, 101};
     LightCluster fixed = new LightCluster(60, 0, 1, 0, 10, 10, 10, 10, 0.1);
 
-    CandidateScore score = fixed.replay("hpa", Double.NaN, 0, peaks, means, null);
+    CandidateScore score = fixed.replay("hpa", Double.NaN, 0, peaks, means, null, 0);
 
     assertThat(score.overloadMinutes()).isEqualTo(0.5 + 0.5 + 1 + 1);
   }
