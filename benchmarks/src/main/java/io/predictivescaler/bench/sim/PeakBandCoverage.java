@@ -32,7 +32,7 @@ public record PeakBandCoverage(
     return share(unchosenTicks);
   }
 
-  private double share(long count) {
-    return ticks == 0 ? Double.NaN : (double) count / ticks;
+  private double share(double count) {
+    return ticks == 0 ? Double.NaN : count / ticks;
   }
 }

@@ -15,7 +15,7 @@ final class PeakBandTally {
   private double[] levels;
   private long[] outcomes;
   private long[] covered;
-  private long[] chosen;
+  private double[] chosen;
   private long ticks;
   private long hpaTicks;
   private long unchosenTicks;
@@ -29,7 +29,7 @@ final class PeakBandTally {
       levels = bands.levels().clone();
       outcomes = new long[levels.length];
       covered = new long[levels.length];
-      chosen = new long[levels.length];
+      chosen = new double[levels.length];
     } else if (!Arrays.equals(levels, bands.levels())) {
       throw new IllegalStateException(
           "the tracked levels changed during the replay: "
@@ -75,6 +75,11 @@ final class PeakBandTally {
     for (int l = 0; l < levels.length; l++) {
       if (levels[l] == level) {
         chosen[l]++;
+        return;
+      }
+      if (l > 0 && levels[l - 1] < level && level < levels[l]) {
+        chosen[l - 1] += 0.5;
+        chosen[l] += 0.5;
         return;
       }
     }

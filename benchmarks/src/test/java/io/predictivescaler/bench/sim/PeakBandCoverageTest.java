@@ -78,7 +78,16 @@ class PeakBandCoverageTest {
   }
 
   @Test
-  void aChosenLevelThatIsNotTrackedIsAnError() {
+  void aLevelChosenBetweenTwoTrackedOnesCountsHalfToEach() {
+    SimulationResult result = run(bands(25, 35, 0.7), bands(25, 35, 0.9), null, null, null, null);
+
+    PeakBandCoverage coverage = result.peakBandCoverage();
+    assertThat(coverage.levels().get(0).chosenTicks()).isEqualTo(0.5);
+    assertThat(coverage.levels().get(1).chosenTicks()).isEqualTo(1.5);
+  }
+
+  @Test
+  void aChosenLevelOutsideTheTrackedOnesIsAnError() {
     assertThatThrownBy(() -> run(bands(25, 35, 0.95), null, null, null, null, null))
         .hasMessageContaining("chosen level 0.95 is none of [0.5, 0.9]");
   }

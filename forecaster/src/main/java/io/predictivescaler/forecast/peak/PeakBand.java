@@ -39,13 +39,34 @@ public record PeakBand(
     return best;
   }
 
-  /** The band at the tracked level closest to {@code level}; the prediction when there is none. */
+  /**
+   * The band at {@code level}: a tracked level's own band, or linear in the level between the two
+   * tracked levels around it (the nearest one outside them); the prediction when there is none.
+   */
   public double at(double level) {
-    return bands.length == 0 ? predicted : bands[indexOf(level)];
+    return bands.length == 0 ? predicted : interpolate(levels, bands, level);
   }
 
-  /** Recent coverage of the band at the tracked level closest to {@code level}; NaN if none. */
+  /** Recent coverage at {@code level}, interpolated as {@link #at}; NaN if none. */
   public double coverageAt(double level) {
-    return coverage.length == 0 ? Double.NaN : coverage[indexOf(level)];
+    return coverage.length == 0 ? Double.NaN : interpolate(levels, coverage, level);
+  }
+
+  /**
+   * {@code values} (one per ascending level) at {@code level}: linear between the two levels around
+   * it, the end value outside them.
+   */
+  public static double interpolate(double[] levels, double[] values, double level) {
+    int n = levels.length;
+    if (level <= levels[0]) {
+      return values[0];
+    }
+    for (int l = 1; l < n; l++) {
+      if (level <= levels[l]) {
+        double w = (level - levels[l - 1]) / (levels[l] - levels[l - 1]);
+        return values[l - 1] + w * (values[l] - values[l - 1]);
+      }
+    }
+    return values[n - 1];
   }
 }

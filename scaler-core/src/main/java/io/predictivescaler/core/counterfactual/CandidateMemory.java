@@ -45,6 +45,7 @@ public final class CandidateMemory {
                   now.name(),
                   now.level(),
                   now.headroom(),
+                  now.reactiveShare(),
                   keep * past.overloadMinutes() + now.overloadMinutes(),
                   keep * past.nearMissMinutes() + now.nearMissMinutes(),
                   keep * past.replicaHours() + now.replicaHours(),

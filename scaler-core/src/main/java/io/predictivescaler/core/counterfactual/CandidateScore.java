@@ -8,6 +8,8 @@ import java.util.Locale;
  * @param name "hpa", or "q0.95+10%"-style for predictive at a quantile level and headroom
  * @param level the quantile level; NaN for the HPA
  * @param headroom the share added on top of the band (0 for none)
+ * @param reactiveShare where the reactive part's target lies between the plain HPA's (0) and the
+ *     predictive target (1); 1 for the HPA, which has one target
  * @param overloadMinutes minutes in which load exceeded Ready capacity
  * @param nearMissMinutes minutes in which load came within {@link LightCluster#NEAR_MISS} of it
  *     without exceeding it
@@ -18,6 +20,7 @@ public record CandidateScore(
     String name,
     double level,
     double headroom,
+    double reactiveShare,
     double overloadMinutes,
     double nearMissMinutes,
     double replicaHours,

@@ -8,11 +8,13 @@ import java.util.List;
  *
  * @param level the chosen quantile level; NaN when the plain HPA was chosen
  * @param headroom the share the chosen candidate adds on top of the band
+ * @param reactiveShare where the chosen candidate's reactive target lies between the plain HPA's
+ *     (0) and the predictive target (1)
  * @param scores every candidate's counterfactual figures, the HPA first
  * @param rule why this candidate won, for explanations
  */
 public record CounterfactualChoice(
-    double level, double headroom, List<CandidateScore> scores, String rule) {
+    double level, double headroom, double reactiveShare, List<CandidateScore> scores, String rule) {
 
   public CounterfactualChoice {
     scores = List.copyOf(scores);
@@ -25,7 +27,9 @@ public record CounterfactualChoice(
   /** The chosen candidate's figures. */
   public CandidateScore chosen() {
     for (CandidateScore s : scores) {
-      if (hpaChosen() ? s.isHpa() : s.level() == level && s.headroom() == headroom) {
+      if (hpaChosen()
+          ? s.isHpa()
+          : s.level() == level && s.headroom() == headroom && s.reactiveShare() == reactiveShare) {
         return s;
       }
     }

@@ -38,7 +38,7 @@ public record LightCluster(
    */
   public CandidateScore replay(
       String name, double level, double headroom, float[] loads, float[] bands) {
-    return replay(name, level, headroom, loads, loads, bands, 0);
+    return replay(name, level, headroom, 1, loads, loads, bands, 0);
   }
 
   /**
@@ -47,12 +47,14 @@ public record LightCluster(
    * highest does counts half (a burst within the bucket), as the replay's per-tick accounting would
    * on average. Only the buckets from {@code scoreFrom} on are scored: the earlier ones only bring
    * the replayed cluster to the state it would have been in, so that a re-pick can score just the
-   * hours since the previous one.
+   * hours since the previous one. A predictive candidate's reactive part reads the load at the
+   * target {@code reactiveShare} of the way from the HPA's target to the predictive one.
    */
   public CandidateScore replay(
       String name,
       double level,
       double headroom,
+      double reactiveShare,
       float[] loads,
       float[] means,
       float[] bands,
@@ -68,6 +70,7 @@ public record LightCluster(
     double replicaBuckets = 0;
     double accounted = 0;
     double minutes = bucketSeconds / 60.0;
+    double blended = blendedTarget(reactiveShare);
     for (int b = 0; b < n; b++) {
       ready += arrivals[b];
       notReady -= arrivals[b];
@@ -84,7 +87,7 @@ public record LightCluster(
               ? current
               : bands == null
                   ? reactive(current, seen, reactiveTargetPerReplica)
-                  : recommend(current, seen, bands[b] * (1 + headroom));
+                  : recommend(current, seen, bands[b] * (1 + headroom), blended);
       recs[b] = rec;
       int desired = rec;
       if (rec < current) {
@@ -130,14 +133,20 @@ public record LightCluster(
         name,
         level,
         headroom,
+        bands == null ? 1 : reactiveShare,
         overload,
         nearMiss,
         replicaBuckets * bucketSeconds / 3600.0,
         accounted);
   }
 
-  private int recommend(int current, float seen, double band) {
-    int reactive = reactive(current, seen, targetPerReplica);
+  /** The reactive part's per-replica target {@code share} of the way from the HPA's to ours. */
+  public double blendedTarget(double share) {
+    return reactiveTargetPerReplica + share * (targetPerReplica - reactiveTargetPerReplica);
+  }
+
+  private int recommend(int current, float seen, double band, double reactiveTarget) {
+    int reactive = reactive(current, seen, reactiveTarget);
     if (Double.isNaN(band)) {
       return reactive(current, seen, reactiveTargetPerReplica);
     }

@@ -27,6 +27,17 @@ public final class RiskChooser {
    */
   public static final double[] HEADROOMS = {0, 0.05, 0.1, 0.2, 0.4};
 
+  /**
+   * Where the reactive part's target lies between the plain HPA's (0) and the predictive target
+   * (1), for candidates besides the ladder above (which is at 1). A band that is too wide to size
+   * capacity alone on a noisy workload can still lead the HPA's reactive sizing at ramps: with the
+   * reactive part nearer the HPA's target, a lower level covers what the band cannot.
+   */
+  public static final double[] REACTIVE_SHARES = {0.5, 0};
+
+  /** Cost within this share of the HPA's counts as the same cost, see {@link #forecastAsGoodAs}. */
+  public static final double TIE = 0.001;
+
   /** How much more than the cheapest candidate within budget the choice may cost for a margin. */
   public static final double COST_TOLERANCE = 0.02;
 
@@ -51,18 +62,43 @@ public final class RiskChooser {
       CandidateLog log, LightCluster cluster, double[] levels, int scoreFrom) {
     float[] loads = log.loads();
     float[] means = log.means();
-    List<CandidateScore> scores = new ArrayList<>(levels.length + HEADROOMS.length);
-    scores.add(cluster.replay("hpa", Double.NaN, 0, loads, means, null, scoreFrom));
+    List<CandidateScore> scores = new ArrayList<>();
+    scores.add(cluster.replay("hpa", Double.NaN, 0, 1, loads, means, null, scoreFrom));
     for (int l = 0; l < levels.length; l++) {
       float[] bands = log.bands(l);
+      if (l > 0) {
+        double between = (levels[l - 1] + levels[l]) / 2;
+        float[] mid = midway(log.bands(l - 1), bands);
+        scores.add(
+            cluster.replay("q" + trim(between), between, 0, 1, loads, means, mid, scoreFrom));
+      }
       boolean top = l == levels.length - 1;
       for (double headroom : top ? HEADROOMS : new double[] {0}) {
         String name =
             "q" + trim(levels[l]) + (headroom > 0 ? "+" + trim(100 * headroom) + "%" : "");
-        scores.add(cluster.replay(name, levels[l], headroom, loads, means, bands, scoreFrom));
+        scores.add(cluster.replay(name, levels[l], headroom, 1, loads, means, bands, scoreFrom));
+      }
+    }
+    for (double share : REACTIVE_SHARES) {
+      for (int l = 0; l < levels.length; l++) {
+        String name = "q" + trim(levels[l]) + "/r" + trim(share);
+        scores.add(
+            cluster.replay(name, levels[l], 0, share, loads, means, log.bands(l), scoreFrom));
       }
     }
     return scores;
+  }
+
+  /**
+   * The band halfway between two tracked levels' bands, bucket by bucket: what {@code PeakBand.at}
+   * gives for the level halfway between them.
+   */
+  private static float[] midway(float[] lower, float[] upper) {
+    float[] mid = new float[lower.length];
+    for (int b = 0; b < mid.length; b++) {
+      mid[b] = (lower[b] + upper[b]) / 2;
+    }
+    return mid;
   }
 
   /**
@@ -90,6 +126,9 @@ public final class RiskChooser {
     } else {
       best = safest(scores);
     }
+    if (best.isHpa()) {
+      best = forecastAsGoodAs(scores, hpa);
+    }
     String rule =
         String.format(
                 Locale.ROOT,
@@ -111,7 +150,8 @@ public final class RiskChooser {
                     best.replicaHours(),
                     hpa.overloadMinutes(),
                     hpa.replicaHours()));
-    return new CounterfactualChoice(best.level(), best.headroom(), scores, rule);
+    return new CounterfactualChoice(
+        best.level(), best.headroom(), best.reactiveShare(), scores, rule);
   }
 
   /**
@@ -136,6 +176,32 @@ public final class RiskChooser {
       if (within
           && s.replicaHours() <= limit
           && (s.risk() < best.risk() - 1e-9
+              || (Math.abs(s.risk() - best.risk()) <= 1e-9
+                  && s.replicaHours() < best.replicaHours()))) {
+        best = s;
+      }
+    }
+    return best;
+  }
+
+  /**
+   * Where the plain HPA won, a forecast candidate that did just as well on the history: no more
+   * overload and risk, and at most {@link #TIE} more cost. Such a candidate sizes like the HPA
+   * except ahead of a peak its band sees coming (its reactive part is the HPA's, or the band never
+   * rose above the HPA's capacity), so it keeps the forecast watching at no measured price. The
+   * least risky, then the cheapest; the HPA itself when none is as good.
+   */
+  private static CandidateScore forecastAsGoodAs(List<CandidateScore> scores, CandidateScore hpa) {
+    CandidateScore best = hpa;
+    for (CandidateScore s : scores) {
+      boolean asGood =
+          !s.isHpa()
+              && s.overloadMinutes() <= hpa.overloadMinutes() + 1e-9
+              && s.risk() <= hpa.risk() + 1e-9
+              && s.replicaHours() <= hpa.replicaHours() * (1 + TIE);
+      if (asGood
+          && (best.isHpa()
+              || s.risk() < best.risk() - 1e-9
               || (Math.abs(s.risk() - best.risk()) <= 1e-9
                   && s.replicaHours() < best.replicaHours()))) {
         best = s;

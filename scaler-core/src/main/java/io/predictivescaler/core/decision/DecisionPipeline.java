@@ -3,7 +3,7 @@ package io.predictivescaler.core.decision;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * The pure decision pipeline (docs/ARCHITECTURE.md §6): reactive recommendation exactly like the
@@ -143,11 +143,15 @@ public final class DecisionPipeline {
         state.next(now, true, desired, recommendationCutoff, 0, eventCutoff));
   }
 
-  /** Each metric at its predictive target when its forecast is used, else at its reactive one. */
-  private static List<MetricInput> atTargets(List<MetricInput> metrics, Set<String> sized) {
+  /**
+   * Each metric at the target its used forecast asks for (its predictive target, or one between
+   * that and its reactive target), else at its reactive one.
+   */
+  private static List<MetricInput> atTargets(List<MetricInput> metrics, Map<String, Double> sized) {
     List<MetricInput> out = new ArrayList<>(metrics.size());
     for (MetricInput metric : metrics) {
-      out.add(sized.contains(metric.name()) ? metric : metric.atReactiveTarget());
+      Double share = sized.get(metric.name());
+      out.add(share == null ? metric.atReactiveTarget() : metric.atBlendedTarget(share));
     }
     return out;
   }

@@ -12,14 +12,28 @@ import java.util.Objects;
  * @param status whether the forecast may drive scaling
  * @param detail why it is not trusted, or any note worth showing; may be empty
  * @param model the model that produced it, for explanations
+ * @param reactiveShare while the forecast is used, where its metric's reactive target lies between
+ *     the reactive-only target (0) and the predictive target (1)
  */
 public record ForecastSummary(
-    double peakUpperLoad, ForecastStatus status, String detail, String model) {
+    double peakUpperLoad,
+    ForecastStatus status,
+    String detail,
+    String model,
+    double reactiveShare) {
 
   public ForecastSummary {
     Objects.requireNonNull(status, "status");
     Objects.requireNonNull(detail, "detail");
     Objects.requireNonNull(model, "model");
+    if (!(reactiveShare >= 0 && reactiveShare <= 1)) {
+      throw new IllegalArgumentException("reactiveShare must be in [0, 1], got " + reactiveShare);
+    }
+  }
+
+  /** A summary whose forecast, when used, reads its metric at the predictive target. */
+  public ForecastSummary(double peakUpperLoad, ForecastStatus status, String detail, String model) {
+    this(peakUpperLoad, status, detail, model, 1);
   }
 
   public static ForecastSummary trusted(double peakUpperLoad, String model) {
@@ -29,6 +43,15 @@ public record ForecastSummary(
   /** A trusted forecast with a note for explanations, e.g. which risk candidate sized it. */
   public static ForecastSummary trusted(double peakUpperLoad, String model, String note) {
     return new ForecastSummary(peakUpperLoad, ForecastStatus.TRUSTED, note, model);
+  }
+
+  /**
+   * A trusted forecast whose metric's reactive part is read at a target {@code reactiveShare} of
+   * the way from the reactive-only target to the predictive one.
+   */
+  public static ForecastSummary trusted(
+      double peakUpperLoad, String model, String note, double reactiveShare) {
+    return new ForecastSummary(peakUpperLoad, ForecastStatus.TRUSTED, note, model, reactiveShare);
   }
 
   public static ForecastSummary untrusted(double peakUpperLoad, String model, String why) {

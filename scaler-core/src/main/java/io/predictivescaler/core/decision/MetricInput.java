@@ -16,4 +16,12 @@ public sealed interface MetricInput permits PodMetric, TotalMetric, UnavailableM
   default MetricInput atReactiveTarget() {
     return this;
   }
+
+  /**
+   * The metric read at a target {@code share} of the way from its reactive target (0) to its
+   * predictive one (1): the same metric unless it carries a separate reactive target.
+   */
+  default MetricInput atBlendedTarget(double share) {
+    return this;
+  }
 }

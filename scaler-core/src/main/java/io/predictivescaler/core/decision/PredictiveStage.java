@@ -1,8 +1,9 @@
 package io.predictivescaler.core.decision;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -26,7 +27,8 @@ final class PredictiveStage {
    * @param replicas the largest replica count among the usable forecasts
    * @param ratio the winning forecast's peak load over current capacity, for the tolerance stage
    * @param notUsed why the present forecasts were not used; null when usable or absent
-   * @param sized the metrics whose forecast is usable: they are read at their predictive target
+   * @param sized the metrics whose forecast is usable, each with the share of the way from its
+   *     reactive target to its predictive target that its reactive part is read at
    */
   record Result(
       boolean usable,
@@ -34,10 +36,10 @@ final class PredictiveStage {
       double ratio,
       ReasonCode notUsed,
       String rule,
-      Set<String> sized) {
+      Map<String, Double> sized) {
 
     Result {
-      sized = Set.copyOf(sized);
+      sized = Map.copyOf(sized);
     }
 
     /**
@@ -61,7 +63,7 @@ final class PredictiveStage {
 
   static Result run(DecisionInput input) {
     if (input.forecasts().isEmpty()) {
-      return new Result(false, 0, 0, null, "no forecast: reactive only", Set.of());
+      return new Result(false, 0, 0, null, "no forecast: reactive only", Map.of());
     }
     boolean several = input.metrics().size() > 1;
     List<Sizing> sizings = new ArrayList<>();
@@ -76,7 +78,7 @@ final class PredictiveStage {
     if (usable.isEmpty()) {
       Sizing first = sizings.get(0);
       String rule = sizings.stream().map(Sizing::rule).collect(Collectors.joining("; "));
-      return new Result(false, 0, 0, first.notUsed(), rule + ": reactive only", Set.of());
+      return new Result(false, 0, 0, first.notUsed(), rule + ": reactive only", Map.of());
     }
     Sizing best = usable.get(0);
     for (Sizing sizing : usable) {
@@ -93,7 +95,10 @@ final class PredictiveStage {
             ", " + (sizings.size() - usable.size()) + " not used (first: " + unused.rule() + ")";
       }
     }
-    Set<String> sized = usable.stream().map(Sizing::metric).collect(Collectors.toSet());
+    Map<String, Double> sized = new HashMap<>();
+    for (Sizing sizing : usable) {
+      sized.put(sizing.metric(), input.forecasts().get(sizing.metric()).reactiveShare());
+    }
     return new Result(true, best.replicas(), best.ratio(), null, rule, sized);
   }
 

@@ -59,6 +59,18 @@ public record TotalMetric(
   }
 
   @Override
+  public MetricInput atBlendedTarget(double share) {
+    if (share >= 1 || reactiveTarget.equals(target)) {
+      return this;
+    }
+    if (share <= 0) {
+      return atReactiveTarget();
+    }
+    double blended = reactiveTarget.value() + share * (target.value() - reactiveTarget.value());
+    return new TotalMetric(name, new MetricTarget(target.type(), blended), value);
+  }
+
+  @Override
   public MetricInput atReactiveTarget() {
     return reactiveTarget.equals(target) ? this : new TotalMetric(name, reactiveTarget, value);
   }

@@ -115,6 +115,7 @@ final class ForecastCalibration {
     }
     double level = choice == null ? policy.quantile() : choice.level();
     double headroom = choice == null ? 0 : choice.headroom();
+    double reactiveShare = choice == null ? 1 : choice.reactiveShare();
     double coverage = band.coverageAt(level);
     if (coverage < level - COLLAPSE_MARGIN) {
       return ForecastSummary.untrusted(
@@ -126,7 +127,8 @@ final class ForecastCalibration {
               100 * coverage,
               100 * level));
     }
-    return ForecastSummary.trusted(band.at(level) * (1 + headroom), model, explain(level, band));
+    return ForecastSummary.trusted(
+        band.at(level) * (1 + headroom), model, explain(level, band), reactiveShare);
   }
 
   private String explain(double level, PeakBand band) {

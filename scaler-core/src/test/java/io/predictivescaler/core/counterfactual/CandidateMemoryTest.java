@@ -13,7 +13,7 @@ class CandidateMemoryTest {
 
   private static CandidateScore score(String name, double overload, double replicaHours) {
     return new CandidateScore(
-        name, name.equals("hpa") ? Double.NaN : 0.9, 0, overload, 2, replicaHours, 360);
+        name, name.equals("hpa") ? Double.NaN : 0.9, 0, 1, overload, 2, replicaHours, 360);
   }
 
   @Test

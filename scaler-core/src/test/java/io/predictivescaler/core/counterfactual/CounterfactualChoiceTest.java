@@ -8,15 +8,16 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CounterfactualChoiceTest {
-  private static final CandidateScore HPA = new CandidateScore("hpa", Double.NaN, 0, 3, 4, 10, 600);
-  private static final CandidateScore Q90 = new CandidateScore("q0.9", 0.9, 0, 1, 2, 8, 600);
+  private static final CandidateScore HPA =
+      new CandidateScore("hpa", Double.NaN, 0, 1, 3, 4, 10, 600);
+  private static final CandidateScore Q90 = new CandidateScore("q0.9", 0.9, 0, 1, 1, 2, 8, 600);
   private static final CandidateScore Q90_PADDED =
-      new CandidateScore("q0.9+5%", 0.9, 0.05, 0, 0, 8.4, 600);
+      new CandidateScore("q0.9+5%", 0.9, 0.05, 1, 0, 0, 8.4, 600);
 
   @Test
   void findsTheChosenScoreByLevelAndHeadroom() {
     CounterfactualChoice choice =
-        new CounterfactualChoice(0.9, 0.05, List.of(HPA, Q90, Q90_PADDED), "rule");
+        new CounterfactualChoice(0.9, 0.05, 1, List.of(HPA, Q90, Q90_PADDED), "rule");
 
     assertThat(choice.hpaChosen()).isFalse();
     assertThat(choice.chosen()).isSameAs(Q90_PADDED);
@@ -25,7 +26,7 @@ class CounterfactualChoiceTest {
   @Test
   void findsTheHpaWhenNoLevelWasChosen() {
     CounterfactualChoice choice =
-        new CounterfactualChoice(Double.NaN, 0, List.of(HPA, Q90), "rule");
+        new CounterfactualChoice(Double.NaN, 0, 1, List.of(HPA, Q90), "rule");
 
     assertThat(choice.hpaChosen()).isTrue();
     assertThat(choice.chosen()).isSameAs(HPA);
@@ -33,7 +34,7 @@ class CounterfactualChoiceTest {
 
   @Test
   void aChoiceWithoutItsScoreIsAnError() {
-    CounterfactualChoice choice = new CounterfactualChoice(0.95, 0, List.of(HPA, Q90), "rule");
+    CounterfactualChoice choice = new CounterfactualChoice(0.95, 0, 1, List.of(HPA, Q90), "rule");
 
     assertThatThrownBy(choice::chosen)
         .isInstanceOf(IllegalStateException.class)
@@ -43,7 +44,7 @@ class CounterfactualChoiceTest {
   @Test
   void keepsItsOwnCopyOfTheScores() {
     List<CandidateScore> scores = new ArrayList<>(List.of(HPA, Q90));
-    CounterfactualChoice choice = new CounterfactualChoice(0.9, 0, scores, "rule");
+    CounterfactualChoice choice = new CounterfactualChoice(0.9, 0, 1, scores, "rule");
 
     scores.clear();
 

@@ -37,8 +37,8 @@ class LightClusterTest {
 
   @Test
   void scoringFromALaterBucketCountsOnlyTheBucketsFromThereOn() {
-    CandidateScore whole = cluster(1, 2, 3).replay("hpa", Double.NaN, 0, STEP, STEP, null, 0);
-    CandidateScore tail = cluster(1, 2, 3).replay("hpa", Double.NaN, 0, STEP, STEP, null, 5);
+    CandidateScore whole = cluster(1, 2, 3).replay("hpa", Double.NaN, 0, 1, STEP, STEP, null, 0);
+    CandidateScore tail = cluster(1, 2, 3).replay("hpa", Double.NaN, 0, 1, STEP, STEP, null, 5);
 
     // the overload is at buckets 3, 4 and 5: only bucket 5 is scored from 5 on, with the
     // replicas the earlier buckets brought the cluster to (9 from bucket 4 on)
@@ -166,7 +166,7 @@ class LightClusterTest {
     float[] means = {90, 90, 101, 101};
     LightCluster fixed = new LightCluster(60, 0, 1, 0, 10, 10, 10, 10, 0.1);
 
-    CandidateScore score = fixed.replay("hpa", Double.NaN, 0, peaks, means, null, 0);
+    CandidateScore score = fixed.replay("hpa", Double.NaN, 0, 1, peaks, means, null, 0);
 
     assertThat(score.overloadMinutes()).isEqualTo(0.5 + 0.5 + 1 + 1);
   }
@@ -196,6 +196,23 @@ class LightClusterTest {
     assertThat(hpa.replicaHours()).isCloseTo(4 * 8 / 60.0, within(1e-9));
     assertThat(predictive.replicaHours()).isCloseTo(4 * 7 / 60.0, within(1e-9));
     assertThat(predictive.risk()).isZero();
+  }
+
+  @ParameterizedTest
+  @CsvSource({"1, 7", "0.5, 8", "0, 11"})
+  void theReactivePartReadsTheLoadAtTheTargetItsShareSets(double share, int replicas) {
+    float[] loads = {64, 64, 64, 64};
+    float[] bands = {0, 0, 0, 0};
+    LightCluster cluster = new LightCluster(60, 0, 1, 0, 1, 100, 10, 6, 0.1);
+
+    CandidateScore predictive = cluster.replay("q0.9", 0.9, 0, share, loads, loads, bands, 0);
+
+    // the replay starts where the HPA would be, ceil(64 / 6) = 11; the reactive part then reads
+    // 64 at 10 per replica (share 1: 7), at 8 (share 0.5: 8), or at the HPA's 6, where 64 on 11
+    // replicas is within tolerance (share 0: 11)
+    assertThat(cluster.blendedTarget(share)).isEqualTo(6 + share * 4);
+    assertThat(predictive.reactiveShare()).isEqualTo(share);
+    assertThat(predictive.replicaHours()).isCloseTo(4 * replicas / 60.0, within(1e-9));
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -28,18 +29,64 @@ class RiskChooserTest {
   }
 
   @Test
-  void theHpaComesFirstThenOneLadderOfLevelsAndHeadroomOnTheTopLevel() {
+  void theHpaComesFirstThenTheLadderThenEachLevelNearerTheHpasTarget() {
     float[] loads = squareWave();
     CandidateLog log = log(loads, zeros(loads.length), ahead(loads, 3));
 
     CounterfactualChoice choice = RiskChooser.choose(log, CLUSTER, LEVELS, 0.01);
 
-    assertThat(choice.scores()).hasSize(1 + LEVELS.length + RiskChooser.HEADROOMS.length - 1);
     assertThat(choice.scores().get(0).isHpa()).isTrue();
-    assertThat(choice.scores().get(0).name()).isEqualTo("hpa");
     assertThat(choice.scores().stream().filter(CandidateScore::isHpa)).hasSize(1);
     assertThat(choice.scores().stream().map(CandidateScore::name))
-        .containsExactly("hpa", "q0.5", "q0.9", "q0.9+5%", "q0.9+10%", "q0.9+20%", "q0.9+40%");
+        .containsExactly(
+            "hpa",
+            "q0.5",
+            "q0.7",
+            "q0.9",
+            "q0.9+5%",
+            "q0.9+10%",
+            "q0.9+20%",
+            "q0.9+40%",
+            "q0.5/r0.5",
+            "q0.9/r0.5",
+            "q0.5/r0",
+            "q0.9/r0");
+    assertThat(score(choice, "q0.9/r0").reactiveShare()).isZero();
+    assertThat(score(choice, "q0.9").reactiveShare()).isEqualTo(1);
+  }
+
+  @Test
+  void theRungBetweenTwoLevelsReplaysTheBandHalfwayBetweenTheirs() {
+    float[] loads = squareWave();
+    float[] low = zeros(loads.length);
+    float[] high = ahead(loads, 3);
+    float[] half = new float[loads.length];
+    for (int b = 0; b < half.length; b++) {
+      half[b] = high[b] / 2;
+    }
+    CandidateLog log = log(loads, low, high);
+
+    CounterfactualChoice choice = RiskChooser.choose(log, CLUSTER, LEVELS, 0.01);
+
+    CandidateScore between = score(choice, "q0.7");
+    CandidateScore expected = CLUSTER.replay("q0.7", 0.7, 0, 1, log.loads(), log.means(), half, 0);
+    assertThat(between).isEqualTo(expected);
+    assertThat(between.level()).isEqualTo(0.7);
+  }
+
+  @Test
+  void noReactiveShareCostsAtLeastTheHpaAndIsOverloadedNoMoreOften() {
+    float[] loads = squareWave();
+    CandidateLog log = log(loads, zeros(loads.length), ahead(loads, 3));
+
+    CounterfactualChoice choice = RiskChooser.choose(log, CLUSTER, LEVELS, 0.01);
+
+    CandidateScore hpa = choice.scores().get(0);
+    for (String name : new String[] {"q0.5/r0", "q0.9/r0"}) {
+      CandidateScore floored = score(choice, name);
+      assertThat(floored.replicaHours()).as(name).isGreaterThanOrEqualTo(hpa.replicaHours());
+      assertThat(floored.overloadMinutes()).as(name).isLessThanOrEqualTo(hpa.overloadMinutes());
+    }
   }
 
   @Test
@@ -89,10 +136,11 @@ class RiskChooserTest {
    * on 50 is a near miss. Predictive at 10 per replica drops to 4 on 33 and holds them on 48 (a
    * usage ratio of 1.2): overloaded. A near miss weighs a tenth of an overloaded minute, so the
    * HPA's risk is lower; predictive is cheaper but, under risk: hpa, never trades the HPA's near
-   * misses for real overload.
+   * misses for real overload. (With bands of 0, q0.9/r0 sizes exactly as the HPA: it is as good, so
+   * it is kept instead of the HPA.)
    */
   @ParameterizedTest(name = "budget {0}: {1}")
-  @CsvSource({"NaN, hpa", "0.3, q0.9"})
+  @CsvSource({"NaN, q0.9/r0", "0.3, q0.9"})
   void riskHpaNeverTradesNearMissesForOverload(double budgetShare, String expected) {
     float[] loads = new float[70];
     for (int b = 0; b < loads.length; b++) {
@@ -112,6 +160,32 @@ class RiskChooserTest {
     assertThat(predictive.risk()).isGreaterThan(hpa.risk());
     assertThat(predictive.replicaHours()).isLessThan(hpa.replicaHours());
     assertThat(choice.chosen().name()).isEqualTo(expected);
+    assertThat(score(choice, "q0.9/r0").replicaHours()).isEqualTo(hpa.replicaHours());
+  }
+
+  @Test
+  void whereTheHpaWinsAForecastCandidateThatDidJustAsWellIsKeptInstead() {
+    CandidateScore hpa = new CandidateScore("hpa", Double.NaN, 0, 1, 2, 10, 100, 600);
+    CandidateScore same = new CandidateScore("q0.99/r0", 0.99, 0, 0, 2, 10, 100.05, 600);
+    CandidateScore riskier = new CandidateScore("q0.9/r0", 0.9, 0, 0, 2, 30, 100, 600);
+    CandidateScore cheapButOverloaded = new CandidateScore("q0.5", 0.5, 0, 1, 9, 0, 80, 600);
+
+    CounterfactualChoice choice =
+        RiskChooser.choose(List.of(hpa, cheapButOverloaded, riskier, same), HPA_BUDGET);
+
+    assertThat(choice.chosen().name()).isEqualTo("q0.99/r0");
+    assertThat(choice.reactiveShare()).isZero();
+  }
+
+  @Test
+  void aForecastCandidateCostingMoreThanTheTieKeepsTheHpa() {
+    CandidateScore hpa = new CandidateScore("hpa", Double.NaN, 0, 1, 2, 10, 100, 600);
+    CandidateScore dearer =
+        new CandidateScore("q0.99/r0", 0.99, 0, 0, 2, 10, 100 * (1 + 2 * RiskChooser.TIE), 600);
+
+    CounterfactualChoice choice = RiskChooser.choose(List.of(hpa, dearer), HPA_BUDGET);
+
+    assertThat(choice.hpaChosen()).isTrue();
   }
 
   @ParameterizedTest(name = "budget {0}: {1}")
@@ -220,7 +294,7 @@ class RiskChooserTest {
 
   @Test
   void theHpaMustComeFirstAmongTheFigures() {
-    CandidateScore q = new CandidateScore("q0.9", 0.9, 0, 0, 0, 1, 60);
+    CandidateScore q = new CandidateScore("q0.9", 0.9, 0, 1, 0, 0, 1, 60);
 
     org.assertj.core.api.Assertions.assertThatThrownBy(
             () -> RiskChooser.choose(java.util.List.of(q), Double.NaN))

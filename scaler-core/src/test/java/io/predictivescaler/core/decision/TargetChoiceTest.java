@@ -45,6 +45,43 @@ class TargetChoiceTest {
   }
 
   @Test
+  void aForecastWithAReactiveShareReadsTheMetricBetweenBothTargets() {
+    DecisionInput input =
+        withForecast(
+            input(5, DEFAULTS, TWO_TARGETS), ForecastSummary.trusted(400, "linear", "", 0.5));
+
+    Decision decision = PIPELINE.decide(input);
+
+    // halfway from 100 to 200 per replica: 150, so 950 asks for ceil(6.33) = 7
+    assertThat(decision.replicas()).isEqualTo(7);
+    assertThat(decision.stage(StageTrace.REACTIVE).orElseThrow().rule())
+        .contains("vs 150 per replica");
+  }
+
+  @Test
+  void aForecastWithNoReactiveShareKeepsTheHpaTargetAndCanOnlyAddCapacity() {
+    DecisionInput quiet =
+        withForecast(
+            input(5, DEFAULTS, TWO_TARGETS), ForecastSummary.trusted(400, "linear", "", 0));
+    DecisionInput ramp =
+        withForecast(
+            input(5, DEFAULTS, TWO_TARGETS), ForecastSummary.trusted(2400, "linear", "", 0));
+
+    assertThat(PIPELINE.decide(quiet).replicas()).isEqualTo(10);
+    // the band asks for 12 (2400 at 200 per replica); the scale-up rate then allows 10 of them
+    assertThat(PIPELINE.decide(ramp).stage(StageTrace.COMBINE).orElseThrow().rule())
+        .isEqualTo("max(reactive 10, predictive 12)");
+  }
+
+  @Test
+  void aReactiveShareOutsideZeroToOneIsRejected() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> ForecastSummary.trusted(400, "linear", "", 1.5))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("reactiveShare must be in [0, 1], got 1.5");
+  }
+
+  @Test
   void theShadowHpaDecidesAtTheReactiveTargetWhateverTheForecast() {
     DecisionInput input =
         withForecast(input(5, DEFAULTS, TWO_TARGETS), ForecastSummary.trusted(900, "linear"));

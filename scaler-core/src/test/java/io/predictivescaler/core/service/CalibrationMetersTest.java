@@ -121,12 +121,12 @@ class CalibrationMetersTest {
 
   /** A re-pick that chose {@code level} (NaN: the plain HPA), with the band's recent coverage. */
   private static CalibrationStatus status(double level, double[] coverage) {
-    CandidateScore hpa = new CandidateScore("hpa", Double.NaN, 0, 4, 0, 350, 1440);
+    CandidateScore hpa = new CandidateScore("hpa", Double.NaN, 0, 1, 4, 0, 350, 1440);
     CandidateScore chosen =
-        Double.isNaN(level) ? hpa : new CandidateScore("q" + level, level, 0, 2, 10, 310, 1440);
+        Double.isNaN(level) ? hpa : new CandidateScore("q" + level, level, 0, 1, 2, 10, 310, 1440);
     List<CandidateScore> scores = Double.isNaN(level) ? List.of(hpa) : List.of(hpa, chosen);
     return new CalibrationStatus(
-        band(coverage), new CounterfactualChoice(level, 0, scores, "test choice"));
+        band(coverage), new CounterfactualChoice(level, 0, 1, scores, "test choice"));
   }
 
   private static PeakBand band(double[] coverage) {
