@@ -71,36 +71,64 @@ public final class MetricsServerSource implements MetricSource {
     return CompletableFuture.supplyAsync(() -> fetch(query, now), blockingExecutor);
   }
 
+  /**
+   * The names of the pods the target's {@code /scale} selector matches now, whatever their state
+   * (the cAdvisor backfill reads the series of each).
+   */
+  public CompletionStage<List<String>> podNames(ResourceQuery query) {
+    return CompletableFuture.supplyAsync(
+        () -> {
+          String doing = "listing the pods of " + where(query);
+          try {
+            return pods(query, selector(query, doing)).stream()
+                .map(pod -> pod.getMetadata().getName())
+                .toList();
+          } catch (KubernetesClientException e) {
+            throw new CompletionException(failure(doing, e));
+          } catch (MetricSourceException e) {
+            throw new CompletionException(e);
+          }
+        },
+        blockingExecutor);
+  }
+
   private WorkloadResourceMetrics fetch(ResourceQuery query, Instant now) {
-    String where = query.kind() + " " + query.namespace() + "/" + query.name();
+    String doing = "reading metrics of " + where(query);
     try {
-      String selector = selector(query, where);
-      List<Pod> pods =
-          client
-              .pods()
-              .inNamespace(query.namespace())
-              .withLabelSelector(selector)
-              .list()
-              .getItems();
+      String selector = selector(query, doing);
+      List<Pod> pods = pods(query, selector);
       Map<String, PodMetrics> metrics = new HashMap<>();
       for (PodMetrics m : podMetrics(query.namespace(), selector)) {
         metrics.put(m.getMetadata().getName(), m);
       }
-      return grouping.group(query.resource(), pods, metrics, now, where);
+      return grouping.group(query.resource(), pods, metrics, now, where(query));
     } catch (KubernetesClientException e) {
-      throw new CompletionException(
-          new MetricSourceException(
-              name,
-              FailureKind.KUBERNETES,
-              "reading metrics of " + where + ": HTTP " + e.getCode() + " " + e.getMessage(),
-              e));
+      throw new CompletionException(failure(doing, e));
     } catch (MetricSourceException e) {
       throw new CompletionException(e);
     }
   }
 
+  private static String where(ResourceQuery query) {
+    return query.kind() + " " + query.namespace() + "/" + query.name();
+  }
+
+  private MetricSourceException failure(String doing, KubernetesClientException e) {
+    return new MetricSourceException(
+        name, FailureKind.KUBERNETES, doing + ": HTTP " + e.getCode() + " " + e.getMessage(), e);
+  }
+
+  private List<Pod> pods(ResourceQuery query, String selector) {
+    return client
+        .pods()
+        .inNamespace(query.namespace())
+        .withLabelSelector(selector)
+        .list()
+        .getItems();
+  }
+
   /** The label selector of the target's pods, from its {@code /scale} subresource. */
-  private String selector(ResourceQuery query, String where) {
+  private String selector(ResourceQuery query, String doing) {
     Scale scale;
     try {
       scale =
@@ -116,17 +144,14 @@ public final class MetricsServerSource implements MetricSource {
       scale = null; // no such object, or (no HTTP code) no such kind in the API's discovery
     }
     if (scale == null) {
-      throw new MetricSourceException(
-          name, FailureKind.KUBERNETES, "reading metrics of " + where + ": not found");
+      throw new MetricSourceException(name, FailureKind.KUBERNETES, doing + ": not found");
     }
     String selector = scale.getStatus() == null ? null : scale.getStatus().getSelector();
     if (selector == null || selector.isBlank()) {
       throw new MetricSourceException(
           name,
           FailureKind.KUBERNETES,
-          "reading metrics of "
-              + where
-              + ": its /scale subresource has no status.selector, so its pods cannot be found");
+          doing + ": its /scale subresource has no status.selector, so its pods cannot be found");
     }
     return selector;
   }

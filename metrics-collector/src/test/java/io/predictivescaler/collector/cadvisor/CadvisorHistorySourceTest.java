@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class CadvisorHistorySourceTest {
@@ -69,6 +70,70 @@ class CadvisorHistorySourceTest {
     source.close();
 
     assertThat(prometheus.closed).isFalse();
+  }
+
+  @Test
+  void readsHistoryOfTheCurrentPodsByNameToo() throws Exception {
+    CadvisorHistorySource withPods =
+        new CadvisorHistorySource(
+            metricsServer, prometheus, t -> CompletableFuture.completedFuture(List.of("web-main")));
+
+    RangeSamples history =
+        withPods.range(WEB_CPU, T.minus(STEP), T, STEP).toCompletableFuture().get();
+
+    PromQlQuery asked = CadvisorUsageQuery.of(WEB_CPU, STEP, List.of("web-main"));
+    assertThat(asked.expression()).contains("|web-main\"");
+    assertThat(prometheus.asked).containsExactly(asked);
+    assertThat(history.size()).isEqualTo(2);
+  }
+
+  @Test
+  void whenTheCurrentPodsCannotBeListedTheNamingPatternAloneIsRead() throws Exception {
+    CadvisorHistorySource failing =
+        new CadvisorHistorySource(
+            metricsServer,
+            prometheus,
+            t -> CompletableFuture.failedFuture(new IllegalStateException("API down")));
+    CadvisorHistorySource throwing =
+        new CadvisorHistorySource(
+            metricsServer,
+            prometheus,
+            t -> {
+              throw new IllegalStateException("no client");
+            });
+
+    RangeSamples failed =
+        failing.range(WEB_CPU, T.minus(STEP), T, STEP).toCompletableFuture().get();
+    RangeSamples thrown =
+        throwing.range(WEB_CPU, T.minus(STEP), T, STEP).toCompletableFuture().get();
+
+    assertThat(failed.size()).isEqualTo(2);
+    assertThat(thrown.size()).isEqualTo(2);
+    assertThat(prometheus.asked)
+        .containsExactly(
+            CadvisorUsageQuery.of(WEB_CPU, STEP), CadvisorUsageQuery.of(WEB_CPU, STEP));
+  }
+
+  @Test
+  void whenTheCurrentPodsChangeTheQueryOfTheFormerOnesIsReleased() throws Exception {
+    AtomicReference<List<String>> pods = new AtomicReference<>(List.of("web-a"));
+    CadvisorHistorySource withPods =
+        new CadvisorHistorySource(
+            metricsServer, prometheus, t -> CompletableFuture.completedFuture(pods.get()));
+
+    withPods.range(WEB_CPU, T.minus(STEP), T, STEP).toCompletableFuture().get();
+    withPods.range(WEB_CPU, T.minus(STEP), T, STEP).toCompletableFuture().get();
+    assertThat(prometheus.released).isEmpty();
+    pods.set(List.of("web-b"));
+    withPods.range(WEB_CPU, T.minus(STEP), T, STEP).toCompletableFuture().get();
+
+    assertThat(prometheus.released)
+        .containsExactly(CadvisorUsageQuery.of(WEB_CPU, STEP, List.of("web-a")));
+    withPods.release(WEB_CPU);
+    assertThat(prometheus.released)
+        .containsExactly(
+            CadvisorUsageQuery.of(WEB_CPU, STEP, List.of("web-a")),
+            CadvisorUsageQuery.of(WEB_CPU, STEP, List.of("web-b")));
   }
 
   /** Answers every range with 1.5 at each step; records what it was asked. */

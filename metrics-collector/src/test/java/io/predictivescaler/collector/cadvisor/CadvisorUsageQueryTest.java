@@ -113,4 +113,84 @@ class CadvisorUsageQueryTest {
             "name must be a Kubernetes object name (lower-case letters, digits, '-', '.'), got"
                 + " web\"}or vector(1)");
   }
+
+  @Test
+  void currentPodsOutsideTheNamingPatternAreAddedByTheirExactNames() {
+    ResourceQuery ledger =
+        new ResourceQuery("shop", "example.com/v1", "LedgerSet", "ledger", ResourceName.CPU);
+
+    String promql =
+        CadvisorUsageQuery.of(
+                ledger, STEP, List.of("ledger-replica.1", "ledger-main", "ledger-7d9f8c6b5d-x2x4z"))
+            .expression();
+
+    assertThat(promql)
+        .isEqualTo(
+            "sum(rate(container_cpu_usage_seconds_total{namespace=\"shop\",pod=~\""
+                + CadvisorUsageQuery.podPattern("example.com/v1", "LedgerSet", "ledger")
+                + "|ledger-main|ledger-replica\\\\.1\",container!=\"\",container!=\"POD\"}[120s]))");
+    Pattern pods = podRegex(promql);
+    assertThat(List.of("ledger-main", "ledger-replica.1", "ledger-7d9f8c6b5d-x2x4z"))
+        .allMatch(pod -> pods.matcher(pod).matches());
+    assertThat(List.of("ledger-replicax1", "ledger-main-0", "xledger-main", "ledger-mai"))
+        .noneMatch(pod -> pods.matcher(pod).matches());
+  }
+
+  @Test
+  void aCurrentPodsNameIsEscapedSoThatItMatchesItselfOnly() {
+    ResourceQuery web = new ResourceQuery("shop", "apps/v1", "Deployment", "web", ResourceName.CPU);
+    String odd = "a.b|c\"}or(vector(1)\\[x]*+?{2}^$\nd";
+
+    String promql = CadvisorUsageQuery.of(web, STEP, List.of(odd)).expression();
+
+    Pattern pods = podRegex(promql);
+    assertThat(pods.matcher(odd).matches()).isTrue();
+    assertThat(
+            List.of(
+                "a", "axb|c", "c\"}or(vector(1)", "a.b", "aab|c\"}or(vector(1)\\[x]*+?{2}^$\nd"))
+        .noneMatch(pod -> pods.matcher(pod).matches());
+    assertThat(promql).endsWith("\",container!=\"\",container!=\"POD\"}[120s]))");
+  }
+
+  @Test
+  void theSameCurrentPodsInAnyOrderGiveTheSameQuery() {
+    ResourceQuery set =
+        new ResourceQuery("shop", "example.com/v1", "LedgerSet", "ledger", ResourceName.MEMORY);
+
+    assertThat(CadvisorUsageQuery.of(set, STEP, List.of("ledger-b", "ledger-a", "ledger-b")))
+        .isEqualTo(CadvisorUsageQuery.of(set, STEP, List.of("ledger-a", "ledger-b")));
+  }
+
+  @Test
+  void atMostAHundredCurrentPodsAreListedTheFirstInNameOrder() {
+    ResourceQuery set =
+        new ResourceQuery("shop", "example.com/v1", "LedgerSet", "ledger", ResourceName.MEMORY);
+    List<String> many =
+        java.util.stream.IntStream.range(0, 150)
+            .mapToObj(i -> String.format("ledger-shard-%03d", 149 - i))
+            .toList();
+
+    Pattern pods = podRegex(CadvisorUsageQuery.of(set, STEP, many).expression());
+
+    assertThat(many.stream().filter(pod -> pods.matcher(pod).matches()))
+        .hasSize(CadvisorUsageQuery.MAX_EXACT_PODS)
+        .contains("ledger-shard-000", "ledger-shard-099")
+        .doesNotContain("ledger-shard-100");
+  }
+
+  /** The regex of a query's {@code pod=~"..."} matcher, read as PromQL reads its string. */
+  private static Pattern podRegex(String promql) {
+    int start = promql.indexOf("pod=~\"") + "pod=~\"".length();
+    StringBuilder regex = new StringBuilder();
+    for (int i = start; promql.charAt(i) != '"'; i++) {
+      char c = promql.charAt(i);
+      if (c == '\\') {
+        char next = promql.charAt(++i);
+        regex.append(next == 'n' ? '\n' : next);
+      } else {
+        regex.append(c);
+      }
+    }
+    return Pattern.compile(regex.toString());
+  }
 }

@@ -185,6 +185,27 @@ class MetricsServerSourceTest {
         .hasMessage("reading metrics of Deployment shop/gone: not found");
   }
 
+  @Test
+  void podNamesAreThoseTheScaleSelectorMatchesInAnyState() throws Exception {
+    assertThat(
+            source.podNames(web(ResourceName.CPU)).toCompletableFuture().get(10, TimeUnit.SECONDS))
+        .containsExactlyInAnyOrder("web-1", "web-2", "web-3", "web-4", "web-5", "web-6");
+  }
+
+  @Test
+  void podNamesOfAMissingTargetFailNamingIt() {
+    assertThatThrownBy(
+            () ->
+                source
+                    .podNames(
+                        new ResourceQuery(NS, "apps/v1", "Deployment", "gone", ResourceName.CPU))
+                    .toCompletableFuture()
+                    .get(10, TimeUnit.SECONDS))
+        .cause()
+        .isInstanceOf(MetricSourceException.class)
+        .hasMessage("listing the pods of Deployment shop/gone: not found");
+  }
+
   private static ResourceQuery web(ResourceName resource) {
     return new ResourceQuery(NS, "apps/v1", "Deployment", "web", resource);
   }

@@ -37,7 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
  * cAdvisor series (loaded with promtool): the Deployment {@code shop/web} rolled out an hour ago,
  * from a pod of its old ReplicaSet to one of its new one with two containers. The pod-level cgroup
  * and pause container series, a neighbour Deployment {@code web-api} and a {@code web} in another
- * namespace are there too and must not be counted.
+ * namespace are there too and must not be counted. A custom resource {@code ledger}, whose operator
+ * names its pods its own way, is backfilled from its current pods by name.
  */
 class CadvisorBackfillIT {
 
@@ -46,6 +47,9 @@ class CadvisorBackfillIT {
   private static final double MIB = 1024 * 1024;
   private static final String OLD_POD = "web-5c4b7-9zzbq";
   private static final String NEW_POD = "web-7d9f8c6b5d-x2x4z";
+  private static final List<String> LEDGER_PODS = List.of("ledger-main", "ledger-replica.1");
+  private static final ResourceQuery LEDGER_CPU =
+      new ResourceQuery("shop", "example.com/v1", "LedgerSet", "ledger", ResourceName.CPU);
 
   @TempDir static Path workDir;
 
@@ -77,6 +81,9 @@ class CadvisorBackfillIT {
     memory(om, "shop", NEW_POD, "sidecar", 50 * MIB, rollout, historyEnd);
     memory(om, "shop", NEW_POD, "", 260 * MIB, rollout, historyEnd);
     memory(om, "shop", "web-api-7d9f8c6b5d-x2x4z", "app", 900 * MIB, start, historyEnd);
+    cpu(om, "shop", LEDGER_PODS.get(0), "app", 0.2, start, historyEnd);
+    cpu(om, "shop", LEDGER_PODS.get(1), "app", 0.15, start, historyEnd);
+    cpu(om, "shop", "ledger-replicax1", "app", 5, start, historyEnd);
     om.append("# EOF\n");
     PrometheusProcess.loadHistory(workDir, om.toString());
     prometheus = PrometheusProcess.start(workDir, List.of());
@@ -101,7 +108,14 @@ class CadvisorBackfillIT {
         new PrometheusSource(vertx, PrometheusOptions.of(URI.create(prometheus.url())));
     collector =
         new CollectorVerticle(
-            Map.of("metrics-server", new CadvisorHistorySource(metricsServer, cadvisor)),
+            Map.of(
+                "metrics-server",
+                new CadvisorHistorySource(
+                    metricsServer,
+                    cadvisor,
+                    target ->
+                        CompletableFuture.completedFuture(
+                            target.equals(LEDGER_CPU) ? LEDGER_PODS : List.of()))),
             registry,
             Clock.fixed(historyEnd.plusSeconds(5), ZoneOffset.UTC));
     vertx.deployVerticle(collector).await();
@@ -126,17 +140,22 @@ class CadvisorBackfillIT {
     assertMatches(window, t -> t < rollout.getEpochSecond() ? 300 * MIB : 250 * MIB, 1);
   }
 
+  @Test
+  void backfillsTheCurrentPodsOfACustomResourceByTheirNames() throws Exception {
+    WindowSnapshot window = backfill(LEDGER_CPU);
+
+    assertMatches(window, t -> 0.35, 1e-4);
+  }
+
   private WindowSnapshot backfill(ResourceName resource) throws Exception {
-    String id = "shop/web/" + resource.key();
+    return backfill(new ResourceQuery("shop", "apps/v1", "Deployment", "web", resource));
+  }
+
+  private WindowSnapshot backfill(ResourceQuery query) throws Exception {
+    String id = query.namespace() + "/" + query.name() + "/" + query.resource().key();
     Registration registration =
         collector
-            .register(
-                new SeriesSpec(
-                    id,
-                    "metrics-server",
-                    new ResourceQuery("shop", "apps/v1", "Deployment", "web", resource),
-                    STEP,
-                    Duration.ofHours(2)))
+            .register(new SeriesSpec(id, "metrics-server", query, STEP, Duration.ofHours(2)))
             .toCompletionStage()
             .toCompletableFuture()
             .get(60, TimeUnit.SECONDS);

@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.predictivescaler.collector.MetricSourceFactory;
 import io.predictivescaler.collector.cadvisor.CadvisorHistorySource;
+import io.predictivescaler.collector.metricsserver.MetricsServerSource;
 import io.predictivescaler.collector.metricsserver.WorkloadResourceMetrics;
 import io.predictivescaler.collector.resilience.ResilienceOptions;
 import io.predictivescaler.collector.source.MetricSource;
@@ -19,9 +20,10 @@ import java.util.concurrent.ScheduledExecutorService;
 /**
  * The collector's metric sources by name: {@code metrics-server} always, {@code prometheus} when a
  * URL is configured, each replaceable (tests). With a Prometheus, the metrics-server source
- * backfills from its cAdvisor series ({@link CadvisorHistorySource}). All are built by the
- * collector's {@link MetricSourceFactory}, each wrapped in Resilience4j's time limiter, circuit
- * breakers and retry, whose meters go to the one registry.
+ * backfills from its cAdvisor series ({@link CadvisorHistorySource}), of the pods the target's
+ * controller names and of those its selector matches now. All are built by the collector's {@link
+ * MetricSourceFactory}, each wrapped in Resilience4j's time limiter, circuit breakers and retry,
+ * whose meters go to the one registry.
  */
 final class MetricSources {
 
@@ -37,8 +39,8 @@ final class MetricSources {
       MeterRegistry registry) {
     MetricSourceFactory factory = new MetricSourceFactory(vertx, () -> client, scheduler, registry);
     ResilienceOptions resilience = ResilienceOptions.defaults();
-    resourceUsage =
-        new ResourceUsageSource(factory.metricsServer(MetricSourceFactory.METRICS_SERVER));
+    MetricsServerSource pods = factory.metricsServer(MetricSourceFactory.METRICS_SERVER);
+    resourceUsage = new ResourceUsageSource(pods);
     overrides.forEach((name, source) -> byName.put(name, factory.resilient(source, resilience)));
     if (config.hasPrometheus()) {
       byName.computeIfAbsent(
@@ -53,7 +55,8 @@ final class MetricSources {
     MetricSource prometheus = byName.get(MetricSourceFactory.PROMETHEUS);
     if (prometheus != null) {
       byName.put(
-          MetricSourceFactory.METRICS_SERVER, new CadvisorHistorySource(metricsServer, prometheus));
+          MetricSourceFactory.METRICS_SERVER,
+          new CadvisorHistorySource(metricsServer, prometheus, pods::podNames));
     }
   }
 

@@ -6,10 +6,15 @@ import io.predictivescaler.core.config.TargetRef;
 import io.predictivescaler.core.decision.Decision;
 import io.predictivescaler.core.explain.DecisionRecord;
 import io.predictivescaler.core.explain.DecisionRecorder;
+import io.predictivescaler.core.tick.MetricForecast;
+import io.predictivescaler.core.tick.MetricObservation;
 import io.predictivescaler.core.tick.TickListener;
 import io.predictivescaler.core.tick.TickOutcome;
 import io.predictivescaler.forecast.Forecast;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -31,7 +36,7 @@ final class OutcomeRecorder implements TickListener {
   private final DecisionRecorder recorder;
   private final CalibrationMeters calibration;
   private final BooleanSupplier mayActuate;
-  private final Map<TargetRef, ForecastTrack> tracks = new ConcurrentHashMap<>();
+  private final Map<TargetRef, Map<String, ForecastTrack>> tracks = new ConcurrentHashMap<>();
   private final Map<TargetRef, String> lastSkip = new ConcurrentHashMap<>();
 
   /**
@@ -61,15 +66,8 @@ final class OutcomeRecorder implements TickListener {
     }
     TickOutcome.Decided outcome = (TickOutcome.Decided) tick;
     lastSkip.remove(target);
-    ForecastPoint point =
-        tracks
-            .computeIfAbsent(target, t -> new ForecastTrack())
-            .add(
-                outcome.now(),
-                outcome.observation().observedLoad(),
-                outcome.forecast(),
-                outcome.policy().horizon());
-    recorder.record(toRecord(outcome, ForecastTrack.error(point)), actuation(outcome));
+    List<ForecastPoint> points = addPoints(outcome);
+    recorder.record(toRecord(outcome, ForecastTrack.error(points.get(0))), actuation(outcome));
     calibration.update(target, outcome.calibration());
   }
 
@@ -81,10 +79,44 @@ final class OutcomeRecorder implements TickListener {
     calibration.forget(target);
   }
 
-  /** The workload's forecast vs actual over the last hour, oldest first. */
+  /** The workload's first metric's forecast vs actual over the last hour, oldest first. */
   List<ForecastPoint> track(TargetRef target) {
-    ForecastTrack track = tracks.get(target);
+    Map<String, ForecastTrack> byMetric = tracks.getOrDefault(target, Map.of());
+    return byMetric.isEmpty() ? List.of() : byMetric.values().iterator().next().points();
+  }
+
+  /** One metric's forecast vs actual over the last hour, oldest first. */
+  List<ForecastPoint> track(TargetRef target, String metric) {
+    ForecastTrack track = tracks.getOrDefault(target, Map.of()).get(metric);
     return track == null ? List.of() : track.points();
+  }
+
+  /**
+   * Adds the tick's point to each metric's track, the metrics of the policy in force only (a metric
+   * the policy no longer lists loses its track); returns the points in the policy's order.
+   */
+  private List<ForecastPoint> addPoints(TickOutcome.Decided outcome) {
+    Map<String, ForecastTrack> previous = tracks.getOrDefault(outcome.policy().target(), Map.of());
+    Map<String, ForecastTrack> next = new LinkedHashMap<>();
+    List<ForecastPoint> points = new ArrayList<>();
+    for (int i = 0; i < outcome.forecasts().size(); i++) {
+      MetricForecast forecast = outcome.forecasts().get(i);
+      ForecastTrack track = previous.getOrDefault(forecast.metric(), new ForecastTrack());
+      next.put(forecast.metric(), track);
+      points.add(
+          track.add(
+              outcome.now(),
+              observedLoad(outcome, i),
+              forecast.forecast(),
+              outcome.policy().horizon()));
+    }
+    tracks.put(outcome.policy().target(), Collections.unmodifiableMap(next));
+    return points;
+  }
+
+  private static double observedLoad(TickOutcome.Decided outcome, int metric) {
+    List<MetricObservation> observed = outcome.observation().metrics();
+    return metric < observed.size() ? observed.get(metric).observedLoad() : Double.NaN;
   }
 
   private ActuationResult actuation(TickOutcome.Decided outcome) {

@@ -9,6 +9,7 @@ import io.predictivescaler.core.config.WorkloadPolicy;
 import io.predictivescaler.core.decision.Decision;
 import io.predictivescaler.core.decision.ForecastSummary;
 import io.predictivescaler.core.tick.CalibrationStatus;
+import io.predictivescaler.core.tick.MetricForecast;
 import io.predictivescaler.core.tick.TickOutcome;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -85,19 +86,7 @@ final class StatusJson {
     out.put("explanation", outcome.explanation());
     out.put("observedLoad", ForecastTrack.finite(outcome.observation().observedLoad()));
     out.put("metric", outcome.observation().metric().name());
-    ForecastSummary summary = outcome.summary();
-    Map<String, Object> forecast = new LinkedHashMap<>();
-    forecast.put("model", summary.model());
-    forecast.put("status", summary.status().name());
-    forecast.put("peakUpper", ForecastTrack.finite(summary.peakUpperLoad()));
-    forecast.put("detail", summary.detail());
-    CalibrationStatus calibration = outcome.calibration();
-    if (calibration != null && calibration.choice() != null) {
-      forecast.put("candidate", calibration.choice().chosen().name());
-      forecast.put("level", ForecastTrack.finite(calibration.chosenLevel()));
-      forecast.put("levelCoverage", ForecastTrack.finite(calibration.chosenCoverage()));
-    }
-    out.put("forecast", forecast);
+    out.put("forecast", forecast(outcome.forecasts().get(0)));
     out.put("shadowHpaReplicas", outcome.shadowHpa().replicas());
     out.put("trace", decision.trace());
     ActuationResult actuation = outcome.actuation();
@@ -109,5 +98,25 @@ final class StatusJson {
       out.put("actuation", act);
     }
     return out;
+  }
+
+  /**
+   * One metric's forecast at a tick: what the decision was given of it (model, status, calibrated
+   * peak) and the calibration's choice once made.
+   */
+  static Map<String, Object> forecast(MetricForecast metric) {
+    ForecastSummary summary = metric.summary();
+    Map<String, Object> forecast = new LinkedHashMap<>();
+    forecast.put("model", summary.model());
+    forecast.put("status", summary.status().name());
+    forecast.put("peakUpper", ForecastTrack.finite(summary.peakUpperLoad()));
+    forecast.put("detail", summary.detail());
+    CalibrationStatus calibration = metric.calibration();
+    if (calibration != null && calibration.choice() != null) {
+      forecast.put("candidate", calibration.choice().chosen().name());
+      forecast.put("level", ForecastTrack.finite(calibration.chosenLevel()));
+      forecast.put("levelCoverage", ForecastTrack.finite(calibration.chosenCoverage()));
+    }
+    return forecast;
   }
 }

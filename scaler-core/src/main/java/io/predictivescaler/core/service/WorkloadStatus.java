@@ -6,7 +6,9 @@ import java.util.Objects;
 
 /**
  * What {@code /api/v1/workloads} shows about one workload. {@code policy} and {@code lastDecision}
- * are any Jackson-serialisable values (the policy record, the decision with its stage trace).
+ * are any Jackson-serialisable values (the policy record, the decision with its stage trace). The
+ * forecast fields ({@code forecastVsActual} to {@code modelFailures}) are the first metric's, as
+ * before workloads had several; {@code metrics} has every metric's, the first included.
  *
  * @param namespace the target's namespace
  * @param name the target's name
@@ -20,6 +22,7 @@ import java.util.Objects;
  * @param trustReason why (not), e.g. "MASE 0.62 beats seasonal naive"
  * @param modelFailures candidate models the last backtest left out, by name, and why (one that
  *     threw or forecast a non-finite value)
+ * @param metrics each metric's forecast, calibration and trust, in the policy's order of metrics
  */
 public record WorkloadStatus(
     String namespace,
@@ -32,7 +35,8 @@ public record WorkloadStatus(
     Map<String, Double> accuracy,
     boolean trusted,
     String trustReason,
-    Map<String, String> modelFailures) {
+    Map<String, String> modelFailures,
+    List<MetricStatus> metrics) {
 
   public WorkloadStatus {
     Objects.requireNonNull(namespace, "namespace");
@@ -40,5 +44,6 @@ public record WorkloadStatus(
     forecastVsActual = forecastVsActual == null ? List.of() : List.copyOf(forecastVsActual);
     accuracy = accuracy == null ? Map.of() : Map.copyOf(accuracy);
     modelFailures = modelFailures == null ? Map.of() : Map.copyOf(modelFailures);
+    metrics = metrics == null ? List.of() : List.copyOf(metrics);
   }
 }

@@ -4,6 +4,7 @@ import io.predictivescaler.core.config.PolicySet;
 import io.predictivescaler.core.config.TargetRef;
 import io.predictivescaler.core.config.WorkloadKind;
 import io.predictivescaler.core.config.WorkloadPolicy;
+import io.predictivescaler.core.tick.MetricForecast;
 import io.predictivescaler.core.tick.TickOrchestrator;
 import io.predictivescaler.core.tick.TickOutcome;
 import io.predictivescaler.forecast.Accuracy;
@@ -18,8 +19,8 @@ import java.util.function.Supplier;
 
 /**
  * {@code /api/v1/workloads} from memory: the policies in force, each workload's last tick with its
- * stage trace, forecast vs actual over the last hour, and the forecaster's model, accuracy and
- * trust verdict.
+ * stage trace, and per metric: forecast vs actual over the last hour, the last forecast and its
+ * calibration, and the forecaster's model, accuracy and trust verdict.
  */
 final class WorkloadStatusView implements WorkloadStatusProvider {
 
@@ -60,19 +61,51 @@ final class WorkloadStatusView implements WorkloadStatusProvider {
   private WorkloadStatus status(WorkloadPolicy policy) {
     TargetRef target = policy.target();
     TickOutcome last = orchestrator.last(target).orElse(null);
-    ForecasterStatus forecaster = orchestrator.forecasterStatus(target).orElse(null);
-    TrustVerdict trust = forecaster == null ? null : forecaster.trust();
-    String model =
-        forecaster == null || forecaster.modelInUse() == null
-            ? policy.model().configName()
-            : forecaster.modelInUse();
+    Map<String, ForecasterStatus> forecasters = orchestrator.forecasterStatuses(target);
+    List<MetricStatus> metrics =
+        policy.metrics().stream()
+            .map(m -> metric(policy, m.name(), forecasters.get(m.name()), last))
+            .toList();
+    MetricStatus first = metrics.get(0);
     return new WorkloadStatus(
         target.namespace(),
         target.name(),
         policy.mode().yamlName(),
         StatusJson.policy(policy),
         last == null ? null : StatusJson.decision(last),
-        outcomes.track(target),
+        first.forecastVsActual(),
+        first.model(),
+        first.accuracy(),
+        first.trusted(),
+        first.trustReason(),
+        first.modelFailures(),
+        metrics);
+  }
+
+  private MetricStatus metric(
+      WorkloadPolicy policy, String name, ForecasterStatus forecaster, TickOutcome last) {
+    TrustVerdict trust = forecaster == null ? null : forecaster.trust();
+    String model =
+        forecaster == null || forecaster.modelInUse() == null
+            ? policy.model().configName()
+            : forecaster.modelInUse();
+    Double observedLoad = null;
+    Map<String, Object> lastForecast = null;
+    if (last instanceof TickOutcome.Decided decided) {
+      for (int i = 0; i < decided.forecasts().size(); i++) {
+        MetricForecast forecast = decided.forecasts().get(i);
+        if (forecast.metric().equals(name)) {
+          lastForecast = StatusJson.forecast(forecast);
+          observedLoad =
+              ForecastTrack.finite(decided.observation().metrics().get(i).observedLoad());
+        }
+      }
+    }
+    return new MetricStatus(
+        name,
+        observedLoad,
+        lastForecast,
+        outcomes.track(policy.target(), name),
         model,
         forecaster == null ? Map.of() : accuracy(forecaster.accuracy()),
         trust != null && trust.trusted(),

@@ -159,6 +159,20 @@ public final class TickOrchestrator {
     return loop == null ? Optional.empty() : Optional.of(loop.forecaster().status());
   }
 
+  /**
+   * Each metric's forecaster status of a workload, by metric name in the policy's order of metrics
+   * (the first is {@link #forecasterStatus}); empty when the workload is not managed.
+   */
+  public Map<String, ForecasterStatus> forecasterStatuses(TargetRef target) {
+    WorkloadLoop loop = view.get(target);
+    if (loop == null) {
+      return Map.of();
+    }
+    Map<String, ForecasterStatus> out = new LinkedHashMap<>();
+    loop.forecasters().forEach((metric, forecaster) -> out.put(metric, forecaster.status()));
+    return Collections.unmodifiableMap(out);
+  }
+
   /** Observe, then the workload's own tick; a failure skips the tick and keeps the state. */
   TickOutcome tickOne(WorkloadLoop loop, Instant now, TickBudget budget) {
     try {

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -54,6 +55,13 @@ final class WorkloadLoop {
   /** The first metric's forecaster. */
   SeriesForecaster forecaster() {
     return tracks.get(0).forecaster();
+  }
+
+  /** Each metric's forecaster by metric name, in the policy's order of metrics. */
+  Map<String, SeriesForecaster> forecasters() {
+    Map<String, SeriesForecaster> out = new LinkedHashMap<>();
+    tracks.forEach(track -> out.put(track.metric(), track.forecaster()));
+    return out;
   }
 
   /**

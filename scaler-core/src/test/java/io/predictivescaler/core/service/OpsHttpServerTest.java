@@ -50,7 +50,30 @@ class OpsHttpServerTest {
           Map.of("mase", 0.62),
           true,
           "MASE 0.62 beats seasonal naive",
-          Map.of("xgboost", "failed in the backtest: java.lang.IllegalStateException: no trees"));
+          Map.of("xgboost", "failed in the backtest: java.lang.IllegalStateException: no trees"),
+          List.of(
+              new MetricStatus(
+                  "sum(rate(requests[1m]))",
+                  655.0,
+                  Map.of("model", "linear", "peakUpper", 700.0),
+                  List.of(
+                      new ForecastPoint(
+                          Instant.parse("2025-03-01T10:00:00Z"), 640.0, 700.0, 655.0)),
+                  "linear",
+                  Map.of("mase", 0.62),
+                  true,
+                  "MASE 0.62 beats seasonal naive",
+                  Map.of()),
+              new MetricStatus(
+                  "sum(queue_depth)",
+                  31.0,
+                  Map.of("model", "holt-winters", "peakUpper", 40.0),
+                  List.of(),
+                  "holt-winters",
+                  Map.of(),
+                  false,
+                  "InsufficientHistory: 12 samples",
+                  Map.of())));
 
   private static final ListAppender<ILoggingEvent> LOGS = new ListAppender<>();
   private static PrometheusMeterRegistry registry;
@@ -190,6 +213,15 @@ class OpsHttpServerTest {
     assertThat(body.get("trusted").asBoolean()).isTrue();
     assertThat(body.get("modelFailures").get("xgboost").asText())
         .isEqualTo("failed in the backtest: java.lang.IllegalStateException: no trees");
+    JsonNode queue = body.get("metrics").get(1);
+    assertThat(body.get("metrics")).hasSize(2);
+    assertThat(queue.get("metric").asText()).isEqualTo("sum(queue_depth)");
+    assertThat(queue.get("observedLoad").asDouble()).isEqualTo(31.0);
+    assertThat(queue.get("lastForecast").get("peakUpper").asDouble()).isEqualTo(40.0);
+    assertThat(queue.get("model").asText()).isEqualTo("holt-winters");
+    assertThat(queue.get("trusted").asBoolean()).isFalse();
+    assertThat(queue.get("trustReason").asText()).isEqualTo("InsufficientHistory: 12 samples");
+    assertThat(queue.get("forecastVsActual")).isEmpty();
   }
 
   @Test
