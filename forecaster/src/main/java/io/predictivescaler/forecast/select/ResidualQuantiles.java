@@ -13,6 +13,12 @@ public final class ResidualQuantiles {
   private final int capacity;
 
   public ResidualQuantiles(int steps, int capacity) {
+    if (steps < 0) {
+      throw new IllegalArgumentException("steps must be >= 0, got " + steps);
+    }
+    if (capacity < 1) {
+      throw new IllegalArgumentException("capacity must be >= 1, got " + capacity);
+    }
     this.capacity = capacity;
     this.residuals = new float[steps][capacity];
     this.sizes = new int[steps];
