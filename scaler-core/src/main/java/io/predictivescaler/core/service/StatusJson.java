@@ -6,6 +6,8 @@ import io.predictivescaler.core.config.MetricSpec;
 import io.predictivescaler.core.config.PrometheusMetric;
 import io.predictivescaler.core.config.ResourceMetric;
 import io.predictivescaler.core.config.WorkloadPolicy;
+import io.predictivescaler.core.counterfactual.CandidateScore;
+import io.predictivescaler.core.counterfactual.CounterfactualChoice;
 import io.predictivescaler.core.decision.Decision;
 import io.predictivescaler.core.decision.ForecastSummary;
 import io.predictivescaler.core.tick.CalibrationStatus;
@@ -113,10 +115,28 @@ final class StatusJson {
     forecast.put("detail", summary.detail());
     CalibrationStatus calibration = metric.calibration();
     if (calibration != null && calibration.choice() != null) {
-      forecast.put("candidate", calibration.choice().chosen().name());
+      CounterfactualChoice choice = calibration.choice();
+      forecast.put("candidate", choice.chosen().name());
       forecast.put("level", ForecastTrack.finite(calibration.chosenLevel()));
       forecast.put("levelCoverage", ForecastTrack.finite(calibration.chosenCoverage()));
+      forecast.put("reactiveShare", choice.hpaChosen() ? null : choice.reactiveShare());
+      forecast.put("counterfactual", counterfactual(choice));
     }
     return forecast;
+  }
+
+  /** The chosen candidate's pooled figures beside the plain HPA's, and why it won. */
+  private static Map<String, Object> counterfactual(CounterfactualChoice choice) {
+    CandidateScore chosen = choice.chosen();
+    CandidateScore hpa = choice.scores().get(0);
+    Map<String, Object> figures = new LinkedHashMap<>();
+    figures.put("hoursReplayed", hpa.minutes() / 60);
+    figures.put("overloadMinutes", chosen.overloadMinutes());
+    figures.put("replicaHours", chosen.replicaHours());
+    figures.put("hpaOverloadMinutes", hpa.overloadMinutes());
+    figures.put("hpaReplicaHours", hpa.replicaHours());
+    figures.put("candidates", choice.scores().size());
+    figures.put("rule", choice.rule());
+    return figures;
   }
 }

@@ -79,7 +79,9 @@ class OutcomeRecorderTest {
         .isFalse();
     double level = status.choice().level();
     assertThat(lastSummaryDetail(orchestrator)).contains(status.choice().chosen().name() + ": ");
-    assertThat(PeakCalibrator.LEVELS).contains(level);
+    assertThat(level)
+        .isBetween(
+            PeakCalibrator.LEVELS[0], PeakCalibrator.LEVELS[PeakCalibrator.LEVELS.length - 1]);
     assertThat(gauge(CalibrationMeters.LEVEL).value()).isEqualTo(level);
     assertThat(gauge(CalibrationMeters.BAND_COVERAGE).value())
         .isEqualTo(status.band().coverageAt(level))
@@ -87,7 +89,17 @@ class OutcomeRecorderTest {
     assertThat(forecastJson(orchestrator))
         .containsEntry("candidate", status.choice().chosen().name())
         .containsEntry("level", level)
-        .containsEntry("levelCoverage", status.band().coverageAt(level));
+        .containsEntry("levelCoverage", status.band().coverageAt(level))
+        .containsEntry("reactiveShare", status.choice().reactiveShare());
+    @SuppressWarnings("unchecked")
+    Map<String, Object> counterfactual =
+        (Map<String, Object>) forecastJson(orchestrator).get("counterfactual");
+    assertThat(counterfactual)
+        .containsEntry("overloadMinutes", status.choice().chosen().overloadMinutes())
+        .containsEntry("replicaHours", status.choice().chosen().replicaHours())
+        .containsEntry("hpaReplicaHours", status.choice().scores().get(0).replicaHours())
+        .containsEntry("candidates", status.choice().scores().size())
+        .containsEntry("rule", status.choice().rule());
 
     orchestrator.applyPolicies(List.of());
     orchestrator.tick(T0.plusSeconds(second));
