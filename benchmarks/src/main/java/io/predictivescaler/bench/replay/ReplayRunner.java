@@ -152,7 +152,7 @@ public final class ReplayRunner {
   private Callable<SweepPoint> sweepPoint(
       Scenario scenario, ReplaySettings settings, SweepRun run, Counter counter) {
     ReplaySettings turned = run.knob().apply(settings, run.value());
-    Map<String, Double> setting = run.knob().setting(run.value());
+    Map<String, Object> setting = run.knob().setting(run.value());
     return () -> {
       SimulationResult result =
           simulate(

@@ -15,7 +15,7 @@ import java.util.Map;
  * <p>A budget stricter than what the history can tell apart stops buying capacity (every candidate
  * was safe): to reach the costly end of the HPA's range too, the strictest budget is also run with
  * the band sized for less than full capacity ({@link #EXTRA_HEADROOM}), and those entries name both
- * settings.
+ * settings. The default, {@code risk: hpa}, is a point of the frontier as well.
  */
 final class RiskKnob implements SweepKnob {
 
@@ -29,6 +29,9 @@ final class RiskKnob implements SweepKnob {
           0.00001, 0.0001, 0.0003, 0.0005, 0.001, 0.002, 0.003, 0.005, 0.01, 0.015, 0.02, 0.03,
           0.05, 0.07, 0.1, 0.3);
 
+  /** The value that stands for {@code risk: hpa}, the default: a point of the frontier too. */
+  static final double HPA = -1;
+
   /** Utilizations the strictest budget is also run at. */
   static final List<Double> EXTRA_HEADROOM = List.of(0.9, 0.8, 0.7, 0.6);
 
@@ -37,7 +40,10 @@ final class RiskKnob implements SweepKnob {
     return "risk";
   }
 
-  /** Budgets as themselves; the strictest budget at utilization {@code u} as {@code 2 - u}. */
+  /**
+   * Budgets as themselves; the strictest budget at utilization {@code u} as {@code 2 - u}; {@code
+   * risk: hpa} as {@link #HPA}, last.
+   */
   @Override
   public List<Double> values(SweepRange range) {
     List<Double> values = new ArrayList<>();
@@ -45,11 +51,17 @@ final class RiskKnob implements SweepKnob {
       values.add(2 - u);
     }
     values.addAll(BUDGETS);
+    values.add(HPA);
     return values;
   }
 
   @Override
   public ReplaySettings apply(ReplaySettings settings, double value) {
+    if (value == HPA) {
+      return settings
+          .withRisk(RiskBudget.hpa())
+          .withUtilizationFor(StrategyFactory.PREDICTIVE, 1.0);
+    }
     if (value >= 1) {
       return settings
           .withRisk(RiskBudget.share(BUDGETS.get(0)))
@@ -61,9 +73,11 @@ final class RiskKnob implements SweepKnob {
   }
 
   @Override
-  public Map<String, Double> setting(double value) {
-    Map<String, Double> setting = new LinkedHashMap<>();
-    if (value >= 1) {
+  public Map<String, Object> setting(double value) {
+    Map<String, Object> setting = new LinkedHashMap<>();
+    if (value == HPA) {
+      setting.put(name(), "hpa");
+    } else if (value >= 1) {
       setting.put(name(), BUDGETS.get(0));
       setting.put("utilization", utilizationOf(value));
     } else {

@@ -22,8 +22,11 @@ public interface SweepKnob {
   /** {@code settings} with this knob at {@code value} for the swept strategy. */
   ReplaySettings apply(ReplaySettings settings, double value);
 
-  /** What a sweep entry's {@code setting} says of {@code value}: by default {name: value}. */
-  default Map<String, Double> setting(double value) {
+  /**
+   * What a sweep entry's {@code setting} says of {@code value}: by default {name: value}; a knob
+   * may name a value that is not a number (e.g. {@code risk: hpa}).
+   */
+  default Map<String, Object> setting(double value) {
     return Map.of(name(), value);
   }
 

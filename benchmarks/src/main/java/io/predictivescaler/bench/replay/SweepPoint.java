@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
  */
 public record SweepPoint(
     String strategy,
-    Map<String, Double> setting,
+    Map<String, Object> setting,
     double utilization,
     ReplayMetrics metrics,
     double bandCoverage) {
@@ -38,7 +38,7 @@ public record SweepPoint(
     return label(strategy, setting);
   }
 
-  static String label(String strategy, Map<String, Double> setting) {
+  static String label(String strategy, Map<String, Object> setting) {
     return strategy
         + "@"
         + new TreeMap<>(setting)

@@ -182,8 +182,11 @@ class ReplayRunnerTest {
     assertThat(predictive.get(0).setting())
         .containsExactly(Map.entry("risk", 1.0E-5), Map.entry("utilization", 0.9));
     assertThat(predictive.get(0).utilization()).isEqualTo(0.9);
-    assertThat(predictive.get(predictive.size() - 1).setting())
+    assertThat(predictive.get(predictive.size() - 2).setting())
         .containsExactly(Map.entry("risk", 0.3));
+    assertThat(predictive.get(predictive.size() - 1).setting())
+        .containsExactly(Map.entry("risk", "hpa"));
+    assertThat(predictive.get(predictive.size() - 1).label()).isEqualTo("predictive@risk=hpa");
     assertThat(predictive.get(predictive.size() - 1).utilization()).isEqualTo(1.0);
   }
 
