@@ -22,13 +22,15 @@ final class HistoryArchive {
       return trim();
     }
     long s = window.stepSeconds();
-    long first = Math.min(series.start().getEpochSecond(), window.start().getEpochSecond());
-    long last = Math.max(series.end().getEpochSecond(), window.end().getEpochSecond());
-    if (Math.floorMod(window.start().getEpochSecond() - first, s) != 0) {
+    if (Math.floorMod(window.start().getEpochSecond() - series.start().getEpochSecond(), s) != 0) {
       series = copy(window);
       return trim();
     }
-    long keepFrom = Math.max(first, last - retention.getSeconds());
+    long first = Math.min(series.start().getEpochSecond(), window.start().getEpochSecond());
+    long last = Math.max(series.end().getEpochSecond(), window.end().getEpochSecond());
+    // the oldest kept point stays on the series' grid, whatever the retention
+    long keepFrom =
+        first + s * Math.max(0, -Math.floorDiv(-(last - retention.getSeconds() - first), s));
     int n = (int) ((last - keepFrom) / s) + 1;
     float[] merged = new float[n];
     Arrays.fill(merged, Float.NaN);

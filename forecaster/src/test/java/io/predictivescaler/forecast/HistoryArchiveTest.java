@@ -115,4 +115,26 @@ class HistoryArchiveTest {
     assertThat(archive.merge(minutes(0), HOUR)).isNull();
     assertThat(archive.series()).isNull();
   }
+
+  @Test
+  void aRetentionThatIsNotAWholeNumberOfStepsKeepsTheGrid() {
+    archive.merge(minutes(0, 1, 2, 3, 4, 5), HOUR);
+
+    RegularSeries merged = archive.merge(minutes(5, 6), Duration.ofSeconds(150));
+
+    // 150 s before minute 5 is 2:30; the first point kept on the grid is minute 3
+    assertThat(merged).isEqualTo(minutes(3, 4, 5, 6));
+    assertThat(archive.merge(minutes(6, 7), Duration.ofSeconds(150)))
+        .isEqualTo(minutes(4, 5, 6, 7));
+  }
+
+  @Test
+  void aWindowOffTheKeptGridThatStartsEarlierAlsoReplacesWhatWasKept() {
+    Instant offGrid = t0.plusSeconds(150);
+    archive.merge(new RegularSeries(offGrid, MINUTE, new float[] {10, 20, 30}), HOUR);
+
+    RegularSeries merged = archive.merge(minutes(0, 1, GAP, GAP, 4, GAP, GAP), HOUR);
+
+    assertThat(merged).isEqualTo(minutes(0, 1, GAP, GAP, 4, GAP, GAP));
+  }
 }
