@@ -26,6 +26,14 @@ public final class FeatureExtractor {
   private final String[] names;
 
   public FeatureExtractor(Anchors anchors, int seasonSteps) {
+    if (anchors.horizon() >= seasonSteps) {
+      // a season's anchors would then lie after the origin: training would read the future
+      throw new IllegalArgumentException(
+          "seasonSteps must be greater than the horizon's "
+              + anchors.horizon()
+              + " steps, got "
+              + seasonSteps);
+    }
     this.anchors = anchors;
     this.seasonSteps = seasonSteps;
     List<String> n = new ArrayList<>();

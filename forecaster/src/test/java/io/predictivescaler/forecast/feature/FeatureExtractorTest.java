@@ -298,4 +298,12 @@ class FeatureExtractorTest {
 
     assertThat(out).doesNotContain(Double.NaN);
   }
+
+  @Test
+  void aSeasonNoLongerThanTheHorizonIsRejected() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> new FeatureExtractor(Anchors.forHorizon(10), 10))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("seasonSteps must be greater than the horizon's 10 steps, got 10");
+  }
 }
