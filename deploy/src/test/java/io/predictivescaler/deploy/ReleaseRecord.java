@@ -20,18 +20,12 @@ record ReleaseRecord(int version, String status, List<HasMetadata> manifest) {
 
   /** The newest revision of {@code name} in {@code namespace}, if Helm stored any. */
   static Optional<ReleaseRecord> newest(KubernetesClient client, String namespace, String name) {
-    return client
-        .secrets()
-        .inNamespace(namespace)
-        .withLabel("owner", "helm")
-        .withLabel("name", name)
-        .list()
-        .getItems()
-        .stream()
+    return secrets(client, namespace, name).stream()
         .map(ReleaseRecord::of)
         .max((a, b) -> Integer.compare(a.version(), b.version()));
   }
 
+  /** Every revision's Secret of {@code name} in {@code namespace}. */
   static List<Secret> secrets(KubernetesClient client, String namespace, String name) {
     return client
         .secrets()

@@ -28,17 +28,6 @@ public record PeakBand(
     return bands.length > 0 && scores >= PeakCalibrator.MIN_SCORES;
   }
 
-  /** Index of the tracked level closest to {@code level}. */
-  public int indexOf(double level) {
-    int best = 0;
-    for (int l = 1; l < levels.length; l++) {
-      if (Math.abs(levels[l] - level) < Math.abs(levels[best] - level)) {
-        best = l;
-      }
-    }
-    return best;
-  }
-
   /**
    * The band at {@code level}: a tracked level's own band, or linear in the level between the two
    * tracked levels around it (the nearest one outside them); the prediction when there is none.
@@ -56,7 +45,7 @@ public record PeakBand(
    * {@code values} (one per ascending level) at {@code level}: linear between the two levels around
    * it, the end value outside them.
    */
-  public static double interpolate(double[] levels, double[] values, double level) {
+  private static double interpolate(double[] levels, double[] values, double level) {
     int n = levels.length;
     if (level <= levels[0]) {
       return values[0];

@@ -76,8 +76,8 @@ class PeakCalibratorCoverageTest {
     for (int t = 0; t < 2_000; t++) {
       before = feed.next((float) (100 + 5 * random.nextGaussian()));
     }
-    int low = before.indexOf(0.8);
-    int high = before.indexOf(0.99);
+    int low = Arrays.binarySearch(before.levels(), 0.8);
+    int high = Arrays.binarySearch(before.levels(), 0.99);
     assertThat(before.bands()[high]).isGreaterThan(before.bands()[low] + 1);
 
     // the next load lands between the 0.8 and the 0.99 bands

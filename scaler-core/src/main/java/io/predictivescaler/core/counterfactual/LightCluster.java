@@ -1,5 +1,7 @@
 package io.predictivescaler.core.counterfactual;
 
+import io.predictivescaler.core.decision.MetricTarget;
+
 /**
  * The light cluster model counterfactual replays run: the replay simulator's semantics on the
  * workload's own recorded buckets. Per bucket a candidate recommends replicas from what it saw
@@ -142,7 +144,7 @@ public record LightCluster(
 
   /** The reactive part's per-replica target {@code share} of the way from the HPA's to ours. */
   public double blendedTarget(double share) {
-    return reactiveTargetPerReplica + share * (targetPerReplica - reactiveTargetPerReplica);
+    return MetricTarget.between(reactiveTargetPerReplica, targetPerReplica, share);
   }
 
   private int recommend(int current, float seen, double band, double reactiveTarget) {

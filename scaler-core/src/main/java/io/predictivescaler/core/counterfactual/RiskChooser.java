@@ -173,11 +173,7 @@ public final class RiskChooser {
     }
     for (CandidateScore s : scores) {
       boolean within = s.overloadMinutes() <= budget + 1e-9;
-      if (within
-          && s.replicaHours() <= limit
-          && (s.risk() < best.risk() - 1e-9
-              || (Math.abs(s.risk() - best.risk()) <= 1e-9
-                  && s.replicaHours() < best.replicaHours()))) {
+      if (within && s.replicaHours() <= limit && safer(s, best)) {
         best = s;
       }
     }
@@ -199,11 +195,7 @@ public final class RiskChooser {
               && s.overloadMinutes() <= hpa.overloadMinutes() + 1e-9
               && s.risk() <= hpa.risk() + 1e-9
               && s.replicaHours() <= hpa.replicaHours() * (1 + TIE);
-      if (asGood
-          && (best.isHpa()
-              || s.risk() < best.risk() - 1e-9
-              || (Math.abs(s.risk() - best.risk()) <= 1e-9
-                  && s.replicaHours() < best.replicaHours()))) {
+      if (asGood && (best.isHpa() || safer(s, best))) {
         best = s;
       }
     }
@@ -214,12 +206,17 @@ public final class RiskChooser {
   private static CandidateScore safest(List<CandidateScore> scores) {
     CandidateScore best = scores.get(0);
     for (CandidateScore s : scores) {
-      if (s.risk() < best.risk() - 1e-9
-          || (Math.abs(s.risk() - best.risk()) <= 1e-9 && s.replicaHours() < best.replicaHours())) {
+      if (safer(s, best)) {
         best = s;
       }
     }
     return best;
+  }
+
+  /** Less risk than {@code than}, or the same risk for less cost. */
+  private static boolean safer(CandidateScore s, CandidateScore than) {
+    return s.risk() < than.risk() - 1e-9
+        || (Math.abs(s.risk() - than.risk()) <= 1e-9 && s.replicaHours() < than.replicaHours());
   }
 
   /** {@code v} with at most three decimals and no trailing zeros, e.g. {@code 0.995}. */

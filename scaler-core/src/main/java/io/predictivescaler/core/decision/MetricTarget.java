@@ -16,6 +16,14 @@ public record MetricTarget(TargetType type, double value) {
     }
   }
 
+  /**
+   * The target {@code share} of the way from {@code reactive} (0) to {@code predictive} (1): where
+   * a forecast candidate reads its metric's reactive part.
+   */
+  public static double between(double reactive, double predictive, double share) {
+    return reactive + share * (predictive - reactive);
+  }
+
   public static MetricTarget utilization(double percent) {
     return new MetricTarget(TargetType.UTILIZATION, percent);
   }

@@ -66,7 +66,7 @@ public record TotalMetric(
     if (share <= 0) {
       return atReactiveTarget();
     }
-    double blended = reactiveTarget.value() + share * (target.value() - reactiveTarget.value());
+    double blended = MetricTarget.between(reactiveTarget.value(), target.value(), share);
     return new TotalMetric(name, new MetricTarget(target.type(), blended), value);
   }
 
