@@ -44,6 +44,13 @@ public final class SeriesForecaster {
     this.book = new OnlineBook(settings, trustPolicy, MIN_ONLINE_RESIDUALS, RESIDUAL_CAPACITY);
   }
 
+  /** The kept history training reads, on the model grid; null before the first refit. */
+  RegularSeries keptHistory() {
+    synchronized (refitLock) {
+      return archive.series();
+    }
+  }
+
   public ForecastSettings settings() {
     return settings;
   }
@@ -62,7 +69,10 @@ public final class SeriesForecaster {
     return !now.isBefore(f.fittedAt().plus(settings.refitInterval()));
   }
 
-  /** Merges {@code history} into the kept history, re-picks the model if due, and fits. */
+  /**
+   * Merges {@code history}, averaged onto the model grid, into the kept history, re-picks the model
+   * if due, and fits.
+   */
   public void refit(RegularSeries history, Instant now) {
     synchronized (refitLock) {
       lastAttempt = now;
@@ -70,12 +80,12 @@ public final class SeriesForecaster {
       Duration keep = Duration.ofSeconds(grid.context().gridSeconds() * MIN_TRAINING_BUCKETS);
       RegularSeries all =
           archive.merge(
-              history,
+              GridBuckets.of(history, grid.ratio()),
               keep.compareTo(settings.trainingHistory()) > 0 ? keep : settings.trainingHistory());
       if (all == null || all.span().isZero()) {
         return;
       }
-      CoarseView view = CoarseView.materialize(all, grid.ratio());
+      CoarseView view = CoarseView.materialize(all, 1);
       ModelContext ctx = grid.context();
       int holdout = holdout(view, ctx);
       boolean pickDue =

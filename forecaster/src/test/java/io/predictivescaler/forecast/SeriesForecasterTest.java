@@ -1,6 +1,7 @@
 package io.predictivescaler.forecast;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -118,5 +119,30 @@ class SeriesForecasterTest {
     }
     double actualIn10Min = 100 + 50 * Math.sin(2 * Math.PI * (s.size() - 1 + 40) / 5760.0);
     assertThat(fc.point()[39]).isBetween(actualIn10Min - 6, actualIn10Min + 6);
+  }
+
+  @Test
+  void keepsThreeDaysOfA15SecondSeriesOnTheMinuteGrid() {
+    Duration quarter = Duration.ofSeconds(15);
+    int perDay = 5_760;
+    RegularSeries s = Synthetic.dailySine(quarter, 4 * perDay, 1, 3);
+    SeriesForecaster f = new SeriesForecaster(ForecastSettings.defaults());
+    for (int end = perDay - 1; end < s.size(); end += perDay / 4) {
+      RegularSeries window = Synthetic.window(s, end, perDay);
+      f.refit(window, window.end());
+    }
+
+    RegularSeries kept = f.keptHistory();
+
+    assertThat(kept.step()).isEqualTo(Duration.ofMinutes(1));
+    assertThat(kept.size()).isBetween(3 * 1_440 - 1, 3 * 1_440 + 1);
+    int newest = s.size() - 1;
+    double newestMinute =
+        (s.values()[newest]
+                + s.values()[newest - 1]
+                + s.values()[newest - 2]
+                + s.values()[newest - 3])
+            / 4.0;
+    assertThat(kept.values()[kept.size() - 1]).isCloseTo((float) newestMinute, within(1e-3f));
   }
 }
