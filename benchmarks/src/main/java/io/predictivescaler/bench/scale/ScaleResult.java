@@ -24,9 +24,12 @@ package io.predictivescaler.bench.scale;
  * @param refitCpuMillisAveraged per refit, averaged over the re-pick cycle
  * @param heapBytesPerWorkload (used heap with N loaded - used heap empty) / N, after full GCs
  * @param heapMiBTotal used heap with N loaded
+ * @param withChoiceAtEnd workloads holding a counterfactual choice after the measured ticks
+ * @param repickCpuMillis CPU of one counterfactual re-pick replaying a full day (median, sampled)
  * @param tickCoreShare tick CPU per step / step
  * @param refitCoreShare refit CPU per step (N refits per refit interval) / step
- * @param coresNeeded tickCoreShare + refitCoreShare
+ * @param repickCoreShare re-pick CPU per step (N re-picks per re-pick interval) / step
+ * @param coresNeeded tickCoreShare + refitCoreShare + repickCoreShare
  */
 public record ScaleResult(
     int workloads,
@@ -49,8 +52,11 @@ public record ScaleResult(
     double refitCpuMillisAveraged,
     double heapBytesPerWorkload,
     double heapMiBTotal,
+    long withChoiceAtEnd,
+    double repickCpuMillis,
     double tickCoreShare,
     double refitCoreShare,
+    double repickCoreShare,
     double coresNeeded) {
 
   static ScaleResult failed(int workloads, double maxHeapMiB, String error) {
@@ -74,6 +80,9 @@ public record ScaleResult(
         nan,
         nan,
         nan,
+        nan,
+        nan,
+        0,
         nan,
         nan,
         nan,

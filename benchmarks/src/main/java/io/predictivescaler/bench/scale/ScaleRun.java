@@ -1,10 +1,12 @@
 package io.predictivescaler.bench.scale;
 
+import io.predictivescaler.core.config.TargetRef;
 import io.predictivescaler.core.config.WorkloadPolicy;
 import io.predictivescaler.core.tick.BoundedRefitScheduler;
 import io.predictivescaler.core.tick.PolicyTranslation;
 import io.predictivescaler.core.tick.TickListener;
 import io.predictivescaler.core.tick.TickOrchestrator;
+import io.predictivescaler.core.tick.TickOutcome;
 import io.predictivescaler.forecast.ForecastSettings;
 import io.predictivescaler.forecast.SeriesForecaster;
 import java.lang.management.GarbageCollectorMXBean;
@@ -22,9 +24,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One fleet size through one {@link TickOrchestrator}: build and backfill the fleet, optionally
- * first-fit every workload, run warm-up and measured ticks on a virtual clock with refits on a
- * {@link BoundedRefitScheduler} (like the service's), then measure the heap the fleet holds and the
- * CPU of a first fit and of an hourly refit on a sample of the fleet's series.
+ * first-fit every workload, run a stretch of history (so that every workload has made its first
+ * counterfactual re-pick and holds what it keeps for the next), run warm-up and measured ticks on a
+ * virtual clock with refits on a {@link BoundedRefitScheduler} (like the service's), then measure
+ * the heap the fleet holds and the CPU of a first fit and of an hourly refit on a sample of the
+ * fleet's series.
  */
 final class ScaleRun {
 
@@ -41,6 +45,7 @@ final class ScaleRun {
       int refitThreads,
       int refitQueue,
       boolean prefit,
+      Duration history,
       int refitSample,
       long seed) {}
 
@@ -96,6 +101,13 @@ final class ScaleRun {
       now = now.plus(step);
     }
 
+    long historyTicks = options.history().toSeconds() / step.toSeconds();
+    for (long k = 0; k < historyTicks; k++) {
+      fleet.sample(now);
+      orchestrator.tick(now);
+      now = now.plus(step);
+    }
+
     int ticks = options.ticks();
     long[] cpu = new long[ticks];
     long[] wall = new long[ticks];
@@ -129,6 +141,7 @@ final class ScaleRun {
         orchestrator.workloads().stream()
             .filter(t -> orchestrator.forecasterStatus(t).orElseThrow().modelInUse() != null)
             .count();
+    long chosen = orchestrator.workloads().stream().filter(t -> hasChoice(orchestrator, t)).count();
     long loaded = settledHeap();
     Reference.reachabilityFence(orchestrator);
     Reference.reachabilityFence(fleet);
@@ -146,6 +159,10 @@ final class ScaleRun {
     double refitsPerStep = n * (double) step.toSeconds() / policy.refit().toSeconds();
     double tickShare = tickCpuMillis / stepMillis;
     double refitShare = refitsPerStep * averaged / stepMillis;
+    RepickSample.Result repick =
+        RepickSample.measure(Math.min(n, options.refitSample()), step, options.seed());
+    double repicksPerStep = n * (double) step.toSeconds() / settings.repickInterval().toSeconds();
+    double repickShare = repicksPerStep * repick.repickMillis() / stepMillis;
     return new ScaleResult(
         n,
         true,
@@ -167,9 +184,12 @@ final class ScaleRun {
         averaged,
         (loaded - empty) / (double) n,
         loaded / 1048576.0,
+        chosen,
+        repick.repickMillis(),
         tickShare,
         refitShare,
-        tickShare + refitShare);
+        repickShare,
+        tickShare + refitShare + repickShare);
   }
 
   /**
@@ -197,6 +217,14 @@ final class ScaleRun {
       hourly[i] = (c2 - c1) / 1e6;
     }
     return new double[] {median(select), median(hourly)};
+  }
+
+  private static boolean hasChoice(TickOrchestrator orchestrator, TargetRef target) {
+    return orchestrator
+        .last(target)
+        .filter(o -> o instanceof TickOutcome.Decided d && d.calibration() != null)
+        .map(o -> ((TickOutcome.Decided) o).calibration().choice() != null)
+        .orElse(false);
   }
 
   static long settledHeap() {

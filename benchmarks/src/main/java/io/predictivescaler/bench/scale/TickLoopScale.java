@@ -32,8 +32,10 @@ import picocli.CommandLine.Spec;
  *
  * <p>"Cores needed" is (tick CPU per step + refit CPU per step) / step, the refit CPU being N
  * refits per refit interval at the cost of a refit averaged over the re-pick cycle (one first fit
- * with auto's backtest per {@code repickInterval}, hourly refits in between). It leaves out GC
- * threads and the collector's sampling, which the table reports or excludes separately.
+ * with auto's backtest per {@code repickInterval}, hourly refits in between), and the re-pick CPU
+ * being N counterfactual re-picks per re-pick interval at the cost of one over a full day. It
+ * leaves out GC threads and the collector's sampling, which the table reports or excludes
+ * separately.
  */
 @Command(
     name = "scale",
@@ -97,9 +99,21 @@ public final class TickLoopScale implements Callable<Integer> {
   boolean prefit;
 
   @Option(
+      names = "--history",
+      converter = DurationConverter.class,
+      description =
+          "Virtual time run before the warm-up ticks, unmeasured, so that every workload has made"
+              + " its first counterfactual re-pick (after 2 h of logged history) and holds its"
+              + " candidates' figures in the heap measured (default: ${DEFAULT-VALUE}; 0s skips"
+              + " it).",
+      defaultValue = "2h15m")
+  Duration history;
+
+  @Option(
       names = "--refit-sample",
       description =
-          "Workloads whose first fit and hourly refit are timed (default: ${DEFAULT-VALUE}).",
+          "Workloads whose first fit and hourly refit are timed, and that run 32 h to time a"
+              + " re-pick over a full day (default: ${DEFAULT-VALUE}).",
       defaultValue = "10")
   int refitSample;
 
@@ -128,7 +142,15 @@ public final class TickLoopScale implements Callable<Integer> {
     ScaleRun run =
         new ScaleRun(
             new ScaleRun.Options(
-                step, ticks, warmupTicks, refitThreads, refitQueue, prefit, refitSample, seed));
+                step,
+                ticks,
+                warmupTicks,
+                refitThreads,
+                refitQueue,
+                prefit,
+                history,
+                refitSample,
+                seed));
     List<ScaleResult> results = new ArrayList<>();
     for (int n : workloads) {
       ScaleResult result;
@@ -176,6 +198,9 @@ public final class TickLoopScale implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(), "--ticks must be >= 1 and --warmup-ticks >= 0");
     }
+    if (history.isNegative()) {
+      throw new ParameterException(spec.commandLine(), "--history must be >= 0s, got " + history);
+    }
     if (refitThreads < 1 || refitQueue < 1 || refitSample < 1) {
       throw new ParameterException(
           spec.commandLine(), "--refit-threads, --refit-queue and --refit-sample must be >= 1");
@@ -194,11 +219,14 @@ public final class TickLoopScale implements Callable<Integer> {
     return r.completed()
         ? String.format(
             Locale.ROOT,
-            "N=%d: tick %.2f ms CPU (%.1f us/workload), heap %.1f KiB/workload, %.3f cores",
+            "N=%d: tick %.2f ms CPU (%.1f us/workload), re-pick %.1f ms, heap %.1f KiB/workload"
+                + " (%d with a re-pick), %.3f cores",
             r.workloads(),
             r.tickCpuMillisMedian(),
             r.tickCpuMicrosPerWorkload(),
+            r.repickCpuMillis(),
             r.heapBytesPerWorkload() / 1024,
+            r.withChoiceAtEnd(),
             r.coresNeeded())
         : "N=" + r.workloads() + ": failed: " + r.error();
   }
@@ -208,7 +236,7 @@ public final class TickLoopScale implements Callable<Integer> {
     b.append(
         String.format(
             Locale.ROOT,
-            "%7s %9s %9s %9s %7s %8s %8s %8s %8s %9s %9s %7s %7s %7s%n",
+            "%7s %9s %9s %9s %7s %8s %8s %8s %8s %8s %9s %9s %8s %7s %7s %7s %7s%n",
             "N",
             "tick ms",
             "tick cpu",
@@ -218,10 +246,13 @@ public final class TickLoopScale implements Callable<Integer> {
             "refits",
             "fit+sel",
             "hourly",
+            "re-pick",
             "KiB/wkld",
             "heap MiB",
+            "w/choice",
             "tick c",
             "refit c",
+            "pick c",
             "cores"));
     for (ScaleResult r : results) {
       if (!r.completed()) {
@@ -231,7 +262,8 @@ public final class TickLoopScale implements Callable<Integer> {
       b.append(
           String.format(
               Locale.ROOT,
-              "%7d %9.2f %9.2f %9.2f %7.0f %8d %8d %8.1f %8.2f %9.1f %9.1f %7.3f %7.3f %7.3f%n",
+              "%7d %9.2f %9.2f %9.2f %7.0f %8d %8d %8.1f %8.2f %8.2f %9.1f %9.1f %8d %7.3f %7.3f %7.3f"
+                  + " %7.3f%n",
               r.workloads(),
               r.tickWallMillisMedian(),
               r.tickCpuMillisMedian(),
@@ -241,15 +273,20 @@ public final class TickLoopScale implements Callable<Integer> {
               r.refitsRun(),
               r.fitWithSelectionMillis(),
               r.hourlyRefitMillis(),
+              r.repickCpuMillis(),
               r.heapBytesPerWorkload() / 1024,
               r.heapMiBTotal(),
+              r.withChoiceAtEnd(),
               r.tickCoreShare(),
               r.refitCoreShare(),
+              r.repickCoreShare(),
               r.coresNeeded()));
     }
     b.append(
         "tick ms / tick cpu: one tick over all N (wall / tick thread CPU, median); fit+sel, hourly:"
-            + " refit CPU ms; tick c, refit c, cores: CPU per step / step");
+            + " refit CPU ms; re-pick: CPU ms of a counterfactual re-pick over a full day;"
+            + " w/choice: workloads holding a re-pick's figures; tick c, refit c, pick c, cores:"
+            + " CPU per step / step");
     return b.toString();
   }
 
@@ -276,8 +313,9 @@ public final class TickLoopScale implements Callable<Integer> {
                   r.maxHeapMiB());
       return String.format(
           Locale.ROOT,
-          "target (5,000 workloads at %ds within 1 core and 1 GiB heap): cores %.3f %s (without"
-              + " GC threads), heap %.0f MiB %s%s; %d of %d workloads had a fitted model%s",
+          "target (5,000 workloads at %ds within 1 core and 1 GiB heap, re-picks included):"
+              + " cores %.3f %s (without GC threads), heap %.0f MiB %s%s; %d of %d workloads had a"
+              + " fitted model%s, %d had made a re-pick",
           step.toSeconds(),
           r.coresNeeded(),
           cpu ? "met" : "NOT met",
@@ -286,7 +324,8 @@ public final class TickLoopScale implements Callable<Integer> {
           where,
           r.fittedAtEnd(),
           r.workloads(),
-          r.fittedAtEnd() < r.workloads() ? " (run with --prefit for the fitted heap)" : "");
+          r.fittedAtEnd() < r.workloads() ? " (run with --prefit for the fitted heap)" : "",
+          r.withChoiceAtEnd());
     }
     return "target (5,000 workloads): not run";
   }
