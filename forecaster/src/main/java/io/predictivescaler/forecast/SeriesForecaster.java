@@ -31,12 +31,22 @@ public final class SeriesForecaster {
   private final TrustPolicy trustPolicy;
   private final Object refitLock = new Object();
   private final HistoryArchive archive;
+  private final SharedFits shared;
   private Selection selection;
   private volatile FittedState fitted;
   private volatile Instant lastAttempt;
   private final OnlineBook book;
 
   public SeriesForecaster(ForecastSettings settings) {
+    this(settings, SharedFits.NONE);
+  }
+
+  /**
+   * @param shared model choices and fits shared with forecasters that see the same series at the
+   *     same times (a replay sweep's runs); {@link SharedFits#NONE} in the service
+   */
+  public SeriesForecaster(ForecastSettings settings, SharedFits shared) {
+    this.shared = Objects.requireNonNull(shared, "shared");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.trustPolicy =
         new TrustPolicy(settings.minHistory(), settings.minAccuracySamples(), settings.minSkill());
@@ -94,14 +104,19 @@ public final class SeriesForecaster {
               || !now.isBefore(selection.at().plus(settings.repickInterval()));
       if (pickDue && holdout > 0) {
         selection =
-            ModelSelector.select(
-                view,
-                ctx,
-                candidates(),
-                holdout,
-                settings.quantile(),
-                settings.model() == ModelKind.AUTO,
-                now);
+            shared.selection(
+                settings,
+                now,
+                all,
+                () ->
+                    ModelSelector.select(
+                        view,
+                        ctx,
+                        candidates(),
+                        holdout,
+                        settings.quantile(),
+                        settings.model() == ModelKind.AUTO,
+                        now));
       }
       ModelKind kind = settings.model();
       ModelKind partner = null;
@@ -115,11 +130,14 @@ public final class SeriesForecaster {
       if (forecaster == null) {
         return;
       }
-      FittedModel model = forecaster.fit(view, ctx);
+      FittedModel model =
+          shared.fit(settings, now, all, forecaster.kind(), () -> forecaster.fit(view, ctx));
       Forecaster second = partner == null ? null : usable(partner, view, ctx);
       boolean combined = second != null && second.kind() != forecaster.kind();
       if (combined) {
-        model = new AveragedModel(model, second.fit(view, ctx));
+        FittedModel secondModel =
+            shared.fit(settings, now, all, second.kind(), () -> second.fit(view, ctx));
+        model = new AveragedModel(model, secondModel);
       }
       double fitMillis = (System.nanoTime() - t0) / 1e6;
       boolean isWinner =

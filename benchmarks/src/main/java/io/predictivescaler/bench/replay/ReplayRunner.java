@@ -7,6 +7,7 @@ import io.predictivescaler.bench.strategy.StrategyContext;
 import io.predictivescaler.bench.strategy.StrategyFactory;
 import io.predictivescaler.bench.trace.Trace;
 import io.predictivescaler.bench.trace.TraceException;
+import io.predictivescaler.forecast.SharedFits;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -81,16 +82,17 @@ public final class ReplayRunner {
             });
     long total = (long) scenario.ticks() * (runnable.size() + sweepRuns.size());
     Counter counter = new Counter(progress, total);
+    SharedFits fits = SharedFits.create();
 
     ExecutorService pool = Executors.newFixedThreadPool(threads, new DaemonThreads());
     try {
       List<Future<SimulationResult>> mainRuns = new ArrayList<>();
       for (String name : runnable) {
-        mainRuns.add(pool.submit(() -> simulate(scenario, settings, name, counter, name)));
+        mainRuns.add(pool.submit(() -> simulate(scenario, settings, name, fits, counter, name)));
       }
       List<Future<SweepPoint>> sweepPoints = new ArrayList<>();
       for (SweepRun run : sweepRuns) {
-        sweepPoints.add(pool.submit(sweepPoint(scenario, settings, run, counter)));
+        sweepPoints.add(pool.submit(sweepPoint(scenario, settings, run, fits, counter)));
       }
       Map<String, SimulationResult> runs = new LinkedHashMap<>();
       for (int i = 0; i < runnable.size(); i++) {
@@ -150,13 +152,18 @@ public final class ReplayRunner {
 
   /** Keeps only the summary of a sweep run, so its tick arrays are freed as soon as it ends. */
   private Callable<SweepPoint> sweepPoint(
-      Scenario scenario, ReplaySettings settings, SweepRun run, Counter counter) {
+      Scenario scenario, ReplaySettings settings, SweepRun run, SharedFits fits, Counter counter) {
     ReplaySettings turned = run.knob().apply(settings, run.value());
     Map<String, Object> setting = run.knob().setting(run.value());
     return () -> {
       SimulationResult result =
           simulate(
-              scenario, turned, run.strategy(), counter, SweepPoint.label(run.strategy(), setting));
+              scenario,
+              turned,
+              run.strategy(),
+              fits,
+              counter,
+              SweepPoint.label(run.strategy(), setting));
       return new SweepPoint(
           run.strategy(),
           setting,
@@ -167,7 +174,12 @@ public final class ReplayRunner {
   }
 
   private SimulationResult simulate(
-      Scenario scenario, ReplaySettings settings, String name, Counter counter, String label) {
+      Scenario scenario,
+      ReplaySettings settings,
+      String name,
+      SharedFits fits,
+      Counter counter,
+      String label) {
     StrategyContext context =
         new StrategyContext(
             name,
@@ -177,7 +189,8 @@ public final class ReplayRunner {
             settings.maxReplicas(),
             settings.policyFile(),
             settings.hpaUtilization(),
-            name.equals(StrategyFactory.PREDICTIVE) ? settings.risk() : Optional.empty());
+            name.equals(StrategyFactory.PREDICTIVE) ? settings.risk() : Optional.empty(),
+            fits);
     int[] reported = {0};
     return new ClusterSimulator(scenario)
         .run(

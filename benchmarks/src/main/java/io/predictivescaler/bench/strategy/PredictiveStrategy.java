@@ -49,6 +49,7 @@ public final class PredictiveStrategy implements ScalingStrategy {
             RefitScheduler.inline(),
             () -> true,
             TickListener.none());
+    orchestrator.sharingFits(context.fits());
     orchestrator.applyPolicies(List.of(policy));
   }
 

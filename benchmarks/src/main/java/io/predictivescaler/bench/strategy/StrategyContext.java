@@ -2,6 +2,7 @@ package io.predictivescaler.bench.strategy;
 
 import io.predictivescaler.bench.sim.Scenario;
 import io.predictivescaler.core.config.RiskBudget;
+import io.predictivescaler.forecast.SharedFits;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -25,6 +26,8 @@ import java.util.Optional;
  * @param reactiveUtilization target utilization of a reactive fallback ({@code --hpa-utilization}):
  *     what {@code predictive} scales on while its forecast is not trusted
  * @param risk the risk budget {@code predictive} runs under, overriding the policy's, when given
+ * @param fits model choices and fits shared by the forecasting runs of one replay, which all
+ *     forecast the same load
  */
 public record StrategyContext(
     String name,
@@ -34,9 +37,11 @@ public record StrategyContext(
     int maxReplicas,
     Optional<Path> policyFile,
     double reactiveUtilization,
-    Optional<RiskBudget> risk) {
+    Optional<RiskBudget> risk,
+    SharedFits fits) {
 
   public StrategyContext {
+    Objects.requireNonNull(fits, "fits");
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(scenario, "scenario");
     Objects.requireNonNull(horizon, "horizon");
@@ -84,6 +89,28 @@ public record StrategyContext(
         policyFile,
         reactiveUtilization,
         Optional.empty());
+  }
+
+  /** A context whose forecaster fits on its own. */
+  public StrategyContext(
+      String name,
+      Scenario scenario,
+      double utilization,
+      Duration horizon,
+      int maxReplicas,
+      Optional<Path> policyFile,
+      double reactiveUtilization,
+      Optional<RiskBudget> risk) {
+    this(
+        name,
+        scenario,
+        utilization,
+        horizon,
+        maxReplicas,
+        policyFile,
+        reactiveUtilization,
+        risk,
+        SharedFits.NONE);
   }
 
   /** Load one replica of a reactive fallback should carry. */

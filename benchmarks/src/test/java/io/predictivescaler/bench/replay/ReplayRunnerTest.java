@@ -255,4 +255,30 @@ class ReplayRunnerTest {
         .last()
         .isEqualTo((long) parallel.scenario().ticks() * (3 + sweepRuns));
   }
+
+  @Test
+  void sweepRunsSharingFitsGiveWhatEachWouldAlone() {
+    Trace trace = sine(2 * 1_440);
+    ReplaySettings base =
+        settings(Duration.ofMinutes(10), List.of("predictive"), SweepRange.parse("0.8:0.9:0.1"));
+    double budget = 0.01;
+
+    ReplayResult swept =
+        new ReplayRunner(StrategyFactory.defaults(), SweepKnobs.defaults(), 2)
+            .run(trace, base, ReplayProgress.NONE);
+    ReplaySettings alone =
+        new RiskKnob().apply(settings(Duration.ofMinutes(10), List.of("predictive"), null), budget);
+    ReplayResult single =
+        new ReplayRunner(StrategyFactory.defaults(), SweepKnobs.defaults(), 1)
+            .run(trace, alone, ReplayProgress.NONE);
+
+    SweepPoint point =
+        swept.sweep().stream()
+            .filter(p -> p.strategy().equals("predictive"))
+            .filter(p -> Double.valueOf(budget).equals(p.setting().get("risk")))
+            .filter(p -> p.setting().size() == 1)
+            .findFirst()
+            .orElseThrow();
+    assertThat(point.metrics()).isEqualTo(single.runs().get("predictive").metrics());
+  }
 }

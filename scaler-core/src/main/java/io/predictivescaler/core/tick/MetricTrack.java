@@ -8,6 +8,7 @@ import io.predictivescaler.forecast.Forecast;
 import io.predictivescaler.forecast.ForecastSettings;
 import io.predictivescaler.forecast.RegularSeries;
 import io.predictivescaler.forecast.SeriesForecaster;
+import io.predictivescaler.forecast.SharedFits;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -27,8 +28,20 @@ final class MetricTrack {
    * @param view the workload's policy with this metric alone
    */
   MetricTrack(WorkloadPolicy view, ScalingPolicy scaling, ForecastSettings settings) {
+    this(view, scaling, settings, SharedFits.NONE);
+  }
+
+  /**
+   * @param view the workload's policy with this metric alone
+   * @param sharedFits model choices and fits shared with replay runs of the same load
+   */
+  MetricTrack(
+      WorkloadPolicy view,
+      ScalingPolicy scaling,
+      ForecastSettings settings,
+      SharedFits sharedFits) {
     this.metric = view.metric().name();
-    this.forecaster = new SeriesForecaster(settings);
+    this.forecaster = new SeriesForecaster(settings, sharedFits);
     this.calibration = new ForecastCalibration(view, scaling, settings);
   }
 

@@ -8,6 +8,7 @@ import io.predictivescaler.core.config.TargetRef;
 import io.predictivescaler.core.config.WorkloadPolicy;
 import io.predictivescaler.core.decision.ReasonCode;
 import io.predictivescaler.forecast.ForecasterStatus;
+import io.predictivescaler.forecast.SharedFits;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -56,6 +57,7 @@ public final class TickOrchestrator {
   private final Map<TargetRef, TickOutcome> last = new ConcurrentHashMap<>();
   private final AtomicReference<List<WorkloadPolicy>> pending = new AtomicReference<>();
   private final Map<TargetRef, List<Duration>> measuredLeadTimes = new ConcurrentHashMap<>();
+  private volatile SharedFits sharedFits = SharedFits.NONE;
 
   /** Releases run inline, on the ticking thread: sequential, for replays. */
   public TickOrchestrator(
@@ -85,6 +87,15 @@ public final class TickOrchestrator {
     this.mayActuate = mayActuate;
     this.listener = listener;
     this.releases = Objects.requireNonNull(releases, "releases");
+  }
+
+  /**
+   * Workloads that join from now on share model choices and fits through {@code fits}: for replays
+   * whose runs forecast the same load (a sweep), never for the service's distinct workloads.
+   */
+  public TickOrchestrator sharingFits(SharedFits fits) {
+    this.sharedFits = Objects.requireNonNull(fits, "fits");
+    return this;
   }
 
   /** Replaces the set of workloads and their policies from the next tick on. */
@@ -227,7 +238,7 @@ public final class TickOrchestrator {
     }
     for (WorkloadPolicy policy : wanted.values()) {
       if (!loops.containsKey(policy.target())) {
-        WorkloadLoop loop = new WorkloadLoop(policy);
+        WorkloadLoop loop = new WorkloadLoop(policy, sharedFits);
         loops.put(policy.target(), loop);
         view.put(policy.target(), loop);
         LOG.info("workload {} joined in mode {}", policy.target(), policy.mode().yamlName());

@@ -14,6 +14,7 @@ import io.predictivescaler.core.decision.ReasonCode;
 import io.predictivescaler.core.decision.ScalingPolicy;
 import io.predictivescaler.forecast.ForecastSettings;
 import io.predictivescaler.forecast.SeriesForecaster;
+import io.predictivescaler.forecast.SharedFits;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,6 +33,7 @@ import java.util.function.Function;
  * forecaster's refit runs elsewhere.
  */
 final class WorkloadLoop {
+  private final SharedFits sharedFits;
 
   private static final DecisionPipeline PIPELINE = new DecisionPipeline();
 
@@ -45,6 +47,11 @@ final class WorkloadLoop {
   private long nextDueMillis = Long.MIN_VALUE;
 
   WorkloadLoop(WorkloadPolicy policy) {
+    this(policy, SharedFits.NONE);
+  }
+
+  WorkloadLoop(WorkloadPolicy policy, SharedFits sharedFits) {
+    this.sharedFits = sharedFits;
     update(policy);
   }
 
@@ -90,7 +97,7 @@ final class WorkloadLoop {
       MetricTrack track = kept.get(metric.name());
       next.add(
           track == null
-              ? new MetricTrack(view, scaling, settings)
+              ? new MetricTrack(view, scaling, settings, sharedFits)
               : track.withPolicy(view, scaling));
     }
     tracks = List.copyOf(next);
