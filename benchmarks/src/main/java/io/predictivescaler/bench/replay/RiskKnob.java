@@ -22,12 +22,14 @@ final class RiskKnob implements SweepKnob {
   /**
    * Budgets visited at full capacity, strictest first: about two per factor of three between 0.03 %
    * and 3 %, where the HPA's settings overload on real traces, so that the frontier is drawn finely
-   * where it is compared with the HPA's.
+   * where it is compared with the HPA's, and up to 30 % in steps of about 1.5, where the cheapest
+   * point with the HPA's overload lies on the heavily overloaded traces (a run costs little more than
+   * its ticks: the sweep's runs share their forecaster's fits).
    */
   static final List<Double> BUDGETS =
       List.of(
           0.00001, 0.0001, 0.0003, 0.0005, 0.001, 0.002, 0.003, 0.005, 0.01, 0.015, 0.02, 0.03,
-          0.05, 0.07, 0.1, 0.3);
+          0.05, 0.07, 0.1, 0.15, 0.2, 0.3);
 
   /** The value that stands for {@code risk: hpa}, the default: a point of the frontier too. */
   static final double HPA = -1;
