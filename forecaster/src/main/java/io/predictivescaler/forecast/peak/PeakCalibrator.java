@@ -52,8 +52,9 @@ public final class PeakCalibrator {
    * about how the load varies, so it moves neither the typical level nor the volatility, and a
    * prediction of no load made while idle is not scored. Hours of zeros decayed the score scale
    * towards nothing, and the return of the load then scored as a miss thousands of scales wide,
-   * holding every high level at several times the load for the next twelve hours. Nor has such a
-   * prediction a band: its bands are the prediction itself.
+   * holding every high level at several times the load for the next twelve hours. While idle the
+   * prediction is the newest load, whatever the forecast path says, and has no band: its bands are
+   * the prediction itself.
    */
   static final double NO_LOAD_SHARE = 0.02;
 
@@ -114,13 +115,18 @@ public final class PeakCalibrator {
     }
     double floor = scale();
     double predicted = last;
-    for (int j = 0; j < Math.min(leadSteps, path.length); j++) {
+    // while idle, the path is not believed: a model fitted on the usual day predicts the usual
+    // load, and an outage is when the usual day does not happen (a daily model held half the
+    // usual capacity through four hours of an outage, and the counterfactual replay then charged
+    // the forecast for it for days)
+    int believed = idle() ? 0 : Math.min(leadSteps, path.length);
+    for (int j = 0; j < believed; j++) {
       if (path[j] > predicted) {
         predicted = path[j];
       }
     }
-    // while idle, a prediction of no load has no band: the scores say how the load varies, and
-    // there is none (an outage held a fifth of the usual capacity for hours on its score floor)
+    // nor has the prediction a band: the scores say how the load varies, and there is none (an
+    // outage held a fifth of the usual capacity for hours on its score floor)
     boolean restingPrediction = idle() && noLoad(predicted);
     double[] bands = new double[LEVELS.length];
     for (int l = 0; l < LEVELS.length; l++) {

@@ -140,6 +140,25 @@ class PeakCalibratorTest {
   }
 
   @Test
+  void anIdleSeriesDoesNotBelieveAPathThatExpectsTheUsualLoad() {
+    float[] load = noisy(new Random(31), 3_000, i -> 5);
+    PeakCalibrator calibrator = new PeakCalibrator();
+    run(calibrator, load, 8);
+    float[] withOutage = Arrays.copyOf(load, load.length + 2 * PeakCalibrator.IDLE_POINTS);
+    double[] usualDay = {100, 110, 120};
+
+    PeakBand band = null;
+    for (int t = load.length; t < withOutage.length; t++) {
+      band =
+          calibrator.update(
+              new RegularSeries(T0, STEP, Arrays.copyOf(withOutage, t + 1)), usualDay, 8);
+    }
+
+    assertThat(band.predicted()).isZero();
+    assertThat(band.at(0.999)).isZero();
+  }
+
+  @Test
   void anOutageIsNotMistakenForACollapseOfCoverage() {
     int before = 6_000;
     int outage = 1_440;
