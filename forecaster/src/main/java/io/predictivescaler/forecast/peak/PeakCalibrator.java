@@ -228,10 +228,7 @@ public final class PeakCalibrator {
       long origin = pending.origins[head];
       double actual = peak(history, origin, pending.steps[head], step);
       if (!Double.isNaN(actual)) {
-        // in the larger of the scales at the prediction and now: a level shift widens the scale
-        // within the window, and its miss measured in the quiet scale before it, then applied to
-        // the wider scale after it, held the high levels at twice the shift for twelve hours
-        double floor = Math.max(pending.floors[head], scale());
+        double floor = pending.floors[head];
         scores.add((actual - pending.predicted[head]) / floor);
         matured++;
         // consecutive windows overlap, so one burst of load is missed by every window that

@@ -159,27 +159,6 @@ class PeakCalibratorTest {
   }
 
   @Test
-  void aLevelShiftWidensTheBandsByNoMoreThanTheShift() {
-    // a quiet series steps to nearly five times its level over five minutes and stays there
-    int before = 6_000;
-    int ramp = 20;
-    float[] load = noisy(new Random(37), before + ramp + 2_000, i -> 1);
-    for (int i = before; i < load.length; i++) {
-      double step = Math.min(1, (i - before + 1) / (double) ramp);
-      load[i] = (float) (load[i] + 380 * step);
-    }
-
-    PeakBand[] bands = run(new PeakCalibrator(), load, 8);
-
-    PeakBand shifted = bands[before + ramp + 480];
-    for (double level : new double[] {0.99, 0.999}) {
-      assertThat(shifted.at(level) - shifted.predicted())
-          .as("width at %s two hours after the shift", level)
-          .isLessThan(380);
-    }
-  }
-
-  @Test
   void anOutageIsNotMistakenForACollapseOfCoverage() {
     int before = 6_000;
     int outage = 1_440;
