@@ -46,6 +46,24 @@ public final class PeakCalibrator {
   /** The load floor added before taking logs, as a share of the series' typical level. */
   private static final double FLOOR_SHARE = 0.02;
 
+  /**
+   * A load below this share of the typical level is no load. Once no load has lasted {@link
+   * #IDLE_POINTS} points the series is idle (an outage, or a workload at rest): that says nothing
+   * about how the load varies, so it moves neither the typical level nor the volatility, and a
+   * prediction of no load made while idle is not scored. Hours of zeros decayed the score scale
+   * towards nothing, and the return of the load then scored as a miss thousands of scales wide,
+   * holding every high level at several times the load for the next twelve hours. While idle the
+   * prediction is the newest load, whatever the forecast path says, and has no band: its bands are
+   * the prediction itself.
+   */
+  static final double NO_LOAD_SHARE = 0.02;
+
+  /**
+   * Points of no load before the series counts as idle: as long as the volatility remembers, so
+   * that a bursty series' quiet minutes are scored as usual.
+   */
+  static final int IDLE_POINTS = 40;
+
   private static final double LEVEL_WEIGHT = 1.0 / 240;
 
   private static final double VOLATILITY_WEIGHT = 1.0 / 40;
@@ -58,6 +76,7 @@ public final class PeakCalibrator {
   private double typicalLevel = Double.NaN;
   private double previous = Double.NaN;
   private double volatility;
+  private int idleRun;
   private long matured;
 
   public PeakCalibrator() {
@@ -96,14 +115,22 @@ public final class PeakCalibrator {
     }
     double floor = scale();
     double predicted = last;
-    for (int j = 0; j < Math.min(leadSteps, path.length); j++) {
+    // while idle, the path is not believed: a model fitted on the usual day predicts the usual
+    // load, and an outage is when the usual day does not happen (a daily model held half the
+    // usual capacity through four hours of an outage, and the counterfactual replay then charged
+    // the forecast for it for days)
+    int believed = idle() ? 0 : Math.min(leadSteps, path.length);
+    for (int j = 0; j < believed; j++) {
       if (path[j] > predicted) {
         predicted = path[j];
       }
     }
+    // nor has the prediction a band: the scores say how the load varies, and there is none (an
+    // outage held a fifth of the usual capacity for hours on its score floor)
+    boolean restingPrediction = idle() && noLoad(predicted);
     double[] bands = new double[LEVELS.length];
     for (int l = 0; l < LEVELS.length; l++) {
-      bands[l] = band(predicted, floor, 1 - alphas[l]);
+      bands[l] = restingPrediction ? predicted : band(predicted, floor, 1 - alphas[l]);
       if (l > 0 && bands[l] < bands[l - 1]) {
         // each level's alpha adapts on its own and can cross a neighbour's: a higher level must
         // never size for less
@@ -111,7 +138,9 @@ public final class PeakCalibrator {
       }
     }
     if (end != lastOrigin) {
-      pending.add(end, leadSteps, predicted, floor, bands);
+      if (!restingPrediction) {
+        pending.add(end, leadSteps, predicted, floor, bands);
+      }
       lastOrigin = end;
     }
     return new PeakBand(last, predicted, LEVELS, bands, coverage.clone(), matured);
@@ -133,6 +162,9 @@ public final class PeakCalibrator {
         continue;
       }
       observe(now);
+      if (idle()) {
+        continue;
+      }
       double actual = Double.NaN;
       for (int j = i + 1; j <= i + leadSteps; j++) {
         if (!Float.isNaN(v[j]) && (Double.isNaN(actual) || v[j] > actual)) {
@@ -151,12 +183,25 @@ public final class PeakCalibrator {
 
   /** Moves the typical level and the step-to-step volatility on by one newest load. */
   private void observe(double load) {
+    idleRun = noLoad(load) ? idleRun + 1 : 0;
+    if (idle()) {
+      return;
+    }
     typicalLevel =
         Double.isNaN(typicalLevel) ? load : typicalLevel + (load - typicalLevel) * LEVEL_WEIGHT;
     if (!Double.isNaN(previous)) {
       volatility += (Math.abs(load - previous) - volatility) * VOLATILITY_WEIGHT;
     }
     previous = load;
+  }
+
+  private boolean idle() {
+    return idleRun > IDLE_POINTS;
+  }
+
+  /** True for a load so far below the typical level that it is no load at all. */
+  private boolean noLoad(double load) {
+    return load < NO_LOAD_SHARE * typicalLevel;
   }
 
   /** What scores are in units of: the volatility plus a small floor of the typical level. */

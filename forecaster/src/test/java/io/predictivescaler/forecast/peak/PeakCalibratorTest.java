@@ -93,6 +93,89 @@ class PeakCalibratorTest {
   }
 
   @Test
+  void anOutageOfZeroLoadDoesNotWidenTheBandsOnceTheLoadIsBack() {
+    // six hours without load, then the load returns over five minutes: the score scale decayed
+    // towards zero during the outage, so the return scored as a miss thousands of scales wide
+    // and held every high level at several times the load for the next twelve hours
+    int before = 6_000;
+    int outage = 1_440;
+    int ramp = 20;
+    float[] load = noisy(new Random(19), before + outage + ramp + 2_000, i -> 5);
+    for (int i = before; i < before + outage + ramp; i++) {
+      load[i] = i < before + outage ? 0 : load[i] * (i - before - outage + 1) / (ramp + 1f);
+    }
+
+    PeakBand[] bands = run(new PeakCalibrator(), load, 8);
+
+    PeakBand ahead = bands[before - 1];
+    PeakBand back = bands[before + outage + ramp + 240];
+    // the return itself is scored like a burst of the load's own size (it widened 0.99 from 18
+    // to 300, three times the load, before idle series were told apart)
+    assertThat(back.at(0.9) - back.predicted()).isLessThan(2 * (ahead.at(0.9) - ahead.predicted()));
+    for (double level : new double[] {0.99, 0.999}) {
+      assertThat(back.at(level))
+          .as("band at %s an hour after the load came back", level)
+          .isLessThan(2 * back.predicted());
+    }
+  }
+
+  @Test
+  void anIdleSeriesPredictingNoLoadHasNoBand() {
+    int before = 3_000;
+    float[] load = noisy(new Random(29), before + 200, i -> 5);
+    for (int i = before; i < load.length; i++) {
+      load[i] = 0;
+    }
+
+    PeakBand[] bands = run(new PeakCalibrator(), load, 8);
+
+    PeakBand early = bands[before + PeakCalibrator.IDLE_POINTS / 2];
+    PeakBand idle = bands[load.length - 1];
+    assertThat(early.at(0.9)).as("a short lull is scored as usual").isPositive();
+    assertThat(idle.predicted()).isZero();
+    assertThat(idle.calibrated()).isTrue();
+    for (double level : PeakCalibrator.LEVELS) {
+      assertThat(idle.at(level)).as("band at %s", level).isZero();
+    }
+  }
+
+  @Test
+  void anIdleSeriesDoesNotBelieveAPathThatExpectsTheUsualLoad() {
+    float[] load = noisy(new Random(31), 3_000, i -> 5);
+    PeakCalibrator calibrator = new PeakCalibrator();
+    run(calibrator, load, 8);
+    float[] withOutage = Arrays.copyOf(load, load.length + 2 * PeakCalibrator.IDLE_POINTS);
+    double[] usualDay = {100, 110, 120};
+
+    PeakBand band = null;
+    for (int t = load.length; t < withOutage.length; t++) {
+      band =
+          calibrator.update(
+              new RegularSeries(T0, STEP, Arrays.copyOf(withOutage, t + 1)), usualDay, 8);
+    }
+
+    assertThat(band.predicted()).isZero();
+    assertThat(band.at(0.999)).isZero();
+  }
+
+  @Test
+  void anOutageIsNotMistakenForACollapseOfCoverage() {
+    int before = 6_000;
+    int outage = 1_440;
+    float[] load = noisy(new Random(23), before + outage + 600, i -> 5);
+    for (int i = before; i < before + outage; i++) {
+      load[i] = 0;
+    }
+
+    PeakBand[] bands = run(new PeakCalibrator(), load, 8);
+
+    PeakBand back = bands[load.length - 1];
+    for (double level : CHECKED) {
+      assertThat(back.coverageAt(level)).as("coverage at %s", level).isGreaterThan(level - 0.1);
+    }
+  }
+
+  @Test
   void isCalibratedOnceMinScoresOutcomesHaveMatured() {
     int leadSteps = 3;
     float[] load = noisy(new Random(3), 300, i -> 10);
