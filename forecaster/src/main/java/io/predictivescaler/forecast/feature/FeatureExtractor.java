@@ -1,7 +1,9 @@
 package io.predictivescaler.forecast.feature;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The engineered features of a direct multi-horizon regression, and their names, defined here and
@@ -13,6 +15,10 @@ import java.util.List;
  * transform: {@code (y[t + h] - y[t]) / scale}. Time of day and day of week are taken in UTC at the
  * origin, as sine and cosine. Seasonal features read the bucket one season before each anchor's
  * target time and are zero, with {@code season_ok = 0}, where history does not reach that far.
+ * Weekly features read the {@link WeeklyHistory} one week before the origin and before each
+ * anchor's target time (the change between the two, as the seasonal delta), and are zero, with
+ * {@code week_ok = 0}, where it does not hold both; a row at origin t therefore reads nothing newer
+ * than t - 7 days + the horizon (and one and a half weekly buckets).
  */
 public final class FeatureExtractor {
   static final int SCALE_WINDOW = 48;
@@ -23,9 +29,15 @@ public final class FeatureExtractor {
 
   private final Anchors anchors;
   private final int seasonSteps;
+  private final WeeklyHistory weekly;
   private final String[] names;
 
+  /** Without weekly history: the weekly features are always zero. */
   public FeatureExtractor(Anchors anchors, int seasonSteps) {
+    this(anchors, seasonSteps, WeeklyHistory.empty());
+  }
+
+  public FeatureExtractor(Anchors anchors, int seasonSteps, WeeklyHistory weekly) {
     if (anchors.horizon() >= seasonSteps) {
       // a season's anchors would then lie after the origin: training would read the future
       throw new IllegalArgumentException(
@@ -36,6 +48,7 @@ public final class FeatureExtractor {
     }
     this.anchors = anchors;
     this.seasonSteps = seasonSteps;
+    this.weekly = Objects.requireNonNull(weekly, "weekly");
     List<String> n = new ArrayList<>();
     n.add("level");
     for (int lag : LAGS) {
@@ -55,6 +68,11 @@ public final class FeatureExtractor {
     for (int i = 0; i < anchors.count(); i++) {
       n.add(String.format("season_delta_h%03d", anchors.step(i)));
       n.add(String.format("season_value_h%03d", anchors.step(i)));
+    }
+    n.add("week_ok");
+    n.add("week_level");
+    for (int i = 0; i < anchors.count(); i++) {
+      n.add(String.format("week_delta_h%03d", anchors.step(i)));
     }
     this.names = n.toArray(String[]::new);
   }
@@ -136,7 +154,27 @@ public final class FeatureExtractor {
         out[i++] = 0;
       }
     }
+    weekly(v.stepSeconds(), t, now, scale, out, i);
     return scale;
+  }
+
+  /** Writes week_ok, week_level and the weekly deltas from {@code out[from]} on. */
+  private void weekly(long stepSeconds, long t, double now, double scale, double[] out, int from) {
+    long weekAgo = t - (long) WEEK;
+    double base = weekly.at(weekAgo);
+    boolean ok = !Double.isNaN(base);
+    int i = from + 2;
+    for (int a = 0; a < anchors.count() && ok; a++) {
+      double then = weekly.at(weekAgo + anchors.step(a) * stepSeconds);
+      ok = !Double.isNaN(then);
+      out[i++] = (then - base) / scale;
+    }
+    if (!ok) {
+      Arrays.fill(out, from, from + 2 + anchors.count(), 0);
+      return;
+    }
+    out[from] = 1;
+    out[from + 1] = (base - now) / scale;
   }
 
   private static double mean(CoarseView v, int offset, int w) {

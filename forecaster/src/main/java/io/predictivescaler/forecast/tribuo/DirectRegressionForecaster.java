@@ -50,7 +50,8 @@ abstract class DirectRegressionForecaster implements Forecaster {
   @Override
   public FittedModel fit(CoarseView history, ModelContext context) {
     Anchors anchors = Anchors.forHorizon(context.horizonSteps());
-    FeatureExtractor features = new FeatureExtractor(anchors, context.seasonSteps());
+    FeatureExtractor features =
+        new FeatureExtractor(anchors, context.seasonSteps(), context.weekly());
     String[] names = features.names();
     String[] outputs = outputNames(anchors);
     MutableDataset<Regressor> data =
