@@ -23,11 +23,11 @@ public final class WeeklyHistory {
   private final long firstBucket;
 
   /** From a bucket's start to the mean time of the series points it averages. */
-  private final long centreOffset;
+  private final double centreOffset;
 
   private final float[] means;
 
-  private WeeklyHistory(long bucketSeconds, long firstBucket, long centreOffset, float[] means) {
+  private WeeklyHistory(long bucketSeconds, long firstBucket, double centreOffset, float[] means) {
     this.bucketSeconds = bucketSeconds;
     this.firstBucket = firstBucket;
     this.centreOffset = centreOffset;
@@ -90,7 +90,7 @@ public final class WeeklyHistory {
         out[k] = (float) (sum[k] / count[k]);
       }
     }
-    return new WeeklyHistory(bucket, oldest, (bucket - s) / 2, out);
+    return new WeeklyHistory(bucket, oldest, (bucket - s) / 2.0, out);
   }
 
   /** Width of a bucket. */
