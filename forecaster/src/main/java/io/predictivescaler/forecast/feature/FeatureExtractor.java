@@ -3,7 +3,6 @@ package io.predictivescaler.forecast.feature;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * The engineered features of a direct multi-horizon regression, and their names, defined here and
@@ -32,11 +31,15 @@ public final class FeatureExtractor {
   private final WeeklyHistory weekly;
   private final String[] names;
 
-  /** Without weekly history: the weekly features are always zero. */
+  private final int plainSize;
+  private final int seasonOkIndex;
+
+  /** Without weekly features. */
   public FeatureExtractor(Anchors anchors, int seasonSteps) {
-    this(anchors, seasonSteps, WeeklyHistory.empty());
+    this(anchors, seasonSteps, null);
   }
 
+  /** With weekly features read from {@code weekly}; null for none. */
   public FeatureExtractor(Anchors anchors, int seasonSteps, WeeklyHistory weekly) {
     if (anchors.horizon() >= seasonSteps) {
       // a season's anchors would then lie after the origin: training would read the future
@@ -48,7 +51,7 @@ public final class FeatureExtractor {
     }
     this.anchors = anchors;
     this.seasonSteps = seasonSteps;
-    this.weekly = Objects.requireNonNull(weekly, "weekly");
+    this.weekly = weekly;
     List<String> n = new ArrayList<>();
     n.add("level");
     for (int lag : LAGS) {
@@ -63,16 +66,19 @@ public final class FeatureExtractor {
     n.add("tod_cos");
     n.add("dow_sin");
     n.add("dow_cos");
+    this.seasonOkIndex = n.size();
     n.add("season_ok");
     n.add("season_level");
     for (int i = 0; i < anchors.count(); i++) {
       n.add(String.format("season_delta_h%03d", anchors.step(i)));
       n.add(String.format("season_value_h%03d", anchors.step(i)));
     }
-    n.add("week_ok");
-    n.add("week_level");
-    for (int i = 0; i < anchors.count(); i++) {
-      n.add(String.format("week_delta_h%03d", anchors.step(i)));
+    this.plainSize = n.size();
+    if (weekly != null) {
+      n.add("week_ok");
+      for (int i = 0; i < anchors.count(); i++) {
+        n.add(String.format("week_delta_h%03d", anchors.step(i)));
+      }
     }
     this.names = n.toArray(String[]::new);
   }
@@ -88,6 +94,43 @@ public final class FeatureExtractor {
 
   public int size() {
     return names.length;
+  }
+
+  /** Features before the weekly ones: all of them without weekly history. */
+  public int plainSize() {
+    return plainSize;
+  }
+
+  /** The same features without the weekly ones. */
+  public FeatureExtractor withoutWeekly() {
+    return weekly == null ? this : new FeatureExtractor(anchors, seasonSteps);
+  }
+
+  /**
+   * Whether last week's change to the horizon is nearer the target than yesterday's, in mean
+   * absolute difference over the rows ({@code x}, as {@link #extract} wrote them, and the targets
+   * {@code y} at the anchors) that have both; false without weekly features or such rows.
+   */
+  public boolean weekBeatsDay(double[][] x, double[][] y) {
+    if (weekly == null) {
+      return false;
+    }
+    int last = anchors.count() - 1;
+    int seasonOk = seasonOkIndex;
+    int seasonDelta = seasonOk + 2 + 2 * last;
+    int weekOk = plainSize;
+    int weekDelta = weekOk + 1 + last;
+    double week = 0;
+    double day = 0;
+    int rows = 0;
+    for (int r = 0; r < x.length; r++) {
+      if (x[r][seasonOk] == 1 && x[r][weekOk] == 1) {
+        week += Math.abs(y[r][last] - x[r][weekDelta]);
+        day += Math.abs(y[r][last] - x[r][seasonDelta]);
+        rows++;
+      }
+    }
+    return rows > 0 && week < day;
   }
 
   /** Buckets of history a row needs before its origin for the non-seasonal features. */
@@ -154,27 +197,28 @@ public final class FeatureExtractor {
         out[i++] = 0;
       }
     }
-    weekly(v.stepSeconds(), t, now, scale, out, i);
+    if (weekly != null) {
+      weekly(v.stepSeconds(), t, scale, out, i);
+    }
     return scale;
   }
 
-  /** Writes week_ok, week_level and the weekly deltas from {@code out[from]} on. */
-  private void weekly(long stepSeconds, long t, double now, double scale, double[] out, int from) {
+  /** Writes week_ok and the weekly deltas from {@code out[from]} on. */
+  private void weekly(long stepSeconds, long t, double scale, double[] out, int from) {
     long weekAgo = t - (long) WEEK;
     double base = weekly.at(weekAgo);
     boolean ok = !Double.isNaN(base);
-    int i = from + 2;
+    int i = from + 1;
     for (int a = 0; a < anchors.count() && ok; a++) {
       double then = weekly.at(weekAgo + anchors.step(a) * stepSeconds);
       ok = !Double.isNaN(then);
       out[i++] = (then - base) / scale;
     }
     if (!ok) {
-      Arrays.fill(out, from, from + 2 + anchors.count(), 0);
+      Arrays.fill(out, from, from + 1 + anchors.count(), 0);
       return;
     }
     out[from] = 1;
-    out[from + 1] = (base - now) / scale;
   }
 
   private static double mean(CoarseView v, int offset, int w) {

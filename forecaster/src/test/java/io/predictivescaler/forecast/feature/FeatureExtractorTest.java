@@ -71,15 +71,10 @@ class FeatureExtractorTest {
             "season_delta_h001",
             "season_value_h001",
             "season_delta_h002",
-            "season_value_h002",
-            "week_ok",
-            "week_level",
-            "week_delta_h001",
-            "week_delta_h002");
+            "season_value_h002");
     assertThat(fx.size()).isEqualTo(fx.names().length);
     assertThat(new FeatureExtractor(Anchors.forHorizon(12), 20).names())
-        .contains("season_delta_h012", "season_value_h012")
-        .endsWith("week_delta_h010", "week_delta_h012");
+        .endsWith("season_delta_h012", "season_value_h012");
   }
 
   @Test

@@ -46,12 +46,24 @@ class FeatureExtractorWeeklyTest {
   }
 
   @Test
+  void weeklyFeaturesComeLastAndOnlyWithAWeeklyHistory() {
+    FeatureExtractor plain = new FeatureExtractor(Anchors.forHorizon(2), 8);
+    FeatureExtractor weekly = new FeatureExtractor(Anchors.forHorizon(2), 8, WeeklyHistory.empty());
+
+    assertThat(weekly.names())
+        .startsWith(plain.names())
+        .endsWith("week_ok", "week_delta_h001", "week_delta_h002")
+        .hasSize(plain.size() + 3);
+    assertThat(weekly.plainSize()).isEqualTo(plain.size());
+    assertThat(weekly.withoutWeekly().names()).containsExactly(plain.names());
+  }
+
+  @Test
   void weeklyFeaturesAreZeroUntilTheHistoryReachesAWeekBeforeTheOrigin() {
     RegularSeries sixDays = minutes(6 * DAY, i -> 100 + (i % DAY));
     RegularSeries eightDays = minutes(8 * DAY - 600, i -> 100 + (i % DAY));
 
     assertThat(feature(sixDays, "week_ok")).isZero();
-    assertThat(feature(sixDays, "week_level")).isZero();
     for (int a = 0; a < ANCHORS.count(); a++) {
       assertThat(feature(sixDays, String.format("week_delta_h%03d", ANCHORS.step(a)))).isZero();
     }
@@ -66,11 +78,8 @@ class FeatureExtractorWeeklyTest {
     int origin = 7 * DAY + 720; // the next Monday, noon
     RegularSeries s = minutes(origin + 1, load);
     double scale = FeatureExtractor.scale(CoarseView.of(s, 1), 0);
-    double now = load.applyAsDouble(origin);
 
-    assertThat(now).isEqualTo(1000 + 3 * 720);
     assertThat(feature(s, "week_ok")).isEqualTo(1);
-    assertThat(feature(s, "week_level")).isCloseTo((1000 + 3 * 720 - now) / scale, CLOSE);
     for (int a = 0; a < ANCHORS.count(); a++) {
       int step = ANCHORS.step(a);
       assertThat(feature(s, String.format("week_delta_h%03d", step)))
@@ -97,8 +106,44 @@ class FeatureExtractorWeeklyTest {
     List<Double> after = row(new RegularSeries(MONDAY, MINUTE, changed), offset);
     List<Double> weekEarlier = row(new RegularSeries(MONDAY, MINUTE, changedAWeekBefore), offset);
 
-    assertThat(before.get(before.size() - ANCHORS.count() - 2)).as("week_ok").isEqualTo(1);
+    assertThat(before.get(before.size() - ANCHORS.count() - 1)).as("week_ok").isEqualTo(1);
     assertThat(after).isEqualTo(before);
     assertThat(weekEarlier).as("the weekly features read a week before").isNotEqualTo(before);
+  }
+
+  @Test
+  void weekBeatsDayWhereTheDayAfterTheWeekendRepeatsLastWeek() {
+    RegularSeries office = io.predictivescaler.forecast.Synthetic.officeWeeks(MINUTE, 12 * DAY, 8);
+
+    assertThat(weekBeatsDayOnTheLastThreeDays(office)).isTrue();
+  }
+
+  @Test
+  void dayBeatsWeekWhereTheDailyShapeGrowsFromDayToDay() {
+    Random r = new Random(9);
+    RegularSeries growing =
+        minutes(
+            12 * DAY,
+            i -> 100 + (20 + 10 * (i / DAY)) * Math.sin(i * 2 * Math.PI / DAY) + r.nextGaussian());
+
+    assertThat(weekBeatsDayOnTheLastThreeDays(growing)).isFalse();
+  }
+
+  /** Training rows as a direct model builds them, over the last three days of {@code s}. */
+  private static boolean weekBeatsDayOnTheLastThreeDays(RegularSeries s) {
+    FeatureExtractor fx =
+        new FeatureExtractor(ANCHORS, SEASON, WeeklyHistory.empty().merge(s, RETENTION));
+    CoarseView v = CoarseView.of(s, 1);
+    int rows = 3 * DAY;
+    double[][] x = new double[rows][fx.size()];
+    double[][] y = new double[rows][ANCHORS.count()];
+    for (int r = 0; r < rows; r++) {
+      int offset = ANCHORS.horizon() + r;
+      double scale = fx.extract(v, offset, x[r]);
+      for (int a = 0; a < ANCHORS.count(); a++) {
+        y[r][a] = (v.ago(offset - ANCHORS.step(a)) - v.ago(offset)) / scale;
+      }
+    }
+    return fx.weekBeatsDay(x, y);
   }
 }
