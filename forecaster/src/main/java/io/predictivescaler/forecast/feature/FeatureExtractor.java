@@ -13,11 +13,12 @@ import java.util.List;
  * {@value #SCALE_WINDOW} buckets), so one model handles any magnitude. Targets use the same
  * transform: {@code (y[t + h] - y[t]) / scale}. Time of day and day of week are taken in UTC at the
  * origin, as sine and cosine. Seasonal features read the bucket one season before each anchor's
- * target time and are zero, with {@code season_ok = 0}, where history does not reach that far.
- * Weekly features read the {@link WeeklyHistory} one week before the origin and before each
- * anchor's target time (the change between the two, as the seasonal delta), and are zero, with
- * {@code week_ok = 0}, where it does not hold both; a row at origin t therefore reads nothing newer
- * than t - 7 days + the horizon (and one and a half weekly buckets).
+ * target time and are zero, with {@code season_ok = 0}, where history does not reach that far. An
+ * extractor given a {@link WeeklyHistory} adds weekly features last, after {@link #plainSize()}:
+ * the change from one week before the origin to one week before each anchor's target time (as the
+ * seasonal delta), zero with {@code week_ok = 0} where the history does not hold both; a row at
+ * origin t therefore reads nothing newer than t - 7 days + the horizon (and one and a half weekly
+ * buckets).
  */
 public final class FeatureExtractor {
   static final int SCALE_WINDOW = 48;
@@ -116,15 +117,14 @@ public final class FeatureExtractor {
       return false;
     }
     int last = anchors.count() - 1;
-    int seasonOk = seasonOkIndex;
-    int seasonDelta = seasonOk + 2 + 2 * last;
+    int seasonDelta = seasonOkIndex + 2 + 2 * last;
     int weekOk = plainSize;
     int weekDelta = weekOk + 1 + last;
     double week = 0;
     double day = 0;
     int rows = 0;
     for (int r = 0; r < x.length; r++) {
-      if (x[r][seasonOk] == 1 && x[r][weekOk] == 1) {
+      if (x[r][seasonOkIndex] == 1 && x[r][weekOk] == 1) {
         week += Math.abs(y[r][last] - x[r][weekDelta]);
         day += Math.abs(y[r][last] - x[r][seasonDelta]);
         rows++;
