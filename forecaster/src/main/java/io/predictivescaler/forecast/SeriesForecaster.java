@@ -1,6 +1,7 @@
 package io.predictivescaler.forecast;
 
 import io.predictivescaler.forecast.feature.CoarseView;
+import io.predictivescaler.forecast.feature.WeeklyHistory;
 import io.predictivescaler.forecast.select.ModelSelector;
 import io.predictivescaler.forecast.select.Selection;
 import io.predictivescaler.forecast.select.TrustPolicy;
@@ -32,6 +33,7 @@ public final class SeriesForecaster {
   private final Object refitLock = new Object();
   private final HistoryArchive archive;
   private final SharedFits shared;
+  private WeeklyHistory weekly = WeeklyHistory.empty();
   private Selection selection;
   private volatile FittedState fitted;
   private volatile Instant lastAttempt;
@@ -88,15 +90,15 @@ public final class SeriesForecaster {
       lastAttempt = now;
       ModelGrid grid = ModelGrid.of(settings, history.stepSeconds());
       Duration keep = Duration.ofSeconds(grid.context().gridSeconds() * MIN_TRAINING_BUCKETS);
-      RegularSeries all =
-          archive.merge(
-              GridBuckets.of(history, grid.ratio()),
-              keep.compareTo(settings.trainingHistory()) > 0 ? keep : settings.trainingHistory());
+      Duration retention =
+          keep.compareTo(settings.trainingHistory()) > 0 ? keep : settings.trainingHistory();
+      RegularSeries all = archive.merge(GridBuckets.of(history, grid.ratio()), retention);
       if (all == null || all.span().isZero()) {
         return;
       }
+      weekly = weekly.merge(all, weeklyRetention(retention));
       CoarseView view = CoarseView.materialize(all, 1);
-      ModelContext ctx = grid.context();
+      ModelContext ctx = grid.context().withWeekly(weekly);
       int holdout = holdout(view, ctx);
       boolean pickDue =
           selection == null
@@ -170,6 +172,15 @@ public final class SeriesForecaster {
               backtestBaseline,
               all.span());
     }
+  }
+
+  /**
+   * A week, plus a day or the training history if longer: every training row of the archive can
+   * then read the week before it.
+   */
+  static Duration weeklyRetention(Duration trainingHistory) {
+    Duration day = Duration.ofDays(1);
+    return Duration.ofDays(7).plus(trainingHistory.compareTo(day) > 0 ? trainingHistory : day);
   }
 
   /** {@code kind}, or the first tier below it that the history allows; null if none. */

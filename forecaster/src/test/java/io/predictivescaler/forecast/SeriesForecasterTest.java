@@ -145,4 +145,35 @@ class SeriesForecasterTest {
             / 4.0;
     assertThat(kept.values()[kept.size() - 1]).isCloseTo((float) newestMinute, within(1e-3f));
   }
+
+  @Test
+  void linearForecastsTheDayAfterTheWeekendFromTheWeekBeforeOnceAWeekHasMatured() {
+    RegularSeries s = Synthetic.officeWeeks(STEP, 15 * DAY, 4);
+    int monday = 14 * DAY;
+    ForecastSettings linear =
+        ForecastSettings.defaults()
+            .withModel(ModelKind.LINEAR)
+            .withHorizon(Duration.ofMinutes(30))
+            .withRefitInterval(Duration.ofHours(3));
+
+    double fourDays = mondayMae(new SeriesForecaster(linear), s, 10 * DAY, monday);
+    double elevenDays = mondayMae(new SeriesForecaster(linear), s, 3 * DAY, monday);
+
+    // Three days of training rows hold few weekday mornings: less gain than a whole week would give
+    assertThat(elevenDays).isLessThan(0.7 * fourDays);
+  }
+
+  /** Drives {@code f} from {@code from} to {@code monday}, then returns its MAE over that day. */
+  private static double mondayMae(SeriesForecaster f, RegularSeries s, int from, int monday) {
+    drive(f, s, from, monday);
+    int steps = 6;
+    double sum = 0;
+    int n = 0;
+    for (int i = monday; i < monday + DAY - steps; i++) {
+      Forecast fc = drive(f, s, i, i + 1);
+      sum += Math.abs(s.values()[i + steps] - fc.point()[steps - 1]);
+      n++;
+    }
+    return sum / n;
+  }
 }

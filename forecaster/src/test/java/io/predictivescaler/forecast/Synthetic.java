@@ -27,6 +27,25 @@ public final class Synthetic {
         step, n, i -> 100 + 50 * Math.sin(2 * Math.PI * i / perDay) + sigma * r.nextGaussian());
   }
 
+  /**
+   * Busy weekdays, quiet weekends (T0 is a Monday): 100 at night and all weekend; on weekdays the
+   * load climbs to 400 from 7:00 to 9:00 and falls back from 17:00 to 19:00 (UTC); N(0, 3) noise.
+   */
+  public static RegularSeries officeWeeks(Duration step, int n, long seed) {
+    Random r = new Random(seed);
+    double perHour = 3600.0 / step.getSeconds();
+    int perDay = (int) (24 * perHour);
+    return series(
+        step,
+        n,
+        i -> {
+          double hour = (i % perDay) / perHour;
+          boolean weekday = (i / perDay) % 7 < 5;
+          double busy = Math.max(0, Math.min(1, Math.min((hour - 7) / 2, (19 - hour) / 2)));
+          return 100 + (weekday ? 300 * busy : 0) + 3 * r.nextGaussian();
+        });
+  }
+
   public static RegularSeries noise(Duration step, int n, double sigma, long seed) {
     Random r = new Random(seed);
     return series(step, n, i -> 100 + sigma * r.nextGaussian());

@@ -1,6 +1,7 @@
 package io.predictivescaler.forecast.feature;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -12,7 +13,12 @@ import java.util.List;
  * {@value #SCALE_WINDOW} buckets), so one model handles any magnitude. Targets use the same
  * transform: {@code (y[t + h] - y[t]) / scale}. Time of day and day of week are taken in UTC at the
  * origin, as sine and cosine. Seasonal features read the bucket one season before each anchor's
- * target time and are zero, with {@code season_ok = 0}, where history does not reach that far.
+ * target time and are zero, with {@code season_ok = 0}, where history does not reach that far. An
+ * extractor given a {@link WeeklyHistory} adds weekly features last, after {@link #plainSize()}:
+ * the change from one week before the origin to one week before each anchor's target time (as the
+ * seasonal delta), zero with {@code week_ok = 0} where the history does not hold both; a row at
+ * origin t therefore reads nothing newer than t - 7 days + the horizon (and one and a half weekly
+ * buckets).
  */
 public final class FeatureExtractor {
   static final int SCALE_WINDOW = 48;
@@ -23,9 +29,19 @@ public final class FeatureExtractor {
 
   private final Anchors anchors;
   private final int seasonSteps;
+  private final WeeklyHistory weekly;
   private final String[] names;
 
+  private final int plainSize;
+  private final int seasonOkIndex;
+
+  /** Without weekly features. */
   public FeatureExtractor(Anchors anchors, int seasonSteps) {
+    this(anchors, seasonSteps, null);
+  }
+
+  /** With weekly features read from {@code weekly}; null for none. */
+  public FeatureExtractor(Anchors anchors, int seasonSteps, WeeklyHistory weekly) {
     if (anchors.horizon() >= seasonSteps) {
       // a season's anchors would then lie after the origin: training would read the future
       throw new IllegalArgumentException(
@@ -36,6 +52,7 @@ public final class FeatureExtractor {
     }
     this.anchors = anchors;
     this.seasonSteps = seasonSteps;
+    this.weekly = weekly;
     List<String> n = new ArrayList<>();
     n.add("level");
     for (int lag : LAGS) {
@@ -50,11 +67,19 @@ public final class FeatureExtractor {
     n.add("tod_cos");
     n.add("dow_sin");
     n.add("dow_cos");
+    this.seasonOkIndex = n.size();
     n.add("season_ok");
     n.add("season_level");
     for (int i = 0; i < anchors.count(); i++) {
       n.add(String.format("season_delta_h%03d", anchors.step(i)));
       n.add(String.format("season_value_h%03d", anchors.step(i)));
+    }
+    this.plainSize = n.size();
+    if (weekly != null) {
+      n.add("week_ok");
+      for (int i = 0; i < anchors.count(); i++) {
+        n.add(String.format("week_delta_h%03d", anchors.step(i)));
+      }
     }
     this.names = n.toArray(String[]::new);
   }
@@ -70,6 +95,42 @@ public final class FeatureExtractor {
 
   public int size() {
     return names.length;
+  }
+
+  /** Features before the weekly ones: all of them without weekly history. */
+  public int plainSize() {
+    return plainSize;
+  }
+
+  /** The same features without the weekly ones. */
+  public FeatureExtractor withoutWeekly() {
+    return weekly == null ? this : new FeatureExtractor(anchors, seasonSteps);
+  }
+
+  /**
+   * Whether last week's change to the horizon is nearer the target than yesterday's, in mean
+   * absolute difference over the rows ({@code x}, as {@link #extract} wrote them, and the targets
+   * {@code y} at the anchors) that have both; false without weekly features or such rows.
+   */
+  public boolean weekBeatsDay(double[][] x, double[][] y) {
+    if (weekly == null) {
+      return false;
+    }
+    int last = anchors.count() - 1;
+    int seasonDelta = seasonOkIndex + 2 + 2 * last;
+    int weekOk = plainSize;
+    int weekDelta = weekOk + 1 + last;
+    double week = 0;
+    double day = 0;
+    int rows = 0;
+    for (int r = 0; r < x.length; r++) {
+      if (x[r][seasonOkIndex] == 1 && x[r][weekOk] == 1) {
+        week += Math.abs(y[r][last] - x[r][weekDelta]);
+        day += Math.abs(y[r][last] - x[r][seasonDelta]);
+        rows++;
+      }
+    }
+    return rows > 0 && week < day;
   }
 
   /** Buckets of history a row needs before its origin for the non-seasonal features. */
@@ -136,7 +197,28 @@ public final class FeatureExtractor {
         out[i++] = 0;
       }
     }
+    if (weekly != null) {
+      weekly(v.stepSeconds(), t, scale, out, i);
+    }
     return scale;
+  }
+
+  /** Writes week_ok and the weekly deltas from {@code out[from]} on. */
+  private void weekly(long stepSeconds, long t, double scale, double[] out, int from) {
+    long weekAgo = t - (long) WEEK;
+    double base = weekly.at(weekAgo);
+    boolean ok = !Double.isNaN(base);
+    int i = from + 1;
+    for (int a = 0; a < anchors.count() && ok; a++) {
+      double then = weekly.at(weekAgo + anchors.step(a) * stepSeconds);
+      ok = !Double.isNaN(then);
+      out[i++] = (then - base) / scale;
+    }
+    if (!ok) {
+      Arrays.fill(out, from, from + 1 + anchors.count(), 0);
+      return;
+    }
+    out[from] = 1;
   }
 
   private static double mean(CoarseView v, int offset, int w) {

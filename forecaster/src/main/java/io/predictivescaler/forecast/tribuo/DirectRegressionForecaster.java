@@ -8,6 +8,7 @@ import io.predictivescaler.forecast.feature.CoarseView;
 import io.predictivescaler.forecast.feature.FeatureExtractor;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
 import org.tribuo.Trainer;
@@ -50,8 +51,8 @@ abstract class DirectRegressionForecaster implements Forecaster {
   @Override
   public FittedModel fit(CoarseView history, ModelContext context) {
     Anchors anchors = Anchors.forHorizon(context.horizonSteps());
-    FeatureExtractor features = new FeatureExtractor(anchors, context.seasonSteps());
-    String[] names = features.names();
+    FeatureExtractor features =
+        new FeatureExtractor(anchors, context.seasonSteps(), context.weekly());
     String[] outputs = outputNames(anchors);
     MutableDataset<Regressor> data =
         new MutableDataset<>(new SimpleDataSourceProvenance("forecaster", EPOCH, FACTORY), FACTORY);
@@ -74,6 +75,14 @@ abstract class DirectRegressionForecaster implements Forecaster {
         y[r][a] = (history.ago(offset - anchors.step(a)) - now) / scale;
       }
     }
+    if (!features.weekBeatsDay(x, y)) {
+      // weekly features cost solver time: only where last week says more than yesterday
+      features = features.withoutWeekly();
+      for (int r = 0; r < rows; r++) {
+        x[r] = Arrays.copyOf(x[r], features.size());
+      }
+    }
+    String[] names = features.names();
     Standardizer standardizer = Standardizer.fit(x, y);
     for (int r = 0; r < rows; r++) {
       double[] xs = new double[features.size()];
