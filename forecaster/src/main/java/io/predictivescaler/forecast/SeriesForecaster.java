@@ -110,6 +110,7 @@ public final class SeriesForecaster {
                 settings,
                 now,
                 all,
+                weekly,
                 () ->
                     ModelSelector.select(
                         view,
@@ -133,12 +134,13 @@ public final class SeriesForecaster {
         return;
       }
       FittedModel model =
-          shared.fit(settings, now, all, forecaster.kind(), () -> forecaster.fit(view, ctx));
+          shared.fit(
+              settings, now, all, weekly, forecaster.kind(), () -> forecaster.fit(view, ctx));
       Forecaster second = partner == null ? null : usable(partner, view, ctx);
       boolean combined = second != null && second.kind() != forecaster.kind();
       if (combined) {
         FittedModel secondModel =
-            shared.fit(settings, now, all, second.kind(), () -> second.fit(view, ctx));
+            shared.fit(settings, now, all, weekly, second.kind(), () -> second.fit(view, ctx));
         model = new AveragedModel(model, secondModel);
       }
       double fitMillis = (System.nanoTime() - t0) / 1e6;

@@ -13,9 +13,10 @@ import java.util.function.Supplier;
  * Model choices and fits shared by forecasters that see the same series at the same times, such as
  * the runs of one replay sweep: they differ in how they scale, not in the load they forecast, so
  * the first to refit at a time does the work and the others take its result, which is what they
- * would have computed. Keyed by the settings, the time and the kept history's contents, so a
- * forecaster whose history differs fits on its own. Results are immutable and safe to share between
- * threads; they are kept for the life of this object.
+ * would have computed. Keyed by the settings, the time, the kept history's contents and the older
+ * history's (the weekly store, by its hash), so a forecaster whose history differs fits on its own.
+ * Results are immutable and safe to share between threads; they are kept for the life of this
+ * object.
  */
 public final class SharedFits {
 
@@ -40,17 +41,24 @@ public final class SharedFits {
   }
 
   Selection selection(
-      ForecastSettings settings, Instant now, RegularSeries history, Supplier<Selection> select) {
-    return shared(new Key(settings, now, Fingerprint.of(history), "selection"), select);
+      ForecastSettings settings,
+      Instant now,
+      RegularSeries history,
+      Object older,
+      Supplier<Selection> select) {
+    return shared(
+        new Key(settings, now, Fingerprint.of(history), older.hashCode(), "selection"), select);
   }
 
   FittedModel fit(
       ForecastSettings settings,
       Instant now,
       RegularSeries history,
+      Object older,
       ModelKind kind,
       Supplier<FittedModel> fit) {
-    return shared(new Key(settings, now, Fingerprint.of(history), kind.name()), fit);
+    return shared(
+        new Key(settings, now, Fingerprint.of(history), older.hashCode(), kind.name()), fit);
   }
 
   @SuppressWarnings("unchecked")
@@ -84,7 +92,8 @@ public final class SharedFits {
     }
   }
 
-  private record Key(ForecastSettings settings, Instant now, Fingerprint history, String what) {}
+  private record Key(
+      ForecastSettings settings, Instant now, Fingerprint history, int older, String what) {}
 
   /** A series' place and contents in a few numbers: two independent hashes of its values. */
   private record Fingerprint(long start, long step, int size, int hash, long mix) {

@@ -4,6 +4,7 @@ import io.predictivescaler.forecast.RegularSeries;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * The coarse long memory the weekly features read: means of the matured history over buckets of at
@@ -140,5 +141,19 @@ public final class WeeklyHistory {
 
   private static long ceilDiv(long a, long b) {
     return -Math.floorDiv(-a, b);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof WeeklyHistory w
+        && bucketSeconds == w.bucketSeconds
+        && firstBucket == w.firstBucket
+        && Double.compare(centreOffset, w.centreOffset) == 0
+        && Arrays.equals(means, w.means);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * Objects.hash(bucketSeconds, firstBucket, centreOffset) + Arrays.hashCode(means);
   }
 }

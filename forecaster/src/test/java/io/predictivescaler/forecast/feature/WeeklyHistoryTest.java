@@ -145,4 +145,17 @@ class WeeklyHistoryTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("retention: must be positive, got PT0S");
   }
+
+  @Test
+  void historiesWithTheSameBucketsAreEqualAndOthersAreNot() {
+    RegularSeries day = series(T0, MINUTE, 1_440, t -> minutes(t));
+    RegularSeries other = series(T0, MINUTE, 1_440, t -> minutes(t) + 1);
+
+    WeeklyHistory a = WeeklyHistory.empty().merge(day, TEN_DAYS);
+    WeeklyHistory b = WeeklyHistory.empty().merge(day, TEN_DAYS);
+    WeeklyHistory c = WeeklyHistory.empty().merge(other, TEN_DAYS);
+
+    assertThat(a).isEqualTo(b).hasSameHashCodeAs(b).isNotEqualTo(c);
+    assertThat(a.hashCode()).isNotEqualTo(c.hashCode());
+  }
 }
