@@ -23,8 +23,8 @@ final class RiskKnob implements SweepKnob {
    * Budgets visited at full capacity, strictest first: about two per factor of three between 0.03 %
    * and 3 %, where the HPA's settings overload on real traces, so that the frontier is drawn finely
    * where it is compared with the HPA's, and up to 30 % in steps of about 1.5, where the cheapest
-   * point with the HPA's overload lies on the heavily overloaded traces (a run costs little more than
-   * its ticks: the sweep's runs share their forecaster's fits).
+   * point with the HPA's overload lies on the heavily overloaded traces (a run costs little more
+   * than its ticks: the sweep's runs share their forecaster's fits).
    */
   static final List<Double> BUDGETS =
       List.of(
