@@ -22,6 +22,10 @@ import java.util.List;
  */
 public final class FeatureExtractor {
   static final int SCALE_WINDOW = 48;
+
+  /** How many standard errors last week must be nearer by before the weekly features are used. */
+  static final double WEEK_MARGIN_ERRORS = 2;
+
   private static final int[] LAGS = {1, 2, 3, 4, 6};
   private static final int[] MEANS = {4, 12, 48};
   private static final double DAY = 86_400;
@@ -108,29 +112,49 @@ public final class FeatureExtractor {
   }
 
   /**
-   * Whether last week's change to the horizon is nearer the target than yesterday's, in mean
-   * absolute difference over the rows ({@code x}, as {@link #extract} wrote them, and the targets
-   * {@code y} at the anchors) that have both; false without weekly features or such rows.
+   * Whether last week's change to the horizon is nearer the target than yesterday's, both read from
+   * the weekly store (so that both are as smooth: the daily features' own reference is noisier and
+   * would lose on any daily pattern), over the training rows that have both: by more than {@value
+   * #WEEK_MARGIN_ERRORS} standard errors of the mean difference, so that on a series without a
+   * weekly pattern, where either is as near as the other, the features stay off rather than be
+   * switched on by chance. False without weekly features or such rows.
+   *
+   * @param y the targets at the anchors, as the rows' scales divide them
+   * @param origins each row's origin, epoch seconds
+   * @param scales each row's scale ({@link #extract}'s return)
+   * @param stepSeconds the view's step
    */
-  public boolean weekBeatsDay(double[][] x, double[][] y) {
+  public boolean weekBeatsDay(double[][] y, long[] origins, double[] scales, long stepSeconds) {
     if (weekly == null) {
       return false;
     }
     int last = anchors.count() - 1;
-    int seasonDelta = seasonOkIndex + 2 + 2 * last;
-    int weekOk = plainSize;
-    int weekDelta = weekOk + 1 + last;
-    double week = 0;
-    double day = 0;
+    long ahead = anchors.step(last) * stepSeconds;
+    double sum = 0;
+    double squares = 0;
     int rows = 0;
-    for (int r = 0; r < x.length; r++) {
-      if (x[r][seasonOkIndex] == 1 && x[r][weekOk] == 1) {
-        week += Math.abs(y[r][last] - x[r][weekDelta]);
-        day += Math.abs(y[r][last] - x[r][seasonDelta]);
-        rows++;
+    for (int r = 0; r < y.length; r++) {
+      double week = change(origins[r] - (long) WEEK, ahead);
+      double day = change(origins[r] - (long) DAY, ahead);
+      if (Double.isNaN(week) || Double.isNaN(day)) {
+        continue;
       }
+      double gain =
+          Math.abs(y[r][last] - day / scales[r]) - Math.abs(y[r][last] - week / scales[r]);
+      sum += gain;
+      squares += gain * gain;
+      rows++;
     }
-    return rows > 0 && week < day;
+    if (rows < 2) {
+      return false;
+    }
+    double mean = sum / rows;
+    double sd = Math.sqrt(Math.max(0, (squares - rows * mean * mean) / (rows - 1)));
+    return mean > WEEK_MARGIN_ERRORS * sd / Math.sqrt(rows);
+  }
+
+  private double change(long from, long ahead) {
+    return weekly.at(from + ahead) - weekly.at(from);
   }
 
   /** Buckets of history a row needs before its origin for the non-seasonal features. */

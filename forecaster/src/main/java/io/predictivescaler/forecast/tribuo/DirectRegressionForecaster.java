@@ -67,15 +67,19 @@ abstract class DirectRegressionForecaster implements Forecaster {
     int rows = (last - first) / rowStride + 1;
     double[][] x = new double[rows][features.size()];
     double[][] y = new double[rows][anchors.count()];
+    long[] origins = new long[rows];
+    double[] scales = new double[rows];
     for (int r = 0; r < rows; r++) {
       int offset = first + r * rowStride;
       double scale = features.extract(history, offset, x[r]);
+      origins[r] = history.endEpochSecond() - offset * history.stepSeconds();
+      scales[r] = scale;
       double now = history.ago(offset);
       for (int a = 0; a < anchors.count(); a++) {
         y[r][a] = (history.ago(offset - anchors.step(a)) - now) / scale;
       }
     }
-    if (!features.weekBeatsDay(x, y)) {
+    if (!features.weekBeatsDay(y, origins, scales, history.stepSeconds())) {
       // weekly features cost solver time: only where last week says more than yesterday
       features = features.withoutWeekly();
       for (int r = 0; r < rows; r++) {
