@@ -1,5 +1,6 @@
 package io.predictivescaler.forecast;
 
+import io.predictivescaler.forecast.feature.WeeklyHistory;
 import io.predictivescaler.forecast.select.Selection;
 import java.time.Instant;
 import java.util.Arrays;
@@ -44,28 +45,27 @@ public final class SharedFits {
       ForecastSettings settings,
       Instant now,
       RegularSeries history,
-      Object older,
+      WeeklyHistory older,
       Supplier<Selection> select) {
-    return shared(
-        new Key(settings, now, Fingerprint.of(history), older.hashCode(), "selection"), select);
+    return shared(() -> Key.of(settings, now, history, older, "selection"), select);
   }
 
   FittedModel fit(
       ForecastSettings settings,
       Instant now,
       RegularSeries history,
-      Object older,
+      WeeklyHistory older,
       ModelKind kind,
       Supplier<FittedModel> fit) {
-    return shared(
-        new Key(settings, now, Fingerprint.of(history), older.hashCode(), kind.name()), fit);
+    return shared(() -> Key.of(settings, now, history, older, kind.name()), fit);
   }
 
   @SuppressWarnings("unchecked")
-  private <T> T shared(Key key, Supplier<T> compute) {
+  private <T> T shared(Supplier<Key> keyOf, Supplier<T> compute) {
     if (!enabled) {
       return compute.get();
     }
+    Key key = keyOf.get();
     CompletableFuture<Object> mine = new CompletableFuture<>();
     CompletableFuture<Object> theirs = results.putIfAbsent(key, mine);
     if (theirs != null) {
@@ -93,7 +93,16 @@ public final class SharedFits {
   }
 
   private record Key(
-      ForecastSettings settings, Instant now, Fingerprint history, int older, String what) {}
+      ForecastSettings settings, Instant now, Fingerprint history, int older, String what) {
+    static Key of(
+        ForecastSettings settings,
+        Instant now,
+        RegularSeries history,
+        WeeklyHistory older,
+        String what) {
+      return new Key(settings, now, Fingerprint.of(history), older.hashCode(), what);
+    }
+  }
 
   /** A series' place and contents in a few numbers: two independent hashes of its values. */
   private record Fingerprint(long start, long step, int size, int hash, long mix) {

@@ -11,7 +11,6 @@ import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,23 +68,13 @@ final class RepickSample {
         busy.add(new long[] {cpu, repicked});
       }
     }
-    double baseline = median(quiet.stream().mapToDouble(Long::doubleValue).toArray());
+    double baseline = ScaleRun.median(quiet.stream().mapToDouble(Long::doubleValue).toArray());
     double[] perRepick = new double[busy.size()];
     int repicks = 0;
     for (int i = 0; i < perRepick.length; i++) {
       perRepick[i] = Math.max(0, busy.get(i)[0] - baseline) / busy.get(i)[1] / 1e6;
       repicks += (int) busy.get(i)[1];
     }
-    return new Result(median(perRepick), repicks);
-  }
-
-  private static double median(double[] values) {
-    if (values.length == 0) {
-      return Double.NaN;
-    }
-    double[] sorted = values.clone();
-    Arrays.sort(sorted);
-    int mid = sorted.length / 2;
-    return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+    return new Result(ScaleRun.median(perRepick), repicks);
   }
 }

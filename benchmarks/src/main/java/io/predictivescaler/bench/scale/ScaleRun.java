@@ -220,11 +220,9 @@ final class ScaleRun {
   }
 
   private static boolean hasChoice(TickOrchestrator orchestrator, TargetRef target) {
-    return orchestrator
-        .last(target)
-        .filter(o -> o instanceof TickOutcome.Decided d && d.calibration() != null)
-        .map(o -> ((TickOutcome.Decided) o).calibration().choice() != null)
-        .orElse(false);
+    return orchestrator.last(target).orElse(null) instanceof TickOutcome.Decided d
+        && d.calibration() != null
+        && d.calibration().choice() != null;
   }
 
   static long settledHeap() {
@@ -252,7 +250,7 @@ final class ScaleRun {
     return median(d);
   }
 
-  private static double median(double[] values) {
+  static double median(double[] values) {
     if (values.length == 0) {
       return Double.NaN;
     }

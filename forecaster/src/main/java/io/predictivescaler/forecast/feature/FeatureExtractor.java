@@ -37,7 +37,6 @@ public final class FeatureExtractor {
   private final String[] names;
 
   private final int plainSize;
-  private final int seasonOkIndex;
 
   /** Without weekly features. */
   public FeatureExtractor(Anchors anchors, int seasonSteps) {
@@ -71,7 +70,6 @@ public final class FeatureExtractor {
     n.add("tod_cos");
     n.add("dow_sin");
     n.add("dow_cos");
-    this.seasonOkIndex = n.size();
     n.add("season_ok");
     n.add("season_level");
     for (int i = 0; i < anchors.count(); i++) {

@@ -26,13 +26,6 @@ final class MetricTrack {
 
   /**
    * @param view the workload's policy with this metric alone
-   */
-  MetricTrack(WorkloadPolicy view, ScalingPolicy scaling, ForecastSettings settings) {
-    this(view, scaling, settings, SharedFits.NONE);
-  }
-
-  /**
-   * @param view the workload's policy with this metric alone
    * @param sharedFits model choices and fits shared with replay runs of the same load
    */
   MetricTrack(

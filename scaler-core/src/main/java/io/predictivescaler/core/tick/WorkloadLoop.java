@@ -46,10 +46,6 @@ final class WorkloadLoop {
   private DecisionState shadowState = DecisionState.initial();
   private long nextDueMillis = Long.MIN_VALUE;
 
-  WorkloadLoop(WorkloadPolicy policy) {
-    this(policy, SharedFits.NONE);
-  }
-
   WorkloadLoop(WorkloadPolicy policy, SharedFits sharedFits) {
     this.sharedFits = sharedFits;
     update(policy);
