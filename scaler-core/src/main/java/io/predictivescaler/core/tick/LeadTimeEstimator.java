@@ -30,6 +30,7 @@ public final class LeadTimeEstimator {
   private int sampleCount;
   private int next;
   private int lastDesired = -1;
+  private long lastSeenMillis;
 
   public LeadTimeEstimator(Duration fallback) {
     if (fallback == null || fallback.isNegative() || fallback.isZero()) {
@@ -38,20 +39,26 @@ public final class LeadTimeEstimator {
     this.fallback = fallback;
   }
 
-  /** Feeds one tick's view of the workload. */
+  /**
+   * Feeds one tick's view of the workload. A rise of the desired count is counted from the previous
+   * tick: it was asked for after that tick saw the target, most often by that tick's own decision,
+   * and a tick sees it only on the next one. Counting from the tick that sees it measured one step
+   * short of the time the pods really took.
+   */
   public void observe(Instant now, int desiredReplicas, int readyReplicas) {
     long nowMillis = now.toEpochMilli();
     if (lastDesired >= 0 && desiredReplicas > lastDesired && desiredReplicas > readyReplicas) {
       if (pending.size() == MAX_PENDING) {
         pending.removeFirst();
       }
-      pending.addLast(new long[] {nowMillis, desiredReplicas});
+      pending.addLast(new long[] {lastSeenMillis, desiredReplicas});
     }
     pending.removeIf(p -> p[1] > desiredReplicas);
     while (!pending.isEmpty() && readyReplicas >= pending.peekFirst()[1]) {
       record(nowMillis - pending.removeFirst()[0]);
     }
     lastDesired = desiredReplicas;
+    lastSeenMillis = nowMillis;
   }
 
   /**

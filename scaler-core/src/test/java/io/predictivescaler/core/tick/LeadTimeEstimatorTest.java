@@ -56,6 +56,19 @@ class LeadTimeEstimatorTest {
   }
 
   @Test
+  void countsFromTheTickBeforeTheOneThatSawTheRise() {
+    LeadTimeEstimator estimator = new LeadTimeEstimator(Duration.ofSeconds(30));
+    for (int i = 0; i < 3; i++) {
+      Instant start = T0.plusSeconds(1000L * i);
+      estimator.observe(start, 2, 2);
+      estimator.observe(start.plusSeconds(15), 4, 2);
+      estimator.observe(start.plusSeconds(90), 4, 4);
+    }
+
+    assertThat(estimator.leadTime()).isEqualTo(Duration.ofSeconds(90));
+  }
+
+  @Test
   void dropsAScaleUpThatWasTakenBackBeforeItsPodsWereReady() {
     LeadTimeEstimator estimator = new LeadTimeEstimator(Duration.ofSeconds(90));
     estimator.observe(T0, 2, 2);
@@ -74,14 +87,17 @@ class LeadTimeEstimatorTest {
         .hasMessageContaining("fallback must be > 0");
   }
 
+  /**
+   * The tick at {@code atSeconds} asks for {@code to} replicas; the next tick, 15 s later, sees it;
+   * the pods are Ready {@code readyAfterSeconds} (at least 30) after the tick that asked.
+   */
   private static void scaleUp(
       LeadTimeEstimator estimator, long atSeconds, int from, int to, long readyAfterSeconds) {
     Instant start = T0.plusSeconds(atSeconds);
     estimator.observe(start, from, from);
-    estimator.observe(start.plusSeconds(15), to, from);
-    for (long s = 30; s < 15 + readyAfterSeconds; s += 15) {
+    for (long s = 15; s < readyAfterSeconds; s += 15) {
       estimator.observe(start.plusSeconds(s), to, from);
     }
-    estimator.observe(start.plusSeconds(15 + readyAfterSeconds), to, to);
+    estimator.observe(start.plusSeconds(readyAfterSeconds), to, to);
   }
 }
