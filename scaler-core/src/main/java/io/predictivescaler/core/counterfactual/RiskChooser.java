@@ -157,7 +157,9 @@ public final class RiskChooser {
   /**
    * The candidate with the least risk among those within the budget that cost at most {@link
    * #COST_TOLERANCE} more than the cheapest: the cheapest is where in-sample luck concentrates, and
-   * a little more capacity buys a margin against it.
+   * a little more capacity buys a margin against it. For {@code risk: hpa}, which promises the
+   * HPA's cost too, at most half the cheapest's savings against the HPA: the same luck is in the
+   * costs, and a choice that spent all of them ran above the HPA's cost as often as below.
    */
   private static CandidateScore safestNear(
       List<CandidateScore> scores,
@@ -168,8 +170,10 @@ public final class RiskChooser {
     CandidateScore best = cheapest;
     double limit = cheapest.replicaHours() * (1 + COST_TOLERANCE);
     if (hpaBudget) {
-      // never buy the margin at more than the plain HPA costs: risk: hpa promises both
-      limit = Math.min(limit, Math.max(cheapest.replicaHours(), hpa.replicaHours()));
+      // risk: hpa promises the HPA's cost as well: the margin against overload may spend at most
+      // half of what the cheapest saved on the history, the other half is the margin on cost
+      double savings = Math.max(0, hpa.replicaHours() - cheapest.replicaHours());
+      limit = Math.min(limit, cheapest.replicaHours() + savings / 2);
     }
     for (CandidateScore s : scores) {
       boolean within = s.overloadMinutes() <= budget + 1e-9;

@@ -163,6 +163,28 @@ class RiskChooserTest {
     assertThat(score(choice, "q0.9/r0").replicaHours()).isEqualTo(hpa.replicaHours());
   }
 
+  /**
+   * The cheapest within the HPA's overload saves 2 replica-h on the HPA's 100. Under risk: hpa the
+   * margin against overload may spend half of that (up to 99), so the safest at 99.5 is out of
+   * reach and the safest at 98.9 wins; an explicit budget makes no cost promise, and the safest
+   * within 2 % of the cheapest wins.
+   */
+  @ParameterizedTest(name = "budget {0}: {1}")
+  @CsvSource({"NaN, q0.7", "0.02, q0.9"})
+  void riskHpaSpendsAtMostHalfTheSavingsOnAMargin(double budgetShare, String expected) {
+    CandidateScore hpa = new CandidateScore("hpa", Double.NaN, 0, 1, 10, 0, 100, 600);
+    CandidateScore cheapest = new CandidateScore("q0.5", 0.5, 0, 1, 8, 30, 98, 600);
+    CandidateScore middle = new CandidateScore("q0.7", 0.7, 0, 1, 6, 0, 98.9, 600);
+    CandidateScore safest = new CandidateScore("q0.9", 0.9, 0, 1, 5, 0, 99.5, 600);
+
+    CounterfactualChoice choice =
+        RiskChooser.choose(List.of(hpa, cheapest, middle, safest), budgetShare);
+
+    assertThat(safest.replicaHours())
+        .isLessThan(cheapest.replicaHours() * (1 + RiskChooser.COST_TOLERANCE));
+    assertThat(choice.chosen().name()).isEqualTo(expected);
+  }
+
   @Test
   void whereTheHpaWinsAForecastCandidateThatDidJustAsWellIsKeptInstead() {
     CandidateScore hpa = new CandidateScore("hpa", Double.NaN, 0, 1, 2, 10, 100, 600);
