@@ -6,14 +6,19 @@ import io.predictivescaler.core.decision.MetricTarget;
  * The light cluster model counterfactual replays run: the replay simulator's semantics on the
  * workload's own recorded buckets. Per bucket a candidate recommends replicas from what it saw
  * then; scale-ups become Ready {@code startupBuckets} later, scale-downs act at once (not-Ready
- * pods first) and only after the scale-down stabilization window; the load the bucket really had is
- * the one observed {@code delayBuckets} later (the metric delay). Rate policies are left out: they
- * only matter in the rare ticks where they bind, and they bind every candidate alike.
+ * pods first) and only after the scale-down stabilization window, which holds the recommendations
+ * without the band's part, and the band's part only for the start-up, as the decision pipeline does
+ * (a bucket's band is its highest, so that hold starts with the bucket); the load the bucket really
+ * had is the one observed {@code delayBuckets} later (the metric delay). Rate policies are left
+ * out: they only matter in the rare ticks where they bind, and they bind every candidate alike.
  *
  * @param bucketSeconds bucket width
  * @param delayBuckets metric delay in buckets
  * @param startupBuckets pod start-up in buckets
  * @param downWindowBuckets scale-down stabilization window in buckets
+ * @param bandHoldBuckets how long the window holds a recommendation's band part, in buckets counted
+ *     with the bucket itself (a bucket's band is its highest, so 1 holds it for the bucket only);
+ *     at most the window
  * @param minReplicas lower bound
  * @param maxReplicas upper bound
  * @param targetPerReplica load one replica serves; overload is load above Ready times this
@@ -25,6 +30,7 @@ public record LightCluster(
     int delayBuckets,
     int startupBuckets,
     int downWindowBuckets,
+    int bandHoldBuckets,
     int minReplicas,
     int maxReplicas,
     double targetPerReplica,
@@ -33,6 +39,30 @@ public record LightCluster(
 
   /** Load within this share below Ready capacity counts as a near miss. */
   public static final double NEAR_MISS = 0.05;
+
+  /** A cluster that holds the band's part through the whole scale-down window, as the HPA would. */
+  public LightCluster(
+      long bucketSeconds,
+      int delayBuckets,
+      int startupBuckets,
+      int downWindowBuckets,
+      int minReplicas,
+      int maxReplicas,
+      double targetPerReplica,
+      double reactiveTargetPerReplica,
+      double tolerance) {
+    this(
+        bucketSeconds,
+        delayBuckets,
+        startupBuckets,
+        downWindowBuckets,
+        downWindowBuckets,
+        minReplicas,
+        maxReplicas,
+        targetPerReplica,
+        reactiveTargetPerReplica,
+        tolerance);
+  }
 
   /**
    * Replays one candidate: the HPA when {@code bands} is null, else predictive with those bands
@@ -64,6 +94,8 @@ public record LightCluster(
     int n = loads.length;
     int[] arrivals = new int[n + startupBuckets + 1];
     int[] recs = new int[n];
+    int[] held = new int[n];
+    int bandHold = Math.min(bandHoldBuckets, downWindowBuckets);
     int current = -1;
     int ready = 0;
     int notReady = 0;
@@ -84,16 +116,25 @@ public record LightCluster(
         current = clamp((int) Math.ceil(seen / reactiveTargetPerReplica));
         ready = current;
       }
-      int rec =
-          Float.isNaN(seen)
-              ? current
-              : bands == null
-                  ? reactive(current, seen, reactiveTargetPerReplica)
-                  : recommend(current, seen, bands[b] * (1 + headroom), blended);
+      int rec;
+      if (Float.isNaN(seen)) {
+        rec = current;
+        held[b] = rec;
+      } else if (bands == null || Double.isNaN(bands[b])) {
+        rec = reactive(current, seen, reactiveTargetPerReplica);
+        held[b] = rec;
+      } else {
+        held[b] = reactive(current, seen, blended);
+        int sized = (int) Math.ceil(bands[b] * (1 + headroom) / targetPerReplica - 1e-9);
+        rec = Math.max(held[b], clamp(sized));
+      }
       recs[b] = rec;
       int desired = rec;
       if (rec < current) {
         for (int k = Math.max(0, b - downWindowBuckets + 1); k < b; k++) {
+          desired = Math.max(desired, held[k]);
+        }
+        for (int k = Math.max(0, b - bandHold + 1); k < b; k++) {
           desired = Math.max(desired, recs[k]);
         }
         desired = Math.min(desired, current);
@@ -145,14 +186,6 @@ public record LightCluster(
   /** The reactive part's per-replica target {@code share} of the way from the HPA's to ours. */
   public double blendedTarget(double share) {
     return MetricTarget.between(reactiveTargetPerReplica, targetPerReplica, share);
-  }
-
-  private int recommend(int current, float seen, double band, double reactiveTarget) {
-    int reactive = reactive(current, seen, reactiveTarget);
-    if (Double.isNaN(band)) {
-      return reactive(current, seen, reactiveTargetPerReplica);
-    }
-    return clamp(Math.max(reactive, (int) Math.ceil(band / targetPerReplica - 1e-9)));
   }
 
   private int reactive(int current, float seen, double target) {

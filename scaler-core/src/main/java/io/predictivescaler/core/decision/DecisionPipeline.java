@@ -56,7 +56,7 @@ public final class DecisionPipeline {
               new StageTrace(StageTrace.RANGE, current, bound, rule),
               above ? ReasonCode.TOO_MANY_REPLICAS : ReasonCode.TOO_FEW_REPLICAS));
       return stages.decision(
-          bound, current, at, state.next(now, false, 0, recommendationCutoff, 0, eventCutoff));
+          bound, current, at, state.next(now, false, 0, 0, recommendationCutoff, 0, eventCutoff));
     }
 
     PredictiveStage.Result predictive = PredictiveStage.run(input);
@@ -67,6 +67,8 @@ public final class DecisionPipeline {
     ReactiveStage.Result reactive = ReactiveStage.run(input, metrics);
     stages.add(reactive.result(current));
     int desired;
+    // The recommendation without the forecast's part: what the scale-down window holds.
+    int withoutForecast;
     boolean fallbackDue = false;
     if (reactive.available()) {
       state = state.withMetricsAvailable();
@@ -78,6 +80,7 @@ public final class DecisionPipeline {
               combine.replicas(), current, reactive, predictive, policy.tolerance());
       stages.add(tolerance);
       desired = tolerance.replicas();
+      withoutForecast = Math.min(desired, reactive.replicas());
     } else {
       state = state.withMetricsUnavailableAt(now);
       desired = current;
@@ -88,11 +91,14 @@ public final class DecisionPipeline {
         desired = fallback.replicas();
         fallbackDue = fallback.setsReason();
       }
+      withoutForecast = desired;
     }
     if (!policy.schedules().isEmpty()) {
       StageResult schedule = ScheduleStage.run(desired, at, policy);
       stages.add(schedule);
       desired = schedule.replicas();
+      withoutForecast =
+          Math.min(desired, ScheduleStage.run(withoutForecast, at, policy).replicas());
     }
     if (!reactive.available() && !fallbackDue && desired == current) {
       // As the HPA does on a metrics error: no scaling, no recommendation stored.
@@ -103,8 +109,14 @@ public final class DecisionPipeline {
     ScalingRules down = policy.behavior().scaleDown();
     int upLowest =
         state.lowestRecommendationAfter(now - up.stabilizationWindow().toMillis(), desired);
+    // The scale-down window holds what the HPA would for its whole length, and the forecast's part
+    // only for its hold: the band already covers the lead window ahead.
+    long downWindow = down.stabilizationWindow().toMillis();
     int downHighest =
-        state.highestRecommendationAfter(now - down.stabilizationWindow().toMillis(), desired);
+        Math.max(
+            state.highestReactiveAfter(now - downWindow, desired),
+            state.highestRecommendationAfter(
+                now - Math.min(downWindow, predictive.hold().toMillis()), desired));
     Burst burst = policy.burst();
     boolean burstActive =
         burst.enabled()
@@ -115,7 +127,7 @@ public final class DecisionPipeline {
     if (burst.enabled()) {
       stages.add(burst(desired, reactive, burst, burstActive, upLowest, downHighest, current));
     }
-    stages.add(stabilization(desired, current, stabilized, up, down));
+    stages.add(stabilization(desired, current, stabilized, up, down, predictive));
 
     StageResult rate = rate(stabilized, current, state, now, policy);
     stages.add(rate);
@@ -140,7 +152,7 @@ public final class DecisionPipeline {
         replicas,
         current,
         at,
-        state.next(now, true, desired, recommendationCutoff, 0, eventCutoff));
+        state.next(now, true, desired, withoutForecast, recommendationCutoff, 0, eventCutoff));
   }
 
   /**
@@ -185,7 +197,12 @@ public final class DecisionPipeline {
   }
 
   private static StageResult stabilization(
-      int desired, int current, int stabilized, ScalingRules up, ScalingRules down) {
+      int desired,
+      int current,
+      int stabilized,
+      ScalingRules up,
+      ScalingRules down,
+      PredictiveStage.Result predictive) {
     if (stabilized == desired) {
       return StageResult.passed(
           new StageTrace(
@@ -203,7 +220,12 @@ public final class DecisionPipeline {
                 + stabilized
             : "highest recommendation in the last "
                 + down.stabilizationWindow().toSeconds()
-                + "s scale-down window: "
+                + "s scale-down window"
+                + (predictive.usable()
+                        && predictive.hold().compareTo(down.stabilizationWindow()) < 0
+                    ? " (the forecast's part for " + predictive.hold().toSeconds() + "s)"
+                    : "")
+                + ": "
                 + stabilized;
     return StageResult.set(
         new StageTrace(StageTrace.STABILIZATION, desired, stabilized, rule),

@@ -9,9 +9,12 @@ import java.util.Optional;
 
 /**
  * What one workload's pipeline remembers between ticks: recent recommendations (for stabilization)
- * and recent scale events (for rate policies). Immutable; each decision returns the next state.
- * Entries older than the policy's longest window or period are dropped, and at most {@value
- * #MAX_ENTRIES} of each kind are kept, so the size is bounded by window / tick.
+ * and recent scale events (for rate policies). Each recommendation is kept twice: as decided, which
+ * the scale-up window reads, and without the forecast's part, which the scale-down window reads
+ * (the forecast sizes for the peak over the lead window ahead, so holding it as well would cover
+ * that window twice). Immutable; each decision returns the next state. Entries older than the
+ * policy's longest window or period are dropped, and at most {@value #MAX_ENTRIES} of each kind are
+ * kept, so the size is bounded by window / tick.
  *
  * <p>It also remembers since when no metric could be used, for the fallback ({@link Fallback}).
  *
@@ -31,14 +34,17 @@ public final class DecisionState {
   private static final int[] NO_VALUES = new int[0];
   private static final DecisionState INITIAL =
       new DecisionState(
-          false, NO_TIMES, NO_VALUES, NO_TIMES, NO_VALUES, NO_TIMES, NO_VALUES, AVAILABLE);
+          false, NO_TIMES, NO_VALUES, NO_VALUES, NO_TIMES, NO_VALUES, NO_TIMES, NO_VALUES,
+          AVAILABLE);
   private static final DecisionState EMPTY =
       new DecisionState(
-          true, NO_TIMES, NO_VALUES, NO_TIMES, NO_VALUES, NO_TIMES, NO_VALUES, AVAILABLE);
+          true, NO_TIMES, NO_VALUES, NO_VALUES, NO_TIMES, NO_VALUES, NO_TIMES, NO_VALUES,
+          AVAILABLE);
 
   private final boolean initialized;
   private final long[] recommendationAt;
   private final int[] recommendation;
+  private final int[] reactive;
   private final long[] upAt;
   private final int[] upChange;
   private final long[] downAt;
@@ -49,6 +55,7 @@ public final class DecisionState {
       boolean initialized,
       long[] recommendationAt,
       int[] recommendation,
+      int[] reactive,
       long[] upAt,
       int[] upChange,
       long[] downAt,
@@ -57,6 +64,7 @@ public final class DecisionState {
     this.initialized = initialized;
     this.recommendationAt = recommendationAt;
     this.recommendation = recommendation;
+    this.reactive = reactive;
     this.upAt = upAt;
     this.upChange = upChange;
     this.downAt = downAt;
@@ -74,7 +82,10 @@ public final class DecisionState {
     return EMPTY;
   }
 
-  /** A state restored from its parts, e.g. after a leader change. */
+  /**
+   * A state restored from its parts, e.g. after a leader change. The recommendations' forecast part
+   * is not known, so the scale-down window holds them whole.
+   */
   public static DecisionState of(
       List<TimedRecommendation> recommendations,
       List<ScaleEvent> scaleUpEvents,
@@ -88,7 +99,15 @@ public final class DecisionState {
     long[] uAt = times(scaleUpEvents);
     long[] dAt = times(scaleDownEvents);
     return new DecisionState(
-        true, recAt, rec, uAt, changes(scaleUpEvents), dAt, changes(scaleDownEvents), AVAILABLE);
+        true,
+        recAt,
+        rec,
+        rec.clone(),
+        uAt,
+        changes(scaleUpEvents),
+        dAt,
+        changes(scaleDownEvents),
+        AVAILABLE);
   }
 
   public boolean initialized() {
@@ -134,7 +153,15 @@ public final class DecisionState {
 
   private DecisionState withUnavailableSince(long since) {
     return new DecisionState(
-        initialized, recommendationAt, recommendation, upAt, upChange, downAt, downChange, since);
+        initialized,
+        recommendationAt,
+        recommendation,
+        reactive,
+        upAt,
+        upChange,
+        downAt,
+        downChange,
+        since);
   }
 
   /** Milliseconds since no metric could be used, at {@code nowMillis}; 0 when one could. */
@@ -147,6 +174,7 @@ public final class DecisionState {
         true,
         append(recommendationAt, nowMillis),
         append(recommendation, replicas),
+        append(reactive, replicas),
         upAt,
         upChange,
         downAt,
@@ -176,6 +204,20 @@ public final class DecisionState {
     return highest;
   }
 
+  /**
+   * Highest of {@code seed} and the recommendations made strictly after {@code cutoffMillis}
+   * without their forecast part.
+   */
+  int highestReactiveAfter(long cutoffMillis, int seed) {
+    int highest = seed;
+    for (int i = 0; i < reactive.length; i++) {
+      if (recommendationAt[i] > cutoffMillis && reactive[i] > highest) {
+        highest = reactive[i];
+      }
+    }
+    return highest;
+  }
+
   /** Pods added by scale events strictly after {@code cutoffMillis}. */
   long addedAfter(long cutoffMillis) {
     return sumAfter(upAt, upChange, cutoffMillis);
@@ -187,23 +229,28 @@ public final class DecisionState {
   }
 
   /**
-   * The state after a tick at {@code nowMillis}: optionally records a recommendation, records a
-   * scale event when {@code scaleChange != 0}, and drops entries at or before the cutoffs.
+   * The state after a tick at {@code nowMillis}: optionally records a recommendation (and the same
+   * without its forecast part), records a scale event when {@code scaleChange != 0}, and drops
+   * entries at or before the cutoffs.
    */
   DecisionState next(
       long nowMillis,
       boolean record,
       int newRecommendation,
+      int newReactive,
       long recommendationCutoff,
       int scaleChange,
       long eventCutoff) {
     int keptRecs = countAfter(recommendationAt, recommendationCutoff);
     long[] recAt = new long[Math.min(MAX_ENTRIES, keptRecs + (record ? 1 : 0))];
     int[] rec = new int[recAt.length];
+    int[] react = new int[recAt.length];
     fill(recommendationAt, recommendation, recommendationCutoff, recAt, rec);
+    fill(recommendationAt, reactive, recommendationCutoff, new long[recAt.length], react);
     if (record) {
       recAt[recAt.length - 1] = nowMillis;
       rec[rec.length - 1] = newRecommendation;
+      react[react.length - 1] = newReactive;
     }
     long[] uAt = upAt;
     int[] uChange = upChange;
@@ -229,7 +276,7 @@ public final class DecisionState {
         dChange[dChange.length - 1] = -scaleChange;
       }
     }
-    return new DecisionState(true, recAt, rec, uAt, uChange, dAt, dChange, unavailableSince);
+    return new DecisionState(true, recAt, rec, react, uAt, uChange, dAt, dChange, unavailableSince);
   }
 
   /**
@@ -242,6 +289,7 @@ public final class DecisionState {
           true,
           recommendationAt,
           recommendation,
+          reactive,
           appendBounded(upAt, atMillis),
           appendBounded(upChange, change),
           downAt,
@@ -253,6 +301,7 @@ public final class DecisionState {
           true,
           recommendationAt,
           recommendation,
+          reactive,
           upAt,
           upChange,
           appendBounded(downAt, atMillis),
@@ -273,6 +322,7 @@ public final class DecisionState {
         && initialized == s.initialized
         && Arrays.equals(recommendationAt, s.recommendationAt)
         && Arrays.equals(recommendation, s.recommendation)
+        && Arrays.equals(reactive, s.reactive)
         && Arrays.equals(upAt, s.upAt)
         && Arrays.equals(upChange, s.upChange)
         && Arrays.equals(downAt, s.downAt)

@@ -1,5 +1,6 @@
 package io.predictivescaler.core.decision;
 
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -14,21 +15,46 @@ import java.util.Objects;
  * @param model the model that produced it, for explanations
  * @param reactiveShare while the forecast is used, where its metric's reactive target lies between
  *     the reactive-only target (0) and the predictive target (1)
+ * @param hold how long the scale-down window holds what this forecast asked for (at most the
+ *     window): the pod start-up, since a pod removed and asked for again within it leaves the load
+ *     without it for longer than keeping it costs; the peak band already covers the lead window
+ *     ahead, so holding it for the whole window would cover that window twice. {@link
+ *     #WHOLE_WINDOW} when not known.
  */
 public record ForecastSummary(
     double peakUpperLoad,
     ForecastStatus status,
     String detail,
     String model,
-    double reactiveShare) {
+    double reactiveShare,
+    Duration hold) {
+
+  /**
+   * A hold at least as long as any scale-down window: the forecast is held like the HPA's count.
+   */
+  public static final Duration WHOLE_WINDOW = Duration.ofHours(1);
 
   public ForecastSummary {
     Objects.requireNonNull(status, "status");
     Objects.requireNonNull(detail, "detail");
     Objects.requireNonNull(model, "model");
+    Objects.requireNonNull(hold, "hold");
     if (!(reactiveShare >= 0 && reactiveShare <= 1)) {
       throw new IllegalArgumentException("reactiveShare must be in [0, 1], got " + reactiveShare);
     }
+    if (hold.isNegative()) {
+      throw new IllegalArgumentException("hold must not be negative, got " + hold);
+    }
+  }
+
+  /** A summary held for the whole scale-down window. */
+  public ForecastSummary(
+      double peakUpperLoad,
+      ForecastStatus status,
+      String detail,
+      String model,
+      double reactiveShare) {
+    this(peakUpperLoad, status, detail, model, reactiveShare, WHOLE_WINDOW);
   }
 
   /** A summary whose forecast, when used, reads its metric at the predictive target. */
@@ -60,6 +86,11 @@ public record ForecastSummary(
 
   public static ForecastSummary insufficientHistory(String model, String why) {
     return new ForecastSummary(Double.NaN, ForecastStatus.INSUFFICIENT_HISTORY, why, model);
+  }
+
+  /** The same forecast, held for {@code newHold} in the scale-down window. */
+  public ForecastSummary withHold(Duration newHold) {
+    return new ForecastSummary(peakUpperLoad, status, detail, model, reactiveShare, newHold);
   }
 
   public boolean trusted() {

@@ -1,5 +1,6 @@
 package io.predictivescaler.core.decision;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,6 +30,9 @@ final class PredictiveStage {
    * @param notUsed why the present forecasts were not used; null when usable or absent
    * @param sized the metrics whose forecast is usable, each with the share of the way from its
    *     reactive target to its predictive target that its reactive part is read at
+   * @param hold how long the scale-down window holds the forecast's part: the longest hold of the
+   *     usable forecasts; with none, the whole window, so that a forecast no longer used is held as
+   *     the HPA holds its count
    */
   record Result(
       boolean usable,
@@ -36,7 +40,8 @@ final class PredictiveStage {
       double ratio,
       ReasonCode notUsed,
       String rule,
-      Map<String, Double> sized) {
+      Map<String, Double> sized,
+      Duration hold) {
 
     Result {
       sized = Map.copyOf(sized);
@@ -63,7 +68,8 @@ final class PredictiveStage {
 
   static Result run(DecisionInput input) {
     if (input.forecasts().isEmpty()) {
-      return new Result(false, 0, 0, null, "no forecast: reactive only", Map.of());
+      return new Result(
+          false, 0, 0, null, "no forecast: reactive only", Map.of(), ForecastSummary.WHOLE_WINDOW);
     }
     boolean several = input.metrics().size() > 1;
     List<Sizing> sizings = new ArrayList<>();
@@ -78,7 +84,14 @@ final class PredictiveStage {
     if (usable.isEmpty()) {
       Sizing first = sizings.get(0);
       String rule = sizings.stream().map(Sizing::rule).collect(Collectors.joining("; "));
-      return new Result(false, 0, 0, first.notUsed(), rule + ": reactive only", Map.of());
+      return new Result(
+          false,
+          0,
+          0,
+          first.notUsed(),
+          rule + ": reactive only",
+          Map.of(),
+          ForecastSummary.WHOLE_WINDOW);
     }
     Sizing best = usable.get(0);
     for (Sizing sizing : usable) {
@@ -96,10 +109,13 @@ final class PredictiveStage {
       }
     }
     Map<String, Double> sized = new HashMap<>();
+    Duration hold = Duration.ZERO;
     for (Sizing sizing : usable) {
-      sized.put(sizing.metric(), input.forecasts().get(sizing.metric()).reactiveShare());
+      ForecastSummary forecast = input.forecasts().get(sizing.metric());
+      sized.put(sizing.metric(), forecast.reactiveShare());
+      hold = forecast.hold().compareTo(hold) > 0 ? forecast.hold() : hold;
     }
-    return new Result(true, best.replicas(), best.ratio(), null, rule, sized);
+    return new Result(true, best.replicas(), best.ratio(), null, rule, sized, hold);
   }
 
   private static Sizing size(DecisionInput input, MetricInput metric, ForecastSummary forecast) {

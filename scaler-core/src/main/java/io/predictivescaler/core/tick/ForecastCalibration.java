@@ -128,7 +128,8 @@ final class ForecastCalibration {
               100 * level));
     }
     return ForecastSummary.trusted(
-        band.at(level) * (1 + headroom), model, explain(level, band), reactiveShare);
+            band.at(level) * (1 + headroom), model, explain(level, band), reactiveShare)
+        .withHold(leadWindow(now, observation, lead));
   }
 
   private String explain(double level, PeakBand band) {
@@ -144,10 +145,18 @@ final class ForecastCalibration {
   }
 
   /**
-   * The calibrated peak over the lead window: from the newest sample (which the metric delay makes
-   * older than {@code now}) to {@code now + lead + one step}, when capacity asked for now is Ready
-   * and the next tick can correct it.
+   * The span the peak band covers: from the newest sample (which the metric delay makes older than
+   * {@code now}) to {@code now + lead + one step}, when capacity asked for now is Ready and the
+   * next tick can correct it. It is also how long the scale-down window holds what the band asked
+   * for: a band that falls within it is the same forecast seen a little later.
    */
+  private Duration leadWindow(Instant now, WorkloadObservation observation, Duration lead) {
+    Duration span =
+        Duration.between(observation.history().end(), now.plus(lead).plus(policy.step()));
+    return span.isNegative() ? Duration.ZERO : span;
+  }
+
+  /** The calibrated peak over the lead window ({@link #leadWindow}). */
   private PeakBand calibrate(
       Instant now, WorkloadObservation observation, Forecast forecast, Duration lead) {
     var history = observation.history();
@@ -184,6 +193,7 @@ final class ForecastCalibration {
             (int) -Math.floorDiv(-delay, bucket),
             (int) Math.max(1, -Math.floorDiv(-lead.getSeconds(), bucket)),
             (int) (scaling.behavior().scaleDown().stabilizationWindow().getSeconds() / bucket),
+            (int) Math.max(1, leadWindow(now, observation, lead).getSeconds() / bucket),
             policy.minReplicas(),
             policy.maxReplicas(),
             metric.targetPerReplica(),

@@ -66,6 +66,47 @@ class LightClusterTest {
     assertThat(predictive.isHpa()).isFalse();
   }
 
+  @ParameterizedTest(name = "band part held {0} buckets: {1} replicas at buckets 1-6")
+  @CsvSource({
+    "1, '3, 3, 3, 3, 3, 3'",
+    "2, '9, 3, 3, 3, 3, 3'",
+    "4, '9, 9, 9, 3, 3, 3'",
+    "9, '9, 9, 9, 3, 3, 3'"
+  })
+  void theWindowHoldsTheBandPartOnlyForItsHoldAndTheReactivePartThroughout(
+      int bandHold, String replicas) {
+    float[] loads = {30, 30, 30, 30, 30, 30, 30, 30};
+    float[] bands = {85, 25, 25, 25, 25, 25, 25, 25};
+    LightCluster cluster = new LightCluster(60, 0, 1, 4, bandHold, 1, 100, 10, 10, 0.1);
+
+    CandidateScore score = cluster.replay("q0.9", 0.9, 0, loads, bands);
+
+    // 9 from the band at bucket 0 (a bucket's band is its highest, so a hold of 1 ends with it);
+    // the band falls to 25 (3 replicas) and the reactive part is 3 throughout: the window of 4
+    // holds the 9 for the band's hold, counted with bucket 0 and at most the window
+    int[] expected =
+        Arrays.stream(replicas.split(",")).mapToInt(x -> Integer.parseInt(x.trim())).toArray();
+    double replicaBuckets = 9 + Arrays.stream(expected).sum() + 3;
+    assertThat(score.replicaHours()).isCloseTo(replicaBuckets / 60.0, within(1e-9));
+  }
+
+  @Test
+  void withoutABandHoldTheBandIsHeldThroughTheWholeWindow() {
+    float[] loads = {30, 30, 30, 30, 30, 30, 30, 30};
+    float[] bands = {85, 25, 25, 25, 25, 25, 25, 25};
+
+    CandidateScore whole =
+        new LightCluster(60, 0, 1, 4, 1, 100, 10, 10, 0.1).replay("q", 0.9, 0, loads, bands);
+    CandidateScore held =
+        new LightCluster(60, 0, 1, 4, 4, 1, 100, 10, 10, 0.1).replay("q", 0.9, 0, loads, bands);
+
+    CandidateScore released =
+        new LightCluster(60, 0, 1, 4, 1, 1, 100, 10, 10, 0.1).replay("q", 0.9, 0, loads, bands);
+
+    assertThat(whole.replicaHours()).isEqualTo(held.replicaHours());
+    assertThat(released.replicaHours()).isLessThan(whole.replicaHours());
+  }
+
   @Test
   void anAnticipatingBandPaysForTheReplicasItAddsEarly() {
     float[] bands = new float[STEP.length];

@@ -110,6 +110,33 @@ class DecisionStateTest {
   }
 
   @Test
+  void keepsEachRecommendationAlsoWithoutItsForecastPart() {
+    long now = T0.toEpochMilli();
+    DecisionState state =
+        DecisionState.empty()
+            .next(now, true, 10, 4, now - 300_000, 0, now - 300_000)
+            .next(now + 15_000, true, 6, 5, now - 285_000, 0, now - 285_000);
+
+    assertThat(state.highestRecommendationAfter(now - 1, 0)).isEqualTo(10);
+    assertThat(state.highestReactiveAfter(now - 1, 0)).isEqualTo(5);
+    assertThat(state.highestReactiveAfter(now, 0)).isEqualTo(5);
+    assertThat(state.highestReactiveAfter(now + 15_000, 3)).isEqualTo(3);
+    DecisionState dropped = state.next(now + 30_000, false, 0, 0, now, 0, now);
+    assertThat(dropped.highestRecommendationAfter(Long.MIN_VALUE, 0)).isEqualTo(6);
+    assertThat(dropped.highestReactiveAfter(Long.MIN_VALUE, 0)).isEqualTo(5);
+    assertThat(state).isNotEqualTo(DecisionState.empty().next(now, true, 10, 10, 0, 0, 0));
+  }
+
+  @Test
+  void aRestoredStateHoldsItsRecommendationsWhole() {
+    DecisionState state =
+        DecisionState.of(
+            List.of(TestInputs.rec(7, 10), TestInputs.rec(3, 5)), List.of(), List.of());
+
+    assertThat(state.highestReactiveAfter(Long.MIN_VALUE, 0)).isEqualTo(7);
+  }
+
+  @Test
   void staysBoundedOverADayOfTicks() {
     DecisionState state = DecisionState.initial();
     int current = 5;
