@@ -76,8 +76,7 @@ public final class DecisionPipeline {
       StageResult combine = ForecastStages.combine(reactive, predictive);
       stages.add(combine);
       StageResult tolerance =
-          ForecastStages.tolerance(
-              combine.replicas(), current, reactive, predictive, policy.tolerance());
+          ForecastStages.tolerance(combine.replicas(), current, reactive, predictive);
       stages.add(tolerance);
       desired = tolerance.replicas();
       withoutForecast = Math.min(desired, reactive.replicas());

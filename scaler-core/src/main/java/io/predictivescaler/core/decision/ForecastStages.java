@@ -1,8 +1,9 @@
 package io.predictivescaler.core.decision;
 
 /**
- * Stages 3 and 4 (ours): combine the reactive and predictive recommendations, then apply the
- * tolerance to the forecast's load ratio. A forecast only ever raises the recommendation.
+ * Stages 3 and 4 (ours): combine the reactive and predictive recommendations, then report the
+ * forecast's load ratio (no tolerance applies to it). A forecast only ever raises the
+ * recommendation.
  */
 final class ForecastStages {
 
@@ -25,18 +26,15 @@ final class ForecastStages {
   }
 
   /**
-   * A forecast whose load ratio is within tolerance of current capacity asks for the current count
-   * when it would scale in: tolerance damps flapping. A forecast band above current capacity is
-   * never held back by tolerance: the band is already the calibrated peak the capacity must cover,
-   * and holding the count would plan an overload. Sets PredictedLoad when the forecast raised the
-   * count above the reactive recommendation.
+   * Stage 4. The tolerance the reactive part already had (the replica calculator applies it, as in
+   * the HPA) is not applied to the forecast: the band is the calibrated peak capacity must cover,
+   * so holding the count above it would plan an overload, and holding a count the band no longer
+   * needs is the scale-down window's job, which holds the forecast's part for its lead window
+   * (where a tolerance hold also kept capacity the counterfactual replay never priced). Sets
+   * PredictedLoad when the forecast raised the count above the reactive recommendation.
    */
   static StageResult tolerance(
-      int combined,
-      int current,
-      ReactiveStage.Result reactive,
-      PredictiveStage.Result predictive,
-      Tolerance tolerance) {
+      int combined, int current, ReactiveStage.Result reactive, PredictiveStage.Result predictive) {
     if (!predictive.usable()) {
       return StageResult.passed(
           new StageTrace(
@@ -45,23 +43,18 @@ final class ForecastStages {
               combined,
               "reactive tolerance already applied by the replica calculator, as in the HPA"));
     }
-    boolean within = predictive.replicas() <= current && tolerance.isWithin(predictive.ratio());
-    int desired = Math.max(reactive.replicas(), within ? current : predictive.replicas());
     StageTrace trace =
         new StageTrace(
             StageTrace.TOLERANCE,
             combined,
-            desired,
+            combined,
             "forecast load ratio "
                 + RuleText.num(predictive.ratio())
-                + (within
-                    ? " within tolerance "
-                    : predictive.replicas() > current
-                        ? " above current capacity (no tolerance on a scale-up) "
-                        : " outside tolerance ")
-                + tolerance
-                + (within ? ": forecast asks for " + current : ""));
-    if (desired > reactive.replicas()) {
+                + (predictive.replicas() > current
+                    ? " above current capacity"
+                    : predictive.replicas() < current ? " below current capacity" : "")
+                + ": no tolerance on the forecast, its scale-in waits for its hold");
+    if (combined > reactive.replicas()) {
       return StageResult.set(
           trace,
           ReasonCode.PREDICTED_LOAD,

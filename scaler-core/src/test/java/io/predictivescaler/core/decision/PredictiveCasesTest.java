@@ -55,9 +55,9 @@ class PredictiveCasesTest {
             7,
             ReasonCode.PREDICTED_LOAD),
         c(
-            "ours: forecast within tolerance of current capacity keeps the current count",
-            withForecast(input(10, DEFAULTS, load(300)), ForecastSummary.trusted(950, "linear")),
-            10,
+            "ours: no tolerance holds a count the band no longer needs (its hold damps scale-in)",
+            withForecast(input(20, DEFAULTS, load(300)), ForecastSummary.trusted(1850, "linear")),
+            19,
             ReasonCode.PREDICTED_LOAD),
         c(
             "ours: an untrusted forecast is ignored and the reason says so (ForecastUntrusted)",
