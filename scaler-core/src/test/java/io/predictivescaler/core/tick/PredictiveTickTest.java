@@ -68,6 +68,12 @@ class PredictiveTickTest {
     assertThat(firstRiseOnDay3.shadowHpa().replicas())
         .isLessThan(firstRiseOnDay3.decision().replicas());
     assertThat(firstRiseOnDay3.now()).isBefore(T0.plusSeconds(2 * DAY + 8 * 3600 + 600));
+    // the scale-down window holds what the band asked for as long as the band's lead window:
+    // from the newest sample to now + the 90 s lead time + one step
+    Instant newest = firstRiseOnDay3.observation().history().end();
+    assertThat(firstRiseOnDay3.summary().hold())
+        .isEqualTo(Duration.between(newest, firstRiseOnDay3.now().plusSeconds(90).plus(STEP)))
+        .isLessThan(Duration.ofMinutes(5));
   }
 
   /** 300 at night, a ten-minute ramp to 2,000 from 08:00, back down from 20:00. */
