@@ -98,8 +98,9 @@ public final class PolicyFields {
                   code("tolerance"),
                   "number or `{up, down}`",
                   code("0.1"),
-                  "relative change against current replicas that is ignored (HPA's tolerance); a"
-                      + " mapping sets each direction",
+                  "relative change against current replicas that is ignored (HPA's tolerance,"
+                      + " on the metric's reading; the forecast's band has none); a mapping sets"
+                      + " each direction",
                   "each " + FRACTION)));
 
   /** The configured lead time, or empty for {@code auto}. */
