@@ -77,6 +77,47 @@ class PeakBandCoverageTest {
         .allSatisfy(l -> assertThat(l.coverage()).isNaN());
   }
 
+  /**
+   * A trace whose ticks fall 7 s after the step grid: the history labels tick {@code i} with the
+   * grid time before it, so the window after the label of tick 0 holds ticks 1 and 2 (peak 30), not
+   * ticks 0 and 1.
+   */
+  @Test
+  void aTraceOffTheStepGridIsScoredOnTheTicksItsHistoryLabelsInTheWindow() {
+    Scenario offGrid =
+        new Scenario(
+            TestScenarios.START.plusSeconds(7),
+            TestScenarios.STEP,
+            new double[] {10, 20, 30, 40, 50, 60},
+            TestScenarios.CAPACITY,
+            java.time.Duration.ZERO,
+            java.time.Duration.ZERO,
+            1);
+    java.time.Instant label = TestScenarios.START;
+
+    SimulationResult result =
+        new ClusterSimulator(offGrid)
+            .run(
+                tick ->
+                    new Decision(
+                        1,
+                        "Banded",
+                        null,
+                        tick.tick() == 0
+                            ? new PeakBands(
+                                label,
+                                label.plus(TestScenarios.STEP.multipliedBy(2)),
+                                LEVELS,
+                                new double[] {25, 35},
+                                0.9)
+                            : null));
+
+    PeakBandCoverage coverage = result.peakBandCoverage();
+    assertThat(coverage.levels().get(0).outcomes()).isEqualTo(1);
+    assertThat(coverage.levels().get(0).covered()).as("25 < 30").isZero();
+    assertThat(coverage.levels().get(1).covered()).as("35 >= 30").isEqualTo(1);
+  }
+
   @Test
   void aLevelChosenBetweenTwoTrackedOnesCountsHalfToEach() {
     SimulationResult result = run(bands(25, 35, 0.7), bands(25, 35, 0.9), null, null, null, null);
