@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -90,10 +92,10 @@ class PeakBandCoverageTest {
             TestScenarios.STEP,
             new double[] {10, 20, 30, 40, 50, 60},
             TestScenarios.CAPACITY,
-            java.time.Duration.ZERO,
-            java.time.Duration.ZERO,
+            Duration.ZERO,
+            Duration.ZERO,
             1);
-    java.time.Instant label = TestScenarios.START;
+    Instant label = TestScenarios.START;
 
     SimulationResult result =
         new ClusterSimulator(offGrid)

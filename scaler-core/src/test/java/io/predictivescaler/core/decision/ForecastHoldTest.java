@@ -3,6 +3,7 @@ package io.predictivescaler.core.decision;
 import static io.predictivescaler.core.decision.TestInputs.PIPELINE;
 import static io.predictivescaler.core.decision.TestInputs.T0;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.List;
@@ -103,8 +104,7 @@ class ForecastHoldTest {
   @Test
   void aNegativeHoldIsRejected() {
     ForecastSummary forecast = peak(100, HOLD);
-    org.assertj.core.api.Assertions.assertThatThrownBy(
-            () -> forecast.withHold(Duration.ofSeconds(-1)))
+    assertThatThrownBy(() -> forecast.withHold(Duration.ofSeconds(-1)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("hold must not be negative, got PT-1S");
   }
