@@ -195,13 +195,7 @@ public final class DecisionState {
 
   /** Highest of {@code seed} and the recommendations made strictly after {@code cutoffMillis}. */
   int highestRecommendationAfter(long cutoffMillis, int seed) {
-    int highest = seed;
-    for (int i = 0; i < recommendation.length; i++) {
-      if (recommendationAt[i] > cutoffMillis && recommendation[i] > highest) {
-        highest = recommendation[i];
-      }
-    }
-    return highest;
+    return highestAfter(recommendation, cutoffMillis, seed);
   }
 
   /**
@@ -209,10 +203,14 @@ public final class DecisionState {
    * without their forecast part.
    */
   int highestReactiveAfter(long cutoffMillis, int seed) {
+    return highestAfter(reactive, cutoffMillis, seed);
+  }
+
+  private int highestAfter(int[] values, long cutoffMillis, int seed) {
     int highest = seed;
-    for (int i = 0; i < reactive.length; i++) {
-      if (recommendationAt[i] > cutoffMillis && reactive[i] > highest) {
-        highest = reactive[i];
+    for (int i = 0; i < values.length; i++) {
+      if (recommendationAt[i] > cutoffMillis && values[i] > highest) {
+        highest = values[i];
       }
     }
     return highest;
@@ -246,7 +244,7 @@ public final class DecisionState {
     int[] rec = new int[recAt.length];
     int[] react = new int[recAt.length];
     fill(recommendationAt, recommendation, recommendationCutoff, recAt, rec);
-    fill(recommendationAt, reactive, recommendationCutoff, new long[recAt.length], react);
+    fill(recommendationAt, reactive, recommendationCutoff, null, react);
     if (record) {
       recAt[recAt.length - 1] = nowMillis;
       rec[rec.length - 1] = newRecommendation;
@@ -359,9 +357,12 @@ public final class DecisionState {
     return n;
   }
 
-  /** Copies the newest entries after {@code cutoff} into the front of the targets, in order. */
+  /**
+   * Copies the newest entries after {@code cutoff} into the front of the targets, in order; the
+   * times only when {@code toAt} is not null (a second value array kept at the same times).
+   */
   private static void fill(long[] at, int[] value, long cutoff, long[] toAt, int[] toValue) {
-    int room = toAt.length;
+    int room = toValue.length;
     int kept = countAfter(at, cutoff);
     int skip = Math.max(0, kept - room);
     int j = 0;
@@ -371,7 +372,9 @@ public final class DecisionState {
           skip--;
           continue;
         }
-        toAt[j] = at[i];
+        if (toAt != null) {
+          toAt[j] = at[i];
+        }
         toValue[j] = value[i];
         j++;
       }

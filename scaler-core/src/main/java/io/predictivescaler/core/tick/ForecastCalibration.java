@@ -94,8 +94,9 @@ final class ForecastCalibration {
     if (forecast == null) {
       return ForecastSummary.insufficientHistory("none", "no load samples yet");
     }
-    PeakBand band = calibrate(now, observation, forecast, lead);
-    choose(now, observation, band, lead);
+    Duration window = leadWindow(now, observation, lead);
+    PeakBand band = calibrate(observation, forecast, window);
+    choose(now, observation, band, lead, window);
     status = new CalibrationStatus(band, choice);
     String model = forecast.fittedAt() == null ? "last-value" : forecast.model();
     if (!band.calibrated()) {
@@ -129,7 +130,7 @@ final class ForecastCalibration {
     }
     return ForecastSummary.trusted(
             band.at(level) * (1 + headroom), model, explain(level, band), reactiveShare)
-        .withHold(leadWindow(now, observation, lead));
+        .withHold(window);
   }
 
   private String explain(double level, PeakBand band) {
@@ -157,12 +158,10 @@ final class ForecastCalibration {
   }
 
   /** The calibrated peak over the lead window ({@link #leadWindow}). */
-  private PeakBand calibrate(
-      Instant now, WorkloadObservation observation, Forecast forecast, Duration lead) {
+  private PeakBand calibrate(WorkloadObservation observation, Forecast forecast, Duration window) {
     var history = observation.history();
     long step = history.stepSeconds();
-    long until = now.plus(lead).getEpochSecond() + policy.step().getSeconds();
-    long span = Math.max(step, until - history.end().getEpochSecond());
+    long span = Math.max(step, window.getSeconds());
     int leadSteps = (int) Math.min(Integer.MAX_VALUE, -Math.floorDiv(-span, step));
     return calibrator.update(history, forecast.point(), leadSteps);
   }
@@ -171,7 +170,8 @@ final class ForecastCalibration {
    * Records what this tick saw for counterfactual replays and, on the re-pick schedule, replays the
    * recent history for every candidate and keeps the cheapest within the risk budget.
    */
-  private void choose(Instant now, WorkloadObservation observation, PeakBand band, Duration lead) {
+  private void choose(
+      Instant now, WorkloadObservation observation, PeakBand band, Duration lead, Duration window) {
     if (!(policy.metric() instanceof PrometheusMetric metric)) {
       return;
     }
@@ -193,7 +193,7 @@ final class ForecastCalibration {
             (int) -Math.floorDiv(-delay, bucket),
             (int) Math.max(1, -Math.floorDiv(-lead.getSeconds(), bucket)),
             (int) (scaling.behavior().scaleDown().stabilizationWindow().getSeconds() / bucket),
-            (int) Math.max(1, leadWindow(now, observation, lead).getSeconds() / bucket),
+            (int) Math.max(1, window.getSeconds() / bucket),
             policy.minReplicas(),
             policy.maxReplicas(),
             metric.targetPerReplica(),
