@@ -119,7 +119,10 @@ final class StatusJson {
       forecast.put("candidate", choice.chosen().name());
       forecast.put("level", ForecastTrack.finite(calibration.chosenLevel()));
       forecast.put("levelCoverage", ForecastTrack.finite(calibration.chosenCoverage()));
-      forecast.put("reactiveShare", choice.hpaChosen() ? null : choice.reactiveShare());
+      forecast.put(
+          "reactiveShare",
+          choice.hpaChosen() ? null : calibration.onlyAddsToHpa() ? 0.0 : choice.reactiveShare());
+      forecast.put("onlyAddsToHpa", calibration.onlyAddsToHpa());
       forecast.put("counterfactual", counterfactual(choice));
     }
     return forecast;

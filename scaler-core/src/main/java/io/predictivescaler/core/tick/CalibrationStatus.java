@@ -2,6 +2,7 @@ package io.predictivescaler.core.tick;
 
 import io.predictivescaler.core.counterfactual.CounterfactualChoice;
 import io.predictivescaler.forecast.peak.PeakBand;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -10,11 +11,22 @@ import java.util.Objects;
  *
  * @param band the peak band over the lead window at every tracked level
  * @param choice the latest re-pick; null before the first one
+ * @param replayed the history the choice has replayed since it last started afresh (after a start
+ *     or a policy change), unfaded
  */
-public record CalibrationStatus(PeakBand band, CounterfactualChoice choice) {
+public record CalibrationStatus(PeakBand band, CounterfactualChoice choice, Duration replayed) {
 
   public CalibrationStatus {
     Objects.requireNonNull(band, "band");
+    Objects.requireNonNull(replayed, "replayed");
+  }
+
+  /**
+   * True while the choice rests on less than a day of replayed history: the band then only adds to
+   * what the HPA at the reactive target asks for, whatever candidate was chosen.
+   */
+  public boolean onlyAddsToHpa() {
+    return replayed.compareTo(ForecastCalibration.PROVING_SPAN) < 0;
   }
 
   /**

@@ -47,6 +47,15 @@ final class ForecastCalibration {
   private static final Duration SPAN = Duration.ofHours(24);
   private static final Duration MIN_SPAN = Duration.ofHours(2);
 
+  /**
+   * History the choice must have replayed before the band may size capacity below the HPA: a day,
+   * for the same reason {@link #SPAN} is one. Until then the band only adds to what the HPA at the
+   * reactive target asks for. A choice made on a few hours is in-sample optimism at its worst: on
+   * the bundled CPU traces every overload minute predictive had and the HPA did not fell in the
+   * first half-day, on choices resting on two to ten hours.
+   */
+  static final Duration PROVING_SPAN = SPAN;
+
   private final ForecastSettings settings;
   private final PeakCalibrator calibrator;
   private WorkloadPolicy policy;
@@ -55,6 +64,7 @@ final class ForecastCalibration {
   private final CandidateMemory memory = new CandidateMemory();
   private CounterfactualChoice choice;
   private Instant chosenAt;
+  private long replayedSeconds;
   private CalibrationStatus status;
 
   ForecastCalibration(WorkloadPolicy policy, ScalingPolicy scaling, ForecastSettings settings) {
@@ -72,6 +82,7 @@ final class ForecastCalibration {
   ForecastCalibration withPolicy(WorkloadPolicy newPolicy, ScalingPolicy newScaling) {
     if (!newPolicy.equals(policy)) {
       this.chosenAt = null;
+      this.replayedSeconds = 0;
       memory.clear();
     }
     this.policy = newPolicy;
@@ -97,7 +108,7 @@ final class ForecastCalibration {
     Duration window = leadWindow(now, observation, lead);
     PeakBand band = calibrate(observation, forecast, window);
     choose(now, observation, band, lead, window);
-    status = new CalibrationStatus(band, choice);
+    status = new CalibrationStatus(band, choice, Duration.ofSeconds(replayedSeconds));
     String model = forecast.fittedAt() == null ? "last-value" : forecast.model();
     if (!band.calibrated()) {
       return ForecastSummary.insufficientHistory(
@@ -116,7 +127,7 @@ final class ForecastCalibration {
     }
     double level = choice == null ? policy.quantile() : choice.level();
     double headroom = choice == null ? 0 : choice.headroom();
-    double reactiveShare = choice == null ? 1 : choice.reactiveShare();
+    double reactiveShare = status.onlyAddsToHpa() || choice == null ? 0 : choice.reactiveShare();
     double coverage = band.coverageAt(level);
     if (coverage < level - COLLAPSE_MARGIN) {
       return ForecastSummary.untrusted(
@@ -140,9 +151,19 @@ final class ForecastCalibration {
             "peak over the lead window at q%s, recent coverage %.1f%%",
             RiskChooser.trim(level),
             100 * band.coverageAt(level));
-    return choice == null
-        ? coverage + "; first level until " + MIN_SPAN.toHours() + " h of history can be replayed"
-        : coverage + "; " + choice.rule();
+    String why =
+        choice == null
+            ? "first level until " + MIN_SPAN.toHours() + " h of history can be replayed"
+            : choice.rule();
+    if (status.onlyAddsToHpa()) {
+      why +=
+          String.format(
+              Locale.ROOT,
+              "; only adds to the HPA until %d h of history are replayed (%.1f h so far)",
+              PROVING_SPAN.toHours(),
+              replayedSeconds / 3600.0);
+    }
+    return coverage + "; " + why;
   }
 
   /**
@@ -206,6 +227,7 @@ final class ForecastCalibration {
     List<CandidateScore> latest =
         RiskChooser.score(candidates, cluster, PeakCalibrator.LEVELS, scoreFrom);
     List<CandidateScore> pooled = memory.add(latest, chosenAt == null ? 0 : sinceLast / 3600.0);
+    replayedSeconds += (candidates.size() - scoreFrom) * bucket;
     choice = RiskChooser.choose(pooled, risk.isHpa() ? Double.NaN : risk.share());
     chosenAt = now;
   }

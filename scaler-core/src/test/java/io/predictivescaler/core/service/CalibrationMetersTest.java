@@ -11,6 +11,7 @@ import io.predictivescaler.core.counterfactual.CandidateScore;
 import io.predictivescaler.core.counterfactual.CounterfactualChoice;
 import io.predictivescaler.core.tick.CalibrationStatus;
 import io.predictivescaler.forecast.peak.PeakBand;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -60,7 +61,8 @@ class CalibrationMetersTest {
 
   @Test
   void isAbsentBeforeTheFirstChoice() {
-    meters.update(CHECKOUT, new CalibrationStatus(band(new double[] {0.5, 0.9, 0.99}), null));
+    meters.update(
+        CHECKOUT, new CalibrationStatus(band(new double[] {0.5, 0.9, 0.99}), null, Duration.ZERO));
     meters.update(CATALOG, null);
 
     assertThat(registry.find(CalibrationMeters.LEVEL).gauges()).isEmpty();
@@ -71,7 +73,8 @@ class CalibrationMetersTest {
   void readsNaNWhenTheChoiceIsGoneAgain() {
     meters.update(CHECKOUT, status(0.9, new double[] {0.48, 0.87, 0.991}));
 
-    meters.update(CHECKOUT, new CalibrationStatus(band(new double[] {0.5, 0.9, 0.99}), null));
+    meters.update(
+        CHECKOUT, new CalibrationStatus(band(new double[] {0.5, 0.9, 0.99}), null, Duration.ZERO));
 
     assertThat(level(CHECKOUT)).isNaN();
     assertThat(coverage(CHECKOUT)).isNaN();
@@ -126,7 +129,9 @@ class CalibrationMetersTest {
         Double.isNaN(level) ? hpa : new CandidateScore("q" + level, level, 0, 1, 2, 10, 310, 1440);
     List<CandidateScore> scores = Double.isNaN(level) ? List.of(hpa) : List.of(hpa, chosen);
     return new CalibrationStatus(
-        band(coverage), new CounterfactualChoice(level, 0, 1, scores, "test choice"));
+        band(coverage),
+        new CounterfactualChoice(level, 0, 1, scores, "test choice"),
+        Duration.ofDays(1));
   }
 
   private static PeakBand band(double[] coverage) {

@@ -90,7 +90,10 @@ class OutcomeRecorderTest {
         .containsEntry("candidate", status.choice().chosen().name())
         .containsEntry("level", level)
         .containsEntry("levelCoverage", status.band().coverageAt(level))
-        .containsEntry("reactiveShare", status.choice().reactiveShare());
+        .containsEntry("reactiveShare", 0.0)
+        .containsEntry("onlyAddsToHpa", true);
+    assertThat(status.onlyAddsToHpa()).as("3 h replayed, a day needed").isTrue();
+    assertThat(lastSummaryDetail(orchestrator)).contains("only adds to the HPA until 24 h");
     @SuppressWarnings("unchecked")
     Map<String, Object> counterfactual =
         (Map<String, Object>) forecastJson(orchestrator).get("counterfactual");

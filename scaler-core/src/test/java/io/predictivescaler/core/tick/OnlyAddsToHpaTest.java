@@ -1,0 +1,77 @@
+package io.predictivescaler.core.tick;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.predictivescaler.core.config.LeadTime;
+import io.predictivescaler.core.config.PrometheusMetric;
+import io.predictivescaler.core.config.ScalingMode;
+import io.predictivescaler.core.config.WorkloadPolicy;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Until the counterfactual choice has replayed a day of history, the band only adds to what the HPA
+ * asks for; after that the chosen candidate runs as chosen, and on a steady load its band sizes
+ * below the HPA's 20 % headroom.
+ */
+class OnlyAddsToHpaTest {
+
+  private static final Instant T0 = Instant.parse("2026-03-02T00:00:00Z");
+  private static final Duration STEP = Duration.ofSeconds(15);
+  private static final double TARGET_PER_REPLICA = 100;
+
+  @Test
+  void theBandSizesBelowTheHpaOnlyOnceADayOfHistoryIsReplayed() {
+    Random noise = new Random(7);
+    FakeCluster cluster = new FakeCluster(Duration.ofSeconds(90));
+    cluster.add("checkout", 13, t -> 1000 + noise.nextGaussian() * 10);
+    WorkloadPolicy plain = Policies.policy("checkout", ScalingMode.SCALE, TARGET_PER_REPLICA, 40);
+    WorkloadPolicy base =
+        new WorkloadPolicy(
+            plain.target(),
+            new PrometheusMetric("checkout_load", TARGET_PER_REPLICA, 0.8 * TARGET_PER_REPLICA),
+            plain.maxReplicas(),
+            plain.settings());
+    WorkloadPolicy policy =
+        Policies.with(base, ScalingMode.SCALE, STEP, LeadTime.fixed(Duration.ofSeconds(90)));
+    TickOrchestrator orchestrator =
+        new TickOrchestrator(
+            cluster, mode -> cluster, RefitScheduler.inline(), () -> true, TickListener.none());
+    orchestrator.applyPolicies(List.of(policy));
+
+    int forecastTicksBeforeADay = 0;
+    int belowHpaAfterADay = 0;
+    String detailBefore = null;
+    String detailAfter = null;
+    for (long s = 0; s < 30 * 3600; s += STEP.getSeconds()) {
+      Instant now = T0.plusSeconds(s);
+      cluster.now = now;
+      cluster.sample(now);
+      TickOutcome.Decided outcome = (TickOutcome.Decided) orchestrator.tick(now).get(0);
+      int replicas = outcome.decision().replicas();
+      int hpa = outcome.shadowHpa().replicas();
+      if (s < 24 * 3600) {
+        assertThat(replicas).as("at %s the HPA asked for %d", now, hpa).isGreaterThanOrEqualTo(hpa);
+        if (outcome.summary().trusted()) {
+          forecastTicksBeforeADay++;
+          detailBefore = outcome.summary().detail();
+        }
+      } else if (s > 27 * 3600) {
+        if (replicas < hpa) {
+          belowHpaAfterADay++;
+        }
+        detailAfter = outcome.summary().detail();
+      }
+    }
+
+    assertThat(forecastTicksBeforeADay).isPositive();
+    assertThat(detailBefore).contains("only adds to the HPA until 24 h of history are replayed");
+    assertThat(detailAfter).doesNotContain("only adds to the HPA");
+    assertThat(belowHpaAfterADay)
+        .as("a steady load's band is cheaper than the HPA's headroom: %s", detailAfter)
+        .isPositive();
+  }
+}
