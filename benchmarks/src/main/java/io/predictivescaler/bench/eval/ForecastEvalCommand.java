@@ -9,6 +9,7 @@ import io.predictivescaler.forecast.ModelKind;
 import io.predictivescaler.forecast.RegularSeries;
 import io.predictivescaler.forecast.eval.EvaluationReport;
 import io.predictivescaler.forecast.eval.ModelScore;
+import io.predictivescaler.forecast.eval.NoiseFloor;
 import io.predictivescaler.forecast.eval.RollingOriginEvaluator;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -167,6 +168,15 @@ public final class ForecastEvalCommand implements Callable<Integer> {
               s.fitMillisMedian(),
               s.predictMicrosMedian()));
     }
+    NoiseFloor floor = r.noiseFloor();
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "%-15s %10.4g   (reference, sees the future: each point from the mean of its %d"
+                + " neighbour(s) on each side)%n",
+            "noise floor",
+            floor.mae(),
+            floor.halfWidth()));
     return sb.toString();
   }
 

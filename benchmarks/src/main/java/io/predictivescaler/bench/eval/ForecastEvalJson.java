@@ -41,6 +41,10 @@ final class ForecastEvalJson {
       m.put("points", s.points());
       m.put("refits", s.refits());
     }
+    ObjectNode floor = root.putObject("noiseFloor");
+    put(floor, "mae", report.noiseFloor().mae());
+    floor.put("halfWidth", report.noiseFloor().halfWidth());
+    floor.put("points", report.noiseFloor().points());
     root.put("requestedHorizonSeconds", requestedHorizonSeconds);
     root.put("originStride", report.originStride());
     root.put("timing", "thread CPU time");

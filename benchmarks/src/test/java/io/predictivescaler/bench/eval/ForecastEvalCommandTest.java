@@ -70,6 +70,13 @@ class ForecastEvalCommandTest {
     }
     assertThat(sn.get("mae").asDouble()).isLessThan(1e-3);
     assertThat(out.toString()).contains("last-value").contains("seasonal-naive");
+    // on a smooth sine each point is nearly the mean of its two nearest neighbours
+    JsonNode floor = json.get("noiseFloor");
+    assertThat(floor.get("halfWidth").asInt()).isEqualTo(1);
+    // the last scored point is the series' last: no neighbour after it
+    assertThat(floor.get("points").asInt()).isEqualTo(286);
+    assertThat(floor.get("mae").asDouble()).isPositive().isLessThan(0.1);
+    assertThat(out.toString()).contains("noise floor");
   }
 
   @Test

@@ -10,10 +10,12 @@ import java.util.Map;
  * @param origins forecast origins evaluated per model
  * @param originStride every how many steps an origin was taken
  * @param models score per model name, in the order asked for
+ * @param noiseFloor the two-sided reference on the same scored points
  */
 public record EvaluationReport(
     long stepSeconds,
     long horizonSeconds,
     int origins,
     int originStride,
-    Map<String, ModelScore> models) {}
+    Map<String, ModelScore> models,
+    NoiseFloor noiseFloor) {}

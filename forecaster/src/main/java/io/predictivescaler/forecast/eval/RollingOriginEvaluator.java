@@ -100,7 +100,8 @@ public final class RollingOriginEvaluator {
       }
       scores.put(model, acc.score());
     }
-    return new EvaluationReport(s, steps * s, origins, stride, scores);
+    NoiseFloor floor = NoiseFloor.of(series.values(), first + steps, last + steps, stride);
+    return new EvaluationReport(s, steps * s, origins, stride, scores, floor);
   }
 
   /**

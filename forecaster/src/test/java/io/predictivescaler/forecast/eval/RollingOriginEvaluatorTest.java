@@ -37,6 +37,12 @@ class RollingOriginEvaluatorTest {
     assertThat(r.models().get("last-value").smape()).isCloseTo(200.0, within(1e-9));
     assertThat(r.models().get("seasonal-naive").mae()).isCloseTo(0.0, within(1e-9));
     assertThat(r.models().get("seasonal-naive").mase()).isNaN();
+    // each point's two nearest neighbours are 1 - y, the next two y: the mean of four is 0.5 off;
+    // the last but one point has one neighbour after it: the mean of three is 2/3 off
+    assertThat(r.noiseFloor().halfWidth()).isEqualTo(2);
+    assertThat(r.noiseFloor().mae()).isCloseTo((285 * 0.5 + 2.0 / 3) / 286, within(1e-9));
+    // all but the series' last point, which has no neighbour after it
+    assertThat(r.noiseFloor().points()).isEqualTo(r.origins() - 1);
   }
 
   @Test
