@@ -7,14 +7,19 @@ import java.util.Arrays;
  * The calibrated distribution of the peak load over the lead window, learned online for one series.
  *
  * <p>Each tick it predicts the peak over the next {@code leadSteps} series steps as the larger of
- * the newest load and the highest point of the forecast path over those steps. Once that window has
- * passed, the ratio of the actual peak to the prediction becomes a conformal score (in log space,
- * with a small floor so that near-zero loads do not explode). The band at level {@code q} is the
- * prediction times the score quantile at {@code 1 - alpha}, where {@code alpha} adapts per level as
- * in adaptive conformal inference (Gibbs and Candès, 2021): after a miss it shrinks, after a hit it
- * grows, so that the band's long-run coverage stays at {@code q} on drifting series. Outcomes of
- * overlapping windows count as a fraction of one, and alpha stays above a tenth of its nominal
- * value, so that one burst of load does not hold the high levels at their widest for hours.
+ * the newest load and the highest point of the forecast path over those steps; a second predictor
+ * also carries a rising load on over the window at its newest steps' rate. Each is calibrated on
+ * its own, and the one whose bands have recently been the lower (both at the same coverage) gives
+ * the band: on a smooth series the newest steps say where a ramp is going before the model's path,
+ * fitted on coarser means, does; on a noisy one they are noise, and the path stays. Once that
+ * window has passed, the actual peak less the prediction, in units of the load's recent
+ * step-to-step volatility (plus a small floor of its level), becomes a conformal score. The band at
+ * level {@code q} is the prediction plus the score quantile at {@code 1 - alpha} in those units,
+ * where {@code alpha} adapts per level as in adaptive conformal inference (Gibbs and Candès, 2021):
+ * after a miss it shrinks, after a hit it grows, so that the band's long-run coverage stays at
+ * {@code q} on drifting series. Outcomes of overlapping windows count as a fraction of one, and
+ * alpha stays above a tenth of its nominal value, so that one burst of load does not hold the high
+ * levels at their widest for hours.
  *
  * <p>Pure: time comes from the series. Not thread-safe: one tick thread per workload.
  */
@@ -28,20 +33,6 @@ public final class PeakCalibrator {
 
   /** Matured scores needed before the band is considered calibrated. */
   public static final int MIN_SCORES = 120;
-
-  /** ACI step size per independent outcome: how fast alpha reacts to misses. */
-  private static final double GAMMA = 0.005;
-
-  /**
-   * The lowest alpha a level adapts to, as a share of its nominal one: after a run of misses the
-   * band sizes at most for the quantile ten times rarer than its level, never for "any load at
-   * all", which plain ACI asks for once alpha goes below zero and which held the high levels at
-   * their widest for hours after each burst.
-   */
-  private static final double MIN_ALPHA_SHARE = 0.1;
-
-  /** Weight of one matured outcome in the coverage average (about 3 h of 15 s ticks). */
-  private static final double COVERAGE_WEIGHT = 1.0 / 720;
 
   /** The load floor added before taking logs, as a share of the series' typical level. */
   private static final double FLOOR_SHARE = 0.02;
@@ -68,23 +59,28 @@ public final class PeakCalibrator {
 
   private static final double VOLATILITY_WEIGHT = 1.0 / 40;
 
-  private final SortedWindow scores = new SortedWindow(SCORE_CAPACITY);
-  private final double[] alphas = new double[LEVELS.length];
-  private final double[] coverage = new double[LEVELS.length];
+  /**
+   * Weight of one tick in the running comparison of the two predictors' bands (about 3 h of 15 s
+   * ticks): long enough that a burst does not swap them, short enough to follow a series that turns
+   * smooth or noisy.
+   */
+  private static final double CHOICE_WEIGHT = 1.0 / 720;
+
+  private final ScoreTrack pathTrack = new ScoreTrack(LEVELS, SCORE_CAPACITY);
+  private final ScoreTrack risingTrack = new ScoreTrack(LEVELS, SCORE_CAPACITY);
   private final Pending pending = new Pending();
+
+  /**
+   * Running mean of (rising's band - path's band) / scale over the levels: below 0, rising wins.
+   */
+  private double risingAdvantage;
+
   private long lastOrigin = Long.MIN_VALUE;
   private double typicalLevel = Double.NaN;
   private double previous = Double.NaN;
   private double volatility;
   private int idleRun;
   private long matured;
-
-  public PeakCalibrator() {
-    for (int l = 0; l < LEVELS.length; l++) {
-      alphas[l] = 1 - LEVELS[l];
-      coverage[l] = LEVELS[l];
-    }
-  }
 
   /**
    * Scores the predictions whose window has passed by the newest point of {@code history}, then
@@ -114,36 +110,81 @@ public final class PeakCalibrator {
       mature(history, end, step);
     }
     double floor = scale();
-    double predicted = last;
+    double onPath = last;
     // while idle, the path is not believed: a model fitted on the usual day predicts the usual
     // load, and an outage is when the usual day does not happen (a daily model held half the
     // usual capacity through four hours of an outage, and the counterfactual replay then charged
     // the forecast for it for days)
     int believed = idle() ? 0 : Math.min(leadSteps, path.length);
     for (int j = 0; j < believed; j++) {
-      if (path[j] > predicted) {
-        predicted = path[j];
+      if (path[j] > onPath) {
+        onPath = path[j];
       }
     }
+    double onRise =
+        idle()
+            ? onPath
+            : Math.max(onPath, extrapolated(history.values(), history.size() - 1, leadSteps));
     // nor has the prediction a band: the scores say how the load varies, and there is none (an
     // outage held a fifth of the usual capacity for hours on its score floor)
-    boolean restingPrediction = idle() && noLoad(predicted);
-    double[] bands = new double[LEVELS.length];
-    for (int l = 0; l < LEVELS.length; l++) {
-      bands[l] = restingPrediction ? predicted : band(predicted, floor, 1 - alphas[l]);
-      if (l > 0 && bands[l] < bands[l - 1]) {
-        // each level's alpha adapts on its own and can cross a neighbour's: a higher level must
-        // never size for less
-        bands[l] = bands[l - 1];
-      }
-    }
+    boolean restingPrediction = idle() && noLoad(onPath);
+    double[] pathBands = restingPrediction ? resting(onPath) : pathTrack.bands(onPath, floor);
+    double[] risingBands = restingPrediction ? resting(onRise) : risingTrack.bands(onRise, floor);
     if (end != lastOrigin) {
       if (!restingPrediction) {
-        pending.add(end, leadSteps, predicted, floor, bands);
+        pending.add(end, leadSteps, onPath, onRise, floor, pathBands, risingBands);
+        compare(pathBands, risingBands, floor);
       }
       lastOrigin = end;
     }
-    return new PeakBand(last, predicted, LEVELS, bands, coverage.clone(), matured);
+    boolean rise = risingWins();
+    return new PeakBand(
+        last,
+        rise ? onRise : onPath,
+        LEVELS,
+        rise ? risingBands : pathBands,
+        rise ? risingTrack.coverage() : pathTrack.coverage(),
+        matured);
+  }
+
+  /** True when the rising predictor's bands have recently been the lower. */
+  public boolean risingWins() {
+    return risingAdvantage < 0;
+  }
+
+  /**
+   * The load at {@code newest} carried on over the lead window at its newest step's rate, when both
+   * of its two newest steps rose: the peak of a ramp that goes on as it has just gone. A single
+   * step is not a ramp: a jump to a new level (or the load coming back after an outage) carried on
+   * would size for many times the jump. That load itself otherwise.
+   */
+  static double extrapolated(float[] values, int newest, int leadSteps) {
+    double load = values[newest];
+    if (newest < 2) {
+      return load;
+    }
+    double rise = load - values[newest - 1];
+    double before = (double) values[newest - 1] - values[newest - 2];
+    // a gap (NaN) compares false
+    return rise > 0 && before > 0 ? load + rise * leadSteps : load;
+  }
+
+  private void compare(double[] pathBands, double[] risingBands, double floor) {
+    if (!pathTrack.hasScores() || !risingTrack.hasScores()) {
+      return;
+    }
+    double sum = 0;
+    for (int l = 0; l < LEVELS.length; l++) {
+      sum += risingBands[l] - pathBands[l];
+    }
+    double difference = sum / LEVELS.length / floor;
+    risingAdvantage += (difference - risingAdvantage) * CHOICE_WEIGHT;
+  }
+
+  private static double[] resting(double predicted) {
+    double[] bands = new double[LEVELS.length];
+    Arrays.fill(bands, predicted);
+    return bands;
   }
 
   /**
@@ -173,7 +214,9 @@ public final class PeakCalibrator {
       }
       if (!Double.isNaN(actual)) {
         double floor = scale();
-        scores.add((actual - now) / floor);
+        pathTrack.addScore((actual - now) / floor);
+        double onRise = extrapolated(v, i, leadSteps);
+        risingTrack.addScore((actual - Math.max(now, onRise)) / floor);
         matured++;
       }
     }
@@ -214,14 +257,6 @@ public final class PeakCalibrator {
     return matured;
   }
 
-  private double band(double predicted, double floor, double level) {
-    if (scores.size() == 0) {
-      return predicted;
-    }
-    double score = scores.conformal(Math.max(0, Math.min(1, level)));
-    return Math.max(0, predicted + score * floor);
-  }
-
   private void mature(RegularSeries history, long end, long step) {
     while (!pending.isEmpty() && pending.headDue(step) <= end) {
       int head = pending.head;
@@ -229,20 +264,10 @@ public final class PeakCalibrator {
       double actual = peak(history, origin, pending.steps[head], step);
       if (!Double.isNaN(actual)) {
         double floor = pending.floors[head];
-        scores.add((actual - pending.predicted[head]) / floor);
+        int steps = pending.steps[head];
+        pathTrack.mature(actual, pending.onPath[head], floor, pending.pathBands[head], steps);
+        risingTrack.mature(actual, pending.onRise[head], floor, pending.risingBands[head], steps);
         matured++;
-        // consecutive windows overlap, so one burst of load is missed by every window that
-        // covers it: each outcome counts for 1/leadSteps of an independent one
-        double gamma = GAMMA / pending.steps[head];
-        for (int l = 0; l < LEVELS.length; l++) {
-          double miss = actual > pending.bands[head][l] ? 1 : 0;
-          alphas[l] =
-              clamp(
-                  alphas[l] + gamma * ((1 - LEVELS[l]) - miss),
-                  (1 - LEVELS[l]) * MIN_ALPHA_SHARE,
-                  1);
-          coverage[l] += ((1 - miss) - coverage[l]) * COVERAGE_WEIGHT;
-        }
       }
       pending.pop();
     }
@@ -275,17 +300,15 @@ public final class PeakCalibrator {
     return v.length == 0 ? Double.NaN : v[v.length - 1];
   }
 
-  private static double clamp(double v, double low, double high) {
-    return Math.max(low, Math.min(high, v));
-  }
-
   /** Predictions waiting for their window to pass, oldest first, in a growable ring. */
   private static final class Pending {
     long[] origins = new long[16];
     int[] steps = new int[16];
-    double[] predicted = new double[16];
+    double[] onPath = new double[16];
+    double[] onRise = new double[16];
     double[] floors = new double[16];
-    double[][] bands = new double[16][];
+    double[][] pathBands = new double[16][];
+    double[][] risingBands = new double[16][];
     int head;
     int size;
 
@@ -297,21 +320,31 @@ public final class PeakCalibrator {
       return origins[head] + steps[head] * step;
     }
 
-    void add(long origin, int leadSteps, double peak, double floor, double[] levelBands) {
+    void add(
+        long origin,
+        int leadSteps,
+        double pathPeak,
+        double risingPeak,
+        double floor,
+        double[] pathLevels,
+        double[] risingLevels) {
       if (size == origins.length) {
         grow();
       }
       int at = (head + size) % origins.length;
       origins[at] = origin;
       steps[at] = leadSteps;
-      predicted[at] = peak;
+      onPath[at] = pathPeak;
+      onRise[at] = risingPeak;
       floors[at] = floor;
-      bands[at] = levelBands;
+      pathBands[at] = pathLevels;
+      risingBands[at] = risingLevels;
       size++;
     }
 
     void pop() {
-      bands[head] = null;
+      pathBands[head] = null;
+      risingBands[head] = null;
       head = (head + 1) % origins.length;
       size--;
     }
@@ -321,23 +354,28 @@ public final class PeakCalibrator {
       long[] o = new long[n * 2];
       int[] s = new int[n * 2];
       double[] p = new double[n * 2];
+      double[] r = new double[n * 2];
       double[] f = new double[n * 2];
-      double[][] b = new double[n * 2][];
+      double[][] pb = new double[n * 2][];
+      double[][] rb = new double[n * 2][];
       for (int i = 0; i < size; i++) {
         int from = (head + i) % n;
         o[i] = origins[from];
         s[i] = steps[from];
-        p[i] = predicted[from];
+        p[i] = onPath[from];
+        r[i] = onRise[from];
         f[i] = floors[from];
-        b[i] = bands[from];
+        pb[i] = pathBands[from];
+        rb[i] = risingBands[from];
       }
       origins = o;
       steps = s;
-      predicted = p;
+      onPath = p;
+      onRise = r;
       floors = f;
-      bands = b;
+      pathBands = pb;
+      risingBands = rb;
       head = 0;
-      Arrays.fill(bands, size, bands.length, null);
     }
   }
 }

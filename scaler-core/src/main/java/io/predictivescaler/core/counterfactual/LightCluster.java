@@ -7,10 +7,12 @@ import io.predictivescaler.core.decision.MetricTarget;
  * workload's own recorded buckets. Per bucket a candidate recommends replicas from what it saw
  * then; scale-ups become Ready {@code startupBuckets} later, scale-downs act at once (not-Ready
  * pods first) and only after the scale-down stabilization window, which holds the recommendations
- * without the band's part, and the band's part only for the start-up, as the decision pipeline does
- * (a bucket's band is its highest, so that hold starts with the bucket); the load the bucket really
- * had is the one observed {@code delayBuckets} later (the metric delay). Rate policies are left
- * out: they only matter in the rare ticks where they bind, and they bind every candidate alike.
+ * without the band's part, and the band's part only for its lead window, as the decision pipeline
+ * does (a bucket's band is its highest, so that hold starts with the bucket); a candidate whose
+ * reactive part is at the predictive target (reactive share 1) has all of its recommendation held
+ * for the lead window only, in buckets with a band; the load the bucket really had is the one
+ * observed {@code delayBuckets} later (the metric delay). Rate policies are left out: they only
+ * matter in the rare ticks where they bind, and they bind every candidate alike.
  *
  * @param bucketSeconds bucket width
  * @param delayBuckets metric delay in buckets
@@ -131,7 +133,9 @@ public record LightCluster(
       recs[b] = rec;
       int desired = rec;
       if (rec < current) {
-        for (int k = Math.max(0, b - downWindowBuckets + 1); k < b; k++) {
+        boolean bandAlone = bands != null && !Double.isNaN(bands[b]) && reactiveShare == 1;
+        int heldFor = bandAlone ? bandHold : downWindowBuckets;
+        for (int k = Math.max(0, b - heldFor + 1); k < b; k++) {
           desired = Math.max(desired, held[k]);
         }
         for (int k = Math.max(0, b - bandHold + 1); k < b; k++) {

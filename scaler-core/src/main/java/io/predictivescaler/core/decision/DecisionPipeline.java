@@ -111,11 +111,12 @@ public final class DecisionPipeline {
     // The scale-down window holds what the HPA would for its whole length, and the forecast's part
     // only for its hold: the band already covers the lead window ahead.
     long downWindow = down.stabilizationWindow().toMillis();
+    long forecastHold = Math.min(downWindow, predictive.hold().toMillis());
+    boolean bandAlone = bandAlone(input, predictive);
     int downHighest =
         Math.max(
-            state.highestReactiveAfter(now - downWindow, desired),
-            state.highestRecommendationAfter(
-                now - Math.min(downWindow, predictive.hold().toMillis()), desired));
+            state.highestReactiveAfter(now - (bandAlone ? forecastHold : downWindow), desired),
+            state.highestRecommendationAfter(now - forecastHold, desired));
     Burst burst = policy.burst();
     boolean burstActive =
         burst.enabled()
@@ -126,7 +127,7 @@ public final class DecisionPipeline {
     if (burst.enabled()) {
       stages.add(burst(desired, reactive, burst, burstActive, upLowest, downHighest, current));
     }
-    stages.add(stabilization(desired, current, stabilized, up, down, predictive));
+    stages.add(stabilization(desired, current, stabilized, up, down, predictive, bandAlone));
 
     StageResult rate = rate(stabilized, current, state, now, policy);
     stages.add(rate);
@@ -195,13 +196,34 @@ public final class DecisionPipeline {
         : StageResult.passed(trace);
   }
 
+  /**
+   * True when every metric's forecast sizes capacity with its reactive part at the predictive
+   * target: the reactive count is then the newest load at full capacity, which the band (never
+   * below the newest load) already covers, so the scale-down window holds all of the recommendation
+   * for the forecast's hold only. Where the reactive part keeps some of the HPA's headroom (a
+   * reactive share below 1), or a metric has no usable forecast, that part is held for the whole
+   * window, as the HPA would.
+   */
+  private static boolean bandAlone(DecisionInput input, PredictiveStage.Result predictive) {
+    if (predictive.sized().size() != input.metrics().size()) {
+      return false;
+    }
+    for (double share : predictive.sized().values()) {
+      if (share != 1) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static StageResult stabilization(
       int desired,
       int current,
       int stabilized,
       ScalingRules up,
       ScalingRules down,
-      PredictiveStage.Result predictive) {
+      PredictiveStage.Result predictive,
+      boolean bandAlone) {
     if (stabilized == desired) {
       return StageResult.passed(
           new StageTrace(
@@ -222,7 +244,10 @@ public final class DecisionPipeline {
                 + "s scale-down window"
                 + (predictive.usable()
                         && predictive.hold().compareTo(down.stabilizationWindow()) < 0
-                    ? " (the forecast's part for " + predictive.hold().toSeconds() + "s)"
+                    ? (bandAlone ? " (all of it" : " (the forecast's part")
+                        + " for "
+                        + predictive.hold().toSeconds()
+                        + "s)"
                     : "")
                 + ": "
                 + stabilized;

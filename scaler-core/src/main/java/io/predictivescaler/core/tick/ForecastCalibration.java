@@ -148,7 +148,8 @@ final class ForecastCalibration {
     String coverage =
         String.format(
             Locale.ROOT,
-            "peak over the lead window at q%s, recent coverage %.1f%%",
+            "peak over the lead window%s at q%s, recent coverage %.1f%%",
+            calibrator.risingWins() ? " (its newest rise carried on)" : "",
             RiskChooser.trim(level),
             100 * band.coverageAt(level));
     String why =

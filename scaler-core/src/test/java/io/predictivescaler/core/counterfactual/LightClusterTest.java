@@ -90,6 +90,21 @@ class LightClusterTest {
     assertThat(score.replicaHours()).isCloseTo(replicaBuckets / 60.0, within(1e-9));
   }
 
+  @ParameterizedTest(name = "reactive share {0}: {1} replica-buckets")
+  @CsvSource({"1, 36", "0.5, 48"})
+  void aBandSizingAloneHasItsReactivePartHeldForTheBandsHoldOnly(double share, int replicaBuckets) {
+    // a burst of load at bucket 0 (9 replicas) under a band of 3: at share 1 the reactive part is
+    // the load at full capacity, which the band covers, and the window of 4 holds it for the
+    // band's hold of 2 (9, 9, then 3); with some of the HPA's headroom kept it holds for all 4
+    float[] loads = {90, 30, 30, 30, 30, 30, 30, 30};
+    float[] bands = {25, 25, 25, 25, 25, 25, 25, 25};
+    LightCluster cluster = new LightCluster(60, 0, 1, 4, 2, 1, 100, 10, 10, 0.1);
+
+    CandidateScore score = cluster.replay("q0.9", 0.9, 0, share, loads, loads, bands, 0);
+
+    assertThat(score.replicaHours()).isCloseTo(replicaBuckets / 60.0, within(1e-9));
+  }
+
   @Test
   void withoutABandHoldTheBandIsHeldThroughTheWholeWindow() {
     float[] loads = {30, 30, 30, 30, 30, 30, 30, 30};

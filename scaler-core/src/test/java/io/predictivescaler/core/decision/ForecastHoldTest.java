@@ -32,8 +32,7 @@ class ForecastHoldTest {
     assertThat(held.reason()).isEqualTo(ReasonCode.SCALE_DOWN_STABILIZED);
     assertThat(held.message())
         .isEqualTo(
-            "highest recommendation in the last 300s scale-down window (the forecast's part for"
-                + " 150s): 10");
+            "highest recommendation in the last 300s scale-down window (all of it for 150s): 10");
 
     Decision released = decide(180, 10, 500, peak(500, HOLD), held.nextState(true));
     assertThat(released.replicas()).isEqualTo(5);
@@ -58,16 +57,54 @@ class ForecastHoldTest {
   }
 
   @Test
-  void theReactivePartIsHeldForTheWholeWindowEvenWithAShortForecastHold() {
-    Decision spike = decide(0, 5, 900, peak(500, HOLD), DecisionState.initial());
+  void aReactivePartWithSomeOfTheHpaHeadroomIsHeldForTheWholeWindow() {
+    Decision spike = decide(0, 5, 900, halfReactive(500), DecisionState.initial());
     assertThat(spike.replicas()).isEqualTo(9);
 
-    Decision later = decide(240, 9, 300, peak(300, HOLD), spike.nextState(true));
+    Decision later = decide(240, 9, 300, halfReactive(300), spike.nextState(true));
 
     assertThat(later.replicas()).isEqualTo(9);
     assertThat(later.reason()).isEqualTo(ReasonCode.SCALE_DOWN_STABILIZED);
-    Decision after = decide(301, 9, 300, peak(300, HOLD), later.nextState(true));
+    assertThat(later.message())
+        .isEqualTo(
+            "highest recommendation in the last 300s scale-down window (the forecast's part for"
+                + " 150s): 9");
+    Decision after = decide(301, 9, 300, halfReactive(300), later.nextState(true));
     assertThat(after.replicas()).isEqualTo(3);
+  }
+
+  @Test
+  void aBandSizingAloneHasAllOfItsRecommendationHeldForItsHoldOnly() {
+    // the reactive part at the predictive target is the newest load at full capacity, which the
+    // band (never below it) covers: a spike of load passes with the band's hold
+    Decision spike = decide(0, 5, 900, peak(500, HOLD), DecisionState.initial());
+    assertThat(spike.replicas()).isEqualTo(9);
+
+    Decision held = decide(60, 9, 300, peak(300, HOLD), spike.nextState(true));
+    assertThat(held.replicas()).isEqualTo(9);
+    assertThat(held.message())
+        .isEqualTo(
+            "highest recommendation in the last 300s scale-down window (all of it for 150s): 9");
+
+    Decision released = decide(165, 9, 300, peak(300, HOLD), held.nextState(true));
+    assertThat(released.replicas()).isEqualTo(3);
+  }
+
+  @Test
+  void aMetricWithoutAForecastKeepsTheWholeWindowForItsReactivePart() {
+    List<MetricInput> spike =
+        List.of(
+            TotalMetric.averageValue("rps", 100, 900), TotalMetric.averageValue("queue", 100, 100));
+    Decision up = decideMetrics(0, 5, spike, DecisionState.initial());
+    assertThat(up.replicas()).isEqualTo(9);
+    List<MetricInput> calm =
+        List.of(
+            TotalMetric.averageValue("rps", 100, 300), TotalMetric.averageValue("queue", 100, 100));
+
+    Decision later = decideMetrics(240, 9, calm, up.nextState(true));
+
+    assertThat(later.replicas()).isEqualTo(9);
+    assertThat(later.reason()).isEqualTo(ReasonCode.SCALE_DOWN_STABILIZED);
   }
 
   @Test
@@ -107,6 +144,21 @@ class ForecastHoldTest {
     assertThatThrownBy(() -> forecast.withHold(Duration.ofSeconds(-1)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("hold must not be negative, got PT-1S");
+  }
+
+  /** A forecast for "rps" only; "queue" has none and is read at its reactive target. */
+  private static Decision decideMetrics(
+      long second, int current, List<MetricInput> metrics, DecisionState state) {
+    double rps = ((TotalMetric) metrics.get(0)).value();
+    Map<String, ForecastSummary> forecasts =
+        Map.of("rps", peak(rps, HOLD), "queue", ForecastSummary.insufficientHistory("none", "new"));
+    return PIPELINE.decide(
+        new DecisionInput(
+            T0.plusSeconds(second), current, current, metrics, forecasts, DEFAULTS, state));
+  }
+
+  private static ForecastSummary halfReactive(double load) {
+    return ForecastSummary.trusted(load, "linear", "test", 0.5).withHold(HOLD);
   }
 
   private static ForecastSummary peak(double load, Duration hold) {
