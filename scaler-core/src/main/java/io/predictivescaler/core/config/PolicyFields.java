@@ -167,7 +167,8 @@ public final class PolicyFields {
                   "up `0`, down `300`",
                   "recommendations are smoothed over this window (lowest for up, highest for"
                       + " down); down holds the forecast's part only for the lead window it"
-                      + " already covers (at most this window), the rest for all of it",
+                      + " already covers (at most this window), the rest for all of it, or"
+                      + " nothing longer than that lead window where the band sizes alone",
                   ">= 0 and <= 3600"),
               new FieldDoc(
                   "`….selectPolicy`",
