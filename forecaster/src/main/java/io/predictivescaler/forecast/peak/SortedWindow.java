@@ -5,11 +5,21 @@ import java.util.Arrays;
 /**
  * The most recent {@code capacity} values, also kept in sorted order so that any quantile is one
  * array read. Adding is a binary search and one array shift: microseconds for a few thousand
- * values, with no allocation. Not thread-safe.
+ * values, with no allocation. Values are kept as whole multiples of {@link #UNIT} in two bytes
+ * each, within {@code ±}{@link #LIMIT}: a calibrator holds two windows of thousands of scores per
+ * workload, and five thousand workloads must fit one heap. Scores are in units of the load's
+ * step-to-step volatility, so the rounding is far below anything a band can use. Not thread-safe.
  */
 public final class SortedWindow {
-  private final float[] ring;
-  private final float[] sorted;
+
+  /** The resolution values are kept at. */
+  public static final double UNIT = 1.0 / 128;
+
+  /** The largest magnitude kept; values beyond are kept at it. */
+  public static final double LIMIT = Short.MAX_VALUE * UNIT;
+
+  private final short[] ring;
+  private final short[] sorted;
   private int size;
   private int next;
 
@@ -17,8 +27,13 @@ public final class SortedWindow {
     if (capacity < 1) {
       throw new IllegalArgumentException("capacity must be >= 1, got " + capacity);
     }
-    this.ring = new float[capacity];
-    this.sorted = new float[capacity];
+    this.ring = new short[capacity];
+    this.sorted = new short[capacity];
+  }
+
+  /** {@code value} as the window keeps it: to the nearest {@link #UNIT}, within {@link #LIMIT}. */
+  public static double kept(double value) {
+    return quantize(value) * UNIT;
   }
 
   public int size() {
@@ -34,7 +49,7 @@ public final class SortedWindow {
     if (Double.isNaN(value)) {
       return;
     }
-    float v = (float) value;
+    short v = quantize(value);
     if (size == ring.length) {
       remove(ring[next]);
     }
@@ -51,7 +66,7 @@ public final class SortedWindow {
     if (size == 0) {
       return Double.NaN;
     }
-    return sorted[Math.max(1, Math.min(size, rank)) - 1];
+    return sorted[Math.max(1, Math.min(size, rank)) - 1] * UNIT;
   }
 
   /** The conformal quantile at {@code level}: the {@code ceil((n + 1) level)}-th smallest. */
@@ -60,10 +75,10 @@ public final class SortedWindow {
   }
 
   public double max() {
-    return size == 0 ? Double.NaN : sorted[size - 1];
+    return size == 0 ? Double.NaN : sorted[size - 1] * UNIT;
   }
 
-  private void insert(float v) {
+  private void insert(short v) {
     int at = Arrays.binarySearch(sorted, 0, size, v);
     if (at < 0) {
       at = -at - 1;
@@ -73,12 +88,16 @@ public final class SortedWindow {
     size++;
   }
 
-  private void remove(float v) {
+  private void remove(short v) {
     int at = Arrays.binarySearch(sorted, 0, size, v);
     if (at < 0) {
-      throw new IllegalStateException("value " + v + " not in the sorted window");
+      throw new IllegalStateException("value " + v * UNIT + " not in the sorted window");
     }
     System.arraycopy(sorted, at + 1, sorted, at, size - at - 1);
     size--;
+  }
+
+  private static short quantize(double value) {
+    return (short) Math.max(-Short.MAX_VALUE, Math.min(Short.MAX_VALUE, Math.round(value / UNIT)));
   }
 }

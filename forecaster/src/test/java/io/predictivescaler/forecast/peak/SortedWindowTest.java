@@ -2,6 +2,7 @@ package io.predictivescaler.forecast.peak;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayDeque;
 import java.util.Arrays;
@@ -26,7 +27,7 @@ class SortedWindowTest {
       int kind = random.nextInt(8);
       double value = kind == 0 ? -0.0 : kind < 3 ? random.nextGaussian() : random.nextInt(6) - 2;
       window.add(value);
-      newest.addLast((float) value);
+      newest.addLast((float) SortedWindow.kept(value));
       if (newest.size() > capacity) {
         newest.removeFirst();
       }
@@ -45,6 +46,23 @@ class SortedWindowTest {
             .isEqualTo(sorted[conformalRank(sorted.length, level) - 1]);
       }
     }
+  }
+
+  @Test
+  void keepsValuesToItsUnitWithinItsLimit() {
+    SortedWindow window = new SortedWindow(4);
+
+    window.add(1.0 / 300);
+    window.add(-1e9);
+    window.add(1e9);
+    window.add(2.5);
+
+    assertThat(window.ranked(1)).isEqualTo(-SortedWindow.LIMIT);
+    assertThat(window.ranked(2)).isEqualTo(0.0);
+    assertThat(window.ranked(3)).isEqualTo(2.5);
+    assertThat(window.max()).isEqualTo(SortedWindow.LIMIT);
+    assertThat(SortedWindow.kept(0.3)).isCloseTo(0.3, within(SortedWindow.UNIT / 2));
+    assertThat(SortedWindow.LIMIT).isGreaterThan(250);
   }
 
   @Test
