@@ -2,9 +2,6 @@ package io.predictivescaler.core.tick;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.predictivescaler.core.config.LeadTime;
-import io.predictivescaler.core.config.PrometheusMetric;
-import io.predictivescaler.core.config.ScalingMode;
 import io.predictivescaler.core.config.WorkloadPolicy;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,15 +25,7 @@ class OnlyAddsToHpaTest {
     Random noise = new Random(7);
     FakeCluster cluster = new FakeCluster(Duration.ofSeconds(90));
     cluster.add("checkout", 13, t -> 1000 + noise.nextGaussian() * 10);
-    WorkloadPolicy plain = Policies.policy("checkout", ScalingMode.SCALE, TARGET_PER_REPLICA, 40);
-    WorkloadPolicy base =
-        new WorkloadPolicy(
-            plain.target(),
-            new PrometheusMetric("checkout_load", TARGET_PER_REPLICA, 0.8 * TARGET_PER_REPLICA),
-            plain.maxReplicas(),
-            plain.settings());
-    WorkloadPolicy policy =
-        Policies.with(base, ScalingMode.SCALE, STEP, LeadTime.fixed(Duration.ofSeconds(90)));
+    WorkloadPolicy policy = Policies.predictive("checkout", TARGET_PER_REPLICA, 40, STEP);
     TickOrchestrator orchestrator =
         new TickOrchestrator(
             cluster, mode -> cluster, RefitScheduler.inline(), () -> true, TickListener.none());

@@ -25,6 +25,23 @@ final class Policies {
     return with(p, mode, p.step(), p.leadTime());
   }
 
+  /**
+   * A predictive policy in scale mode: metric {@code <name>_load} sized at {@code
+   * targetPerReplica}, the HPA's reactive target at 80 % of it, 90 s pods, ticks every {@code
+   * step}.
+   */
+  static WorkloadPolicy predictive(
+      String name, double targetPerReplica, int maxReplicas, Duration step) {
+    WorkloadPolicy plain = policy(name, ScalingMode.SCALE, targetPerReplica, maxReplicas);
+    WorkloadPolicy base =
+        new WorkloadPolicy(
+            plain.target(),
+            new PrometheusMetric(name + "_load", targetPerReplica, 0.8 * targetPerReplica),
+            plain.maxReplicas(),
+            plain.settings());
+    return with(base, ScalingMode.SCALE, step, LeadTime.fixed(Duration.ofSeconds(90)));
+  }
+
   static WorkloadPolicy with(WorkloadPolicy p, ScalingMode mode, Duration step, LeadTime lead) {
     return p.withSettings(
         p.settings()

@@ -2,9 +2,6 @@ package io.predictivescaler.core.tick;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.predictivescaler.core.config.LeadTime;
-import io.predictivescaler.core.config.PrometheusMetric;
-import io.predictivescaler.core.config.ScalingMode;
 import io.predictivescaler.core.config.WorkloadPolicy;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,15 +47,7 @@ class RepickScheduleTest {
   }
 
   private WorkloadPolicy policy(int maxReplicas) {
-    WorkloadPolicy plain =
-        Policies.policy("checkout", ScalingMode.SCALE, TARGET_PER_REPLICA, maxReplicas);
-    WorkloadPolicy base =
-        new WorkloadPolicy(
-            plain.target(),
-            new PrometheusMetric("checkout_load", TARGET_PER_REPLICA, 0.8 * TARGET_PER_REPLICA),
-            plain.maxReplicas(),
-            plain.settings());
-    return Policies.with(base, ScalingMode.SCALE, STEP, LeadTime.fixed(Duration.ofSeconds(90)));
+    return Policies.predictive("checkout", TARGET_PER_REPLICA, maxReplicas, STEP);
   }
 
   private void runUntil(Duration end) {
