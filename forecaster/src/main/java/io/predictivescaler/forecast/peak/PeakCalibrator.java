@@ -1,6 +1,7 @@
 package io.predictivescaler.forecast.peak;
 
 import io.predictivescaler.forecast.RegularSeries;
+import java.util.ArrayDeque;
 import java.util.Arrays;
 
 /**
@@ -68,7 +69,7 @@ public final class PeakCalibrator {
 
   private final ScoreTrack pathTrack = new ScoreTrack(LEVELS, SCORE_CAPACITY);
   private final ScoreTrack risingTrack = new ScoreTrack(LEVELS, SCORE_CAPACITY);
-  private final Pending pending = new Pending();
+  private final ArrayDeque<Prediction> pending = new ArrayDeque<>();
 
   /**
    * Running mean of (rising's band - path's band) / scale over the levels: below 0, rising wins.
@@ -129,10 +130,12 @@ public final class PeakCalibrator {
     // outage held a fifth of the usual capacity for hours on its score floor)
     boolean restingPrediction = idle() && noLoad(onPath);
     double[] pathBands = restingPrediction ? resting(onPath) : pathTrack.bands(onPath, floor);
-    double[] risingBands = restingPrediction ? resting(onRise) : risingTrack.bands(onRise, floor);
+    // while idle nothing is carried on: onRise is onPath
+    double[] risingBands = restingPrediction ? pathBands : risingTrack.bands(onRise, floor);
     if (end != lastOrigin) {
       if (!restingPrediction) {
-        pending.add(end, leadSteps, onPath, onRise, floor, pathBands, risingBands);
+        pending.addLast(
+            new Prediction(end, leadSteps, floor, onPath, onRise, pathBands, risingBands));
         compare(pathBands, risingBands, floor);
       }
       lastOrigin = end;
@@ -258,18 +261,14 @@ public final class PeakCalibrator {
   }
 
   private void mature(RegularSeries history, long end, long step) {
-    while (!pending.isEmpty() && pending.headDue(step) <= end) {
-      int head = pending.head;
-      long origin = pending.origins[head];
-      double actual = peak(history, origin, pending.steps[head], step);
+    while (!pending.isEmpty() && pending.peekFirst().due(step) <= end) {
+      Prediction p = pending.pollFirst();
+      double actual = peak(history, p.origin(), p.steps(), step);
       if (!Double.isNaN(actual)) {
-        double floor = pending.floors[head];
-        int steps = pending.steps[head];
-        pathTrack.mature(actual, pending.onPath[head], floor, pending.pathBands[head], steps);
-        risingTrack.mature(actual, pending.onRise[head], floor, pending.risingBands[head], steps);
+        pathTrack.mature(actual, p.onPath(), p.floor(), p.pathBands(), p.steps());
+        risingTrack.mature(actual, p.onRise(), p.floor(), p.risingBands(), p.steps());
         matured++;
       }
-      pending.pop();
     }
   }
 
@@ -300,82 +299,21 @@ public final class PeakCalibrator {
     return v.length == 0 ? Double.NaN : v[v.length - 1];
   }
 
-  /** Predictions waiting for their window to pass, oldest first, in a growable ring. */
-  private static final class Pending {
-    long[] origins = new long[16];
-    int[] steps = new int[16];
-    double[] onPath = new double[16];
-    double[] onRise = new double[16];
-    double[] floors = new double[16];
-    double[][] pathBands = new double[16][];
-    double[][] risingBands = new double[16][];
-    int head;
-    int size;
+  /**
+   * A prediction waiting for its window ({@code steps} series steps from {@code origin}) to pass:
+   * both predictors' peaks and bands, and the score unit it was made with.
+   */
+  private record Prediction(
+      long origin,
+      int steps,
+      double floor,
+      double onPath,
+      double onRise,
+      double[] pathBands,
+      double[] risingBands) {
 
-    boolean isEmpty() {
-      return size == 0;
-    }
-
-    long headDue(long step) {
-      return origins[head] + steps[head] * step;
-    }
-
-    void add(
-        long origin,
-        int leadSteps,
-        double pathPeak,
-        double risingPeak,
-        double floor,
-        double[] pathLevels,
-        double[] risingLevels) {
-      if (size == origins.length) {
-        grow();
-      }
-      int at = (head + size) % origins.length;
-      origins[at] = origin;
-      steps[at] = leadSteps;
-      onPath[at] = pathPeak;
-      onRise[at] = risingPeak;
-      floors[at] = floor;
-      pathBands[at] = pathLevels;
-      risingBands[at] = risingLevels;
-      size++;
-    }
-
-    void pop() {
-      pathBands[head] = null;
-      risingBands[head] = null;
-      head = (head + 1) % origins.length;
-      size--;
-    }
-
-    private void grow() {
-      int n = origins.length;
-      long[] o = new long[n * 2];
-      int[] s = new int[n * 2];
-      double[] p = new double[n * 2];
-      double[] r = new double[n * 2];
-      double[] f = new double[n * 2];
-      double[][] pb = new double[n * 2][];
-      double[][] rb = new double[n * 2][];
-      for (int i = 0; i < size; i++) {
-        int from = (head + i) % n;
-        o[i] = origins[from];
-        s[i] = steps[from];
-        p[i] = onPath[from];
-        r[i] = onRise[from];
-        f[i] = floors[from];
-        pb[i] = pathBands[from];
-        rb[i] = risingBands[from];
-      }
-      origins = o;
-      steps = s;
-      onPath = p;
-      onRise = r;
-      floors = f;
-      pathBands = pb;
-      risingBands = rb;
-      head = 0;
+    long due(long step) {
+      return origin + steps * step;
     }
   }
 }

@@ -16,10 +16,9 @@ import java.util.Objects;
  * @param reactiveShare while the forecast is used, where its metric's reactive target lies between
  *     the reactive-only target (0) and the predictive target (1)
  * @param hold how long the scale-down window holds what this forecast asked for (at most the
- *     window): the pod start-up, since a pod removed and asked for again within it leaves the load
- *     without it for longer than keeping it costs; the peak band already covers the lead window
- *     ahead, so holding it for the whole window would cover that window twice. {@link
- *     #WHOLE_WINDOW} when not known.
+ *     window): the lead window the peak band covers (metric delay, pod start-up and one step),
+ *     since the band already is the peak of that window ahead and holding it for the whole window
+ *     would cover five more minutes no forecast asked for. {@link #WHOLE_WINDOW} when not known.
  */
 public record ForecastSummary(
     double peakUpperLoad,

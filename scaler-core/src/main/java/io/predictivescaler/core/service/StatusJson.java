@@ -119,9 +119,7 @@ final class StatusJson {
       forecast.put("candidate", choice.chosen().name());
       forecast.put("level", ForecastTrack.finite(calibration.chosenLevel()));
       forecast.put("levelCoverage", ForecastTrack.finite(calibration.chosenCoverage()));
-      forecast.put(
-          "reactiveShare",
-          choice.hpaChosen() ? null : calibration.onlyAddsToHpa() ? 0.0 : choice.reactiveShare());
+      forecast.put("reactiveShare", choice.hpaChosen() ? null : calibration.reactiveShare());
       forecast.put("onlyAddsToHpa", calibration.onlyAddsToHpa());
       forecast.put("counterfactual", counterfactual(choice));
     }

@@ -30,6 +30,15 @@ public record CalibrationStatus(PeakBand band, CounterfactualChoice choice, Dura
   }
 
   /**
+   * Where the band's reactive part is read, as a share of the way from the HPA's target (0) to the
+   * predictive one (1): the chosen candidate's once a day is replayed, the HPA's before that and
+   * before the first choice.
+   */
+  public double reactiveShare() {
+    return onlyAddsToHpa() || choice == null ? 0 : choice.reactiveShare();
+  }
+
+  /**
    * The quantile level the counterfactual choice put in force: NaN before the first choice, 0 when
    * it chose the plain HPA.
    */

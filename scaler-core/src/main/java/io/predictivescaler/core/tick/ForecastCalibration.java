@@ -127,7 +127,7 @@ final class ForecastCalibration {
     }
     double level = choice == null ? policy.quantile() : choice.level();
     double headroom = choice == null ? 0 : choice.headroom();
-    double reactiveShare = status.onlyAddsToHpa() || choice == null ? 0 : choice.reactiveShare();
+    double reactiveShare = status.reactiveShare();
     double coverage = band.coverageAt(level);
     if (coverage < level - COLLAPSE_MARGIN) {
       return ForecastSummary.untrusted(
