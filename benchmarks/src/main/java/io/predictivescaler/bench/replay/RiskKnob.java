@@ -9,13 +9,17 @@ import java.util.Map;
 
 /**
  * Sweeps {@code predictive} over its own risk knob: the risk budget, as a share of minutes allowed
- * overloaded, from far stricter than any HPA setting to far looser. The values do not depend on the
+ * overloaded, from far stricter than any HPA setting to far looser. The points do not depend on the
  * {@code --sweep} range (which is in units of utilization).
  *
- * <p>A budget stricter than what the history can tell apart stops buying capacity (every candidate
- * was safe): to reach the costly end of the HPA's range too, the strictest budget is also run with
- * the band sized for less than full capacity ({@link #EXTRA_HEADROOM}), and those entries name both
- * settings. The default, {@code risk: hpa}, is a point of the frontier as well.
+ * <p>The budget alone does not reach either end of the HPA's replica-hour range. A budget stricter
+ * than what the history can tell apart stops buying capacity (every candidate was safe), so the
+ * strictest budget is also run with the band sized for less than full capacity ({@link
+ * #EXTRA_HEADROOM}). A budget looser than every candidate's overload stops saving: the cheapest
+ * candidate's band never sizes below the newest load, so the loosest budget is also run sized for
+ * more load per replica than a replica serves ({@link #OVERCOMMIT}), as the HPA's 0.95 target
+ * leaves less headroom than its 0.9. Those entries name both settings. The default, {@code risk:
+ * hpa}, is a point of the frontier as well.
  */
 final class RiskKnob implements SweepKnob {
 
@@ -31,65 +35,84 @@ final class RiskKnob implements SweepKnob {
           0.00001, 0.0001, 0.0003, 0.0005, 0.001, 0.002, 0.003, 0.005, 0.01, 0.015, 0.02, 0.03,
           0.05, 0.07, 0.1, 0.15, 0.2, 0.3);
 
-  /** The value that stands for {@code risk: hpa}, the default: a point of the frontier too. */
-  static final double HPA = -1;
-
   /** Utilizations the strictest budget is also run at. */
   static final List<Double> EXTRA_HEADROOM = List.of(0.9, 0.8, 0.7, 0.6);
+
+  /** Utilizations the loosest budget is also run at. */
+  static final List<Double> OVERCOMMIT = List.of(1.05, 1.1, 1.15, 1.2);
+
+  /** One point of the knob: a budget (ignored where {@code hpa}) at a utilization. */
+  private record Point(double budget, double utilization, boolean hpa) {
+
+    ReplaySettings apply(ReplaySettings settings) {
+      RiskBudget risk = hpa ? RiskBudget.hpa() : RiskBudget.share(budget);
+      return settings.withRisk(risk).withUtilizationFor(StrategyFactory.PREDICTIVE, utilization);
+    }
+
+    Map<String, Object> setting(String name) {
+      Map<String, Object> setting = new LinkedHashMap<>();
+      setting.put(name, hpa ? "hpa" : budget);
+      if (utilization != 1.0) {
+        setting.put("utilization", utilization);
+      }
+      return setting;
+    }
+  }
+
+  private static final List<Point> POINTS = points();
+
+  private static List<Point> points() {
+    List<Point> points = new ArrayList<>();
+    double strictest = BUDGETS.get(0);
+    double loosest = BUDGETS.get(BUDGETS.size() - 1);
+    for (double u : EXTRA_HEADROOM) {
+      points.add(new Point(strictest, u, false));
+    }
+    for (double budget : BUDGETS) {
+      points.add(new Point(budget, 1.0, false));
+    }
+    for (double u : OVERCOMMIT) {
+      points.add(new Point(loosest, u, false));
+    }
+    points.add(new Point(0, 1.0, true));
+    return List.copyOf(points);
+  }
 
   @Override
   public String name() {
     return "risk";
   }
 
-  /**
-   * Budgets as themselves; the strictest budget at utilization {@code u} as {@code 2 - u}; {@code
-   * risk: hpa} as {@link #HPA}, last.
-   */
+  /** Each point's index, in report order: {@code risk: hpa} last. */
   @Override
   public List<Double> values(SweepRange range) {
     List<Double> values = new ArrayList<>();
-    for (double u : EXTRA_HEADROOM) {
-      values.add(2 - u);
+    for (int i = 0; i < POINTS.size(); i++) {
+      values.add((double) i);
     }
-    values.addAll(BUDGETS);
-    values.add(HPA);
     return values;
   }
 
   @Override
   public ReplaySettings apply(ReplaySettings settings, double value) {
-    if (value == HPA) {
-      return settings
-          .withRisk(RiskBudget.hpa())
-          .withUtilizationFor(StrategyFactory.PREDICTIVE, 1.0);
-    }
-    if (value >= 1) {
-      return settings
-          .withRisk(RiskBudget.share(BUDGETS.get(0)))
-          .withUtilizationFor(StrategyFactory.PREDICTIVE, utilizationOf(value));
-    }
-    return settings
-        .withRisk(RiskBudget.share(value))
-        .withUtilizationFor(StrategyFactory.PREDICTIVE, 1.0);
+    return pointAt(value).apply(settings);
   }
 
   @Override
   public Map<String, Object> setting(double value) {
-    Map<String, Object> setting = new LinkedHashMap<>();
-    if (value == HPA) {
-      setting.put(name(), "hpa");
-    } else if (value >= 1) {
-      setting.put(name(), BUDGETS.get(0));
-      setting.put("utilization", utilizationOf(value));
-    } else {
-      setting.put(name(), value);
-    }
-    return setting;
+    return pointAt(value).setting(name());
   }
 
-  /** The utilization a value at or above 1 encodes, to two decimals (no float noise). */
-  private static double utilizationOf(double value) {
-    return Math.round((2 - value) * 100) / 100.0;
+  /** The budget-only point at {@code budget}, at full capacity. */
+  static double valueOf(double budget) {
+    return EXTRA_HEADROOM.size() + BUDGETS.indexOf(budget);
+  }
+
+  private static Point pointAt(double value) {
+    int index = (int) value;
+    if (index != value || index < 0 || index >= POINTS.size()) {
+      throw new IllegalArgumentException("no risk point " + value);
+    }
+    return POINTS.get(index);
   }
 }

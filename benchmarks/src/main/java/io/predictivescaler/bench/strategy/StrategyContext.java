@@ -17,9 +17,10 @@ import java.util.Optional;
  *
  * @param name the strategy's name, e.g. {@code hpa}
  * @param scenario the replayed scenario (timing, capacity per replica, min replicas)
- * @param utilization target utilization of Ready capacity, in (0, 1]: {@code --hpa-utilization} for
+ * @param utilization target utilization of Ready capacity, in (0, 2]: {@code --hpa-utilization} for
  *     {@code hpa}, {@code --utilization} for {@code predictive}, 1 for {@code oracle}, or the
- *     sweep's value
+ *     sweep's value (above 1 only at the cheap end of {@code predictive}'s sweep: sized for more
+ *     load per replica than a replica serves)
  * @param horizon how far ahead a forecasting strategy looks ({@code --horizon})
  * @param maxReplicas the ceiling a strategy without a policy file uses
  * @param policyFile the {@code --policy} file (service ConfigMap schema), when given
@@ -40,6 +41,9 @@ public record StrategyContext(
     Optional<RiskBudget> risk,
     SharedFits fits) {
 
+  /** The highest target utilization a strategy may be built with. */
+  public static final double MAX_UTILIZATION = 2;
+
   public StrategyContext {
     Objects.requireNonNull(fits, "fits");
     Objects.requireNonNull(name, "name");
@@ -47,8 +51,9 @@ public record StrategyContext(
     Objects.requireNonNull(horizon, "horizon");
     Objects.requireNonNull(policyFile, "policyFile");
     Objects.requireNonNull(risk, "risk");
-    if (!(utilization > 0 && utilization <= 1)) {
-      throw new IllegalArgumentException("utilization must be in (0, 1], got " + utilization);
+    if (!(utilization > 0 && utilization <= MAX_UTILIZATION)) {
+      throw new IllegalArgumentException(
+          "utilization must be in (0, " + MAX_UTILIZATION + "], got " + utilization);
     }
     if (!(reactiveUtilization > 0 && reactiveUtilization <= 1)) {
       throw new IllegalArgumentException(

@@ -183,7 +183,12 @@ class ReplayRunnerTest {
         .containsExactly(Map.entry("risk", 1.0E-5), Map.entry("utilization", 0.9));
     assertThat(predictive.get(0).utilization()).isEqualTo(0.9);
     assertThat(predictive.get(predictive.size() - 2).setting())
-        .containsExactly(Map.entry("risk", 0.3));
+        .containsExactly(Map.entry("risk", 0.3), Map.entry("utilization", 1.2));
+    assertThat(predictive.get(predictive.size() - 2).utilization()).isEqualTo(1.2);
+    assertThat(predictive)
+        .filteredOn(p -> p.setting().size() == 1)
+        .extracting(p -> p.setting().get("risk"))
+        .containsSequence(0.2, 0.3, "hpa");
     assertThat(predictive.get(predictive.size() - 1).setting())
         .containsExactly(Map.entry("risk", "hpa"));
     assertThat(predictive.get(predictive.size() - 1).label()).isEqualTo("predictive@risk=hpa");
@@ -267,7 +272,10 @@ class ReplayRunnerTest {
         new ReplayRunner(StrategyFactory.defaults(), SweepKnobs.defaults(), 2)
             .run(trace, base, ReplayProgress.NONE);
     ReplaySettings alone =
-        new RiskKnob().apply(settings(Duration.ofMinutes(10), List.of("predictive"), null), budget);
+        new RiskKnob()
+            .apply(
+                settings(Duration.ofMinutes(10), List.of("predictive"), null),
+                RiskKnob.valueOf(budget));
     ReplayResult single =
         new ReplayRunner(StrategyFactory.defaults(), SweepKnobs.defaults(), 1)
             .run(trace, alone, ReplayProgress.NONE);
