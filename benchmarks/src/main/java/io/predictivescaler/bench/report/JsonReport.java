@@ -22,9 +22,10 @@ import java.util.Optional;
  * ticks}, {@code settings}, {@code traceInfo}, {@code skipped} and {@code sweep}. Each strategy
  * also has its decision {@code reasons}, {@code bandCoverage} (share of forecast ticks whose load
  * was within the upper band) and {@code levelCoverage} (the calibrated peak band's coverage at each
- * level after warm-up, and how often each level was chosen; null without peak bands); each sweep
- * entry names its {@code setting} ({@code {"utilization": 0.8}}, or the strategy's own knob).
- * Undefined numbers are {@code null}.
+ * level after warm-up, and how often each level was chosen; null without peak bands) and {@code
+ * daily} (overload minutes and replica-hours per UTC day, summing to the totals); each sweep entry
+ * names its {@code setting} ({@code {"utilization": 0.8}}, or the strategy's own knob). Undefined
+ * numbers are {@code null}.
  */
 public final class JsonReport {
 
@@ -60,6 +61,7 @@ public final class JsonReport {
               entry.put("reasons", run.reasons());
               entry.put("bandCoverage", round(run.bandCoverage()));
               entry.put("levelCoverage", LevelCoverageSection.json(run.peakBandCoverage()));
+              entry.put("daily", DailyFigures.json(run));
               strategies.put(name, entry);
             });
     root.put("strategies", strategies);

@@ -1,6 +1,7 @@
 package io.predictivescaler.bench.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -74,6 +75,38 @@ class JsonReportTest {
             org.assertj.core.api.Assertions.within(1e-6))
         .isBetween(0.0, 1.0);
     assertThat(strategies.get("oracle").get("bandCoverage").isNull()).isTrue();
+  }
+
+  @Test
+  void eachStrategysDaysSumToItsTotals() throws IOException {
+    ReplayResult result = ReplayFixtures.fullReplay();
+    Path file = dir.resolve("report.json");
+
+    JsonReport.write(result, file);
+
+    JsonNode strategies = new ObjectMapper().readTree(file.toFile()).get("strategies");
+    long days =
+        java.time.temporal.ChronoUnit.DAYS.between(
+                result.trace().start().atZone(java.time.ZoneOffset.UTC).toLocalDate(),
+                result.trace().end().atZone(java.time.ZoneOffset.UTC).toLocalDate())
+            + 1;
+    for (String name : new String[] {"hpa", "predictive", "oracle"}) {
+      JsonNode daily = strategies.get(name).get("daily");
+      assertThat(daily.size()).as(name).isEqualTo((int) days);
+      assertThat(daily.get(0).get("day").asText())
+          .isEqualTo(
+              result.trace().start().atZone(java.time.ZoneOffset.UTC).toLocalDate().toString());
+      double overload = 0;
+      double replicaHours = 0;
+      for (JsonNode day : daily) {
+        overload += day.get("overloadMinutes").asDouble();
+        replicaHours += day.get("replicaHours").asDouble();
+      }
+      var metrics = result.runs().get(name).metrics();
+      assertThat(overload).as(name).isCloseTo(metrics.overloadMinutes(), within(0.01 * days));
+      assertThat(replicaHours).as(name).isCloseTo(metrics.replicaHours(), within(0.001 * days));
+      assertThat(replicaHours).as(name).isPositive();
+    }
   }
 
   @Test
