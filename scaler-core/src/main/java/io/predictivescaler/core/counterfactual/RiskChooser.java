@@ -102,27 +102,60 @@ public final class RiskChooser {
   }
 
   /**
-   * Chooses among candidates' figures, the HPA first.
+   * Chooses among candidates' figures, the HPA first, without recent figures to check them against.
    *
    * @param budgetShare the share of minutes allowed overloaded; NaN for {@code risk: hpa}
    */
   public static CounterfactualChoice choose(List<CandidateScore> scores, double budgetShare) {
+    return choose(scores, List.of(), budgetShare);
+  }
+
+  /**
+   * Chooses among candidates' pooled figures, the HPA first. For {@code risk: hpa}, which promises
+   * the HPA's cost too, a candidate that cost more than {@link #COST_TOLERANCE} above the HPA in
+   * {@code recent} (the hours since the previous re-pick, in the same order) is not chosen by cost:
+   * pooled figures rest mostly on the past, and a band that has just widened (after a level shift,
+   * say) costs what its recent hours say, not what its calm days did.
+   *
+   * @param recent the same candidates' figures over the latest hours only; empty to skip the check
+   * @param budgetShare the share of minutes allowed overloaded; NaN for {@code risk: hpa}
+   */
+  public static CounterfactualChoice choose(
+      List<CandidateScore> scores, List<CandidateScore> recent, double budgetShare) {
     CandidateScore hpa = scores.get(0);
     if (!hpa.isHpa()) {
       throw new IllegalArgumentException("the HPA's figures must come first, got " + hpa.name());
     }
+    if (!recent.isEmpty() && recent.size() != scores.size()) {
+      throw new IllegalArgumentException(
+          "recent figures for " + recent.size() + " candidates, pooled for " + scores.size());
+    }
     boolean hpaBudget = Double.isNaN(budgetShare);
     double budget = hpaBudget ? hpa.overloadMinutes() : budgetShare * hpa.minutes();
+    List<CandidateScore> eligible = new ArrayList<>();
+    CandidateScore costlyLately = null;
+    for (int i = 0; i < scores.size(); i++) {
+      CandidateScore s = scores.get(i);
+      if (s.overloadMinutes() > budget + 1e-9) {
+        continue;
+      }
+      if (hpaBudget && !recent.isEmpty() && costlierThanHpa(recent.get(i), recent.get(0))) {
+        if (costlyLately == null || s.replicaHours() < costlyLately.replicaHours()) {
+          costlyLately = s;
+        }
+        continue;
+      }
+      eligible.add(s);
+    }
     CandidateScore best = null;
-    for (CandidateScore s : scores) {
-      boolean within = s.overloadMinutes() <= budget + 1e-9;
-      if (within && (best == null || s.replicaHours() < best.replicaHours() - 1e-9)) {
+    for (CandidateScore s : eligible) {
+      if (best == null || s.replicaHours() < best.replicaHours() - 1e-9) {
         best = s;
       }
     }
     boolean fits = best != null;
     if (fits) {
-      best = safestNear(scores, best, budget, hpaBudget, hpa);
+      best = safestNear(eligible, best, hpaBudget, hpa);
     } else {
       best = safest(scores);
     }
@@ -149,22 +182,42 @@ public final class RiskChooser {
                     best.overloadMinutes(),
                     best.replicaHours(),
                     hpa.overloadMinutes(),
-                    hpa.replicaHours()));
+                    hpa.replicaHours()))
+            + (costlyLately != null && costlyLately.replicaHours() < best.replicaHours()
+                ? skipped(costlyLately, recent.get(scores.indexOf(costlyLately)), recent.get(0))
+                : "");
     return new CounterfactualChoice(
         best.level(), best.headroom(), best.reactiveShare(), scores, rule);
   }
 
+  /** More than {@link #COST_TOLERANCE} above the HPA's cost over the same recent hours. */
+  private static boolean costlierThanHpa(CandidateScore recent, CandidateScore recentHpa) {
+    return recent.replicaHours() > recentHpa.replicaHours() * (1 + COST_TOLERANCE) + 1e-9;
+  }
+
+  private static String skipped(
+      CandidateScore pooled, CandidateScore recent, CandidateScore recentHpa) {
+    return String.format(
+        Locale.ROOT,
+        "; not %s, cheaper over the pool but %.1f replica-h in the last %.1f h where the plain HPA"
+            + " had %.1f",
+        pooled.name(),
+        recent.replicaHours(),
+        recentHpa.minutes() / 60,
+        recentHpa.replicaHours());
+  }
+
   /**
-   * The candidate with the least risk among those within the budget that cost at most {@link
-   * #COST_TOLERANCE} more than the cheapest: the cheapest is where in-sample luck concentrates, and
-   * a little more capacity buys a margin against it. For {@code risk: hpa}, which promises the
-   * HPA's cost too, at most half the cheapest's savings against the HPA: the same luck is in the
-   * costs, and a choice that spent all of them ran above the HPA's cost as often as below.
+   * The candidate with the least risk among the eligible (within the budget) that cost at most
+   * {@link #COST_TOLERANCE} more than the cheapest: the cheapest is where in-sample luck
+   * concentrates, and a little more capacity buys a margin against it. For {@code risk: hpa}, which
+   * promises the HPA's cost too, at most half the cheapest's savings against the HPA: the same luck
+   * is in the costs, and a choice that spent all of them ran above the HPA's cost as often as
+   * below.
    */
   private static CandidateScore safestNear(
-      List<CandidateScore> scores,
+      List<CandidateScore> eligible,
       CandidateScore cheapest,
-      double budget,
       boolean hpaBudget,
       CandidateScore hpa) {
     CandidateScore best = cheapest;
@@ -175,9 +228,8 @@ public final class RiskChooser {
       double savings = Math.max(0, hpa.replicaHours() - cheapest.replicaHours());
       limit = Math.min(limit, cheapest.replicaHours() + savings / 2);
     }
-    for (CandidateScore s : scores) {
-      boolean within = s.overloadMinutes() <= budget + 1e-9;
-      if (within && s.replicaHours() <= limit && safer(s, best)) {
+    for (CandidateScore s : eligible) {
+      if (s.replicaHours() <= limit && safer(s, best)) {
         best = s;
       }
     }

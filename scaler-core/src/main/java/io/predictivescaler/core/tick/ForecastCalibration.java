@@ -229,7 +229,7 @@ final class ForecastCalibration {
         RiskChooser.score(candidates, cluster, PeakCalibrator.LEVELS, scoreFrom);
     List<CandidateScore> pooled = memory.add(latest, chosenAt == null ? 0 : sinceLast / 3600.0);
     replayedSeconds += (candidates.size() - scoreFrom) * bucket;
-    choice = RiskChooser.choose(pooled, risk.isHpa() ? Double.NaN : risk.share());
+    choice = RiskChooser.choose(pooled, latest, risk.isHpa() ? Double.NaN : risk.share());
     chosenAt = now;
   }
 }

@@ -210,6 +210,65 @@ class RiskChooserTest {
     assertThat(choice.hpaChosen()).isTrue();
   }
 
+  /**
+   * The level-shift case: over the pool q0.999+5% saved 30 replica-h on the HPA's 1,420 at less
+   * overload, but in the hours since the last re-pick its widened band cost a third more than the
+   * HPA. Under risk: hpa it is not chosen by cost, and the rule says why; an explicit budget makes
+   * no cost promise and keeps the pooled cheapest.
+   */
+  @ParameterizedTest(name = "budget {0}: {1}")
+  @CsvSource({"NaN, q0.99/r0", "0.02, q0.999+5%"})
+  void riskHpaDoesNotChooseACandidateThatLatelyCostMoreThanTheHpa(
+      double budgetShare, String expected) {
+    CandidateScore hpa = new CandidateScore("hpa", Double.NaN, 0, 1, 10.8, 0, 1422, 9600);
+    CandidateScore widened = new CandidateScore("q0.999+5%", 0.999, 0.05, 1, 10.2, 0, 1391, 9600);
+    CandidateScore floor = new CandidateScore("q0.99/r0", 0.99, 0, 0, 10.8, 0, 1421.9, 9600);
+    CandidateScore hpaLately = new CandidateScore("hpa", Double.NaN, 0, 1, 10, 0, 69.3, 360);
+    CandidateScore widenedLately = new CandidateScore("q0.999+5%", 0.999, 0.05, 1, 4, 0, 92.1, 360);
+    CandidateScore floorLately = new CandidateScore("q0.99/r0", 0.99, 0, 0, 10, 0, 69.3, 360);
+
+    CounterfactualChoice choice =
+        RiskChooser.choose(
+            List.of(hpa, widened, floor),
+            List.of(hpaLately, widenedLately, floorLately),
+            budgetShare);
+
+    assertThat(choice.chosen().name()).isEqualTo(expected);
+    if (Double.isNaN(budgetShare)) {
+      assertThat(choice.rule())
+          .endsWith(
+              "; not q0.999+5%, cheaper over the pool but 92.1 replica-h in the last 6.0 h where"
+                  + " the plain HPA had 69.3");
+    } else {
+      assertThat(choice.rule()).doesNotContain("not q0.999");
+    }
+  }
+
+  @Test
+  void aCandidateLatelyWithinTheCostToleranceOfTheHpaStaysEligible() {
+    CandidateScore hpa = new CandidateScore("hpa", Double.NaN, 0, 1, 2, 0, 100, 600);
+    CandidateScore cheaper = new CandidateScore("q0.9", 0.9, 0, 1, 1, 0, 95, 600);
+    CandidateScore hpaLately = new CandidateScore("hpa", Double.NaN, 0, 1, 0, 0, 10, 60);
+    CandidateScore cheaperLately =
+        new CandidateScore("q0.9", 0.9, 0, 1, 0, 0, 10 * (1 + RiskChooser.COST_TOLERANCE), 60);
+
+    CounterfactualChoice choice =
+        RiskChooser.choose(List.of(hpa, cheaper), List.of(hpaLately, cheaperLately), HPA_BUDGET);
+
+    assertThat(choice.chosen().name()).isEqualTo("q0.9");
+    assertThat(choice.rule()).doesNotContain("; not ");
+  }
+
+  @Test
+  void recentFiguresMustCoverEveryCandidate() {
+    CandidateScore hpa = new CandidateScore("hpa", Double.NaN, 0, 1, 2, 0, 100, 600);
+    CandidateScore q = new CandidateScore("q0.9", 0.9, 0, 1, 1, 0, 95, 600);
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> RiskChooser.choose(List.of(hpa, q), List.of(hpa), HPA_BUDGET))
+        .hasMessage("recent figures for 1 candidates, pooled for 2");
+  }
+
   @ParameterizedTest(name = "budget {0}: {1}")
   @CsvSource({"1.0, q0.5", "0.0, q0.9"})
   void withAnExplicitBudgetTheCheapestWithinItWins(double budgetShare, String expected) {
