@@ -11,6 +11,7 @@ import io.predictivescaler.bench.report.HtmlReport;
 import io.predictivescaler.bench.report.JsonReport;
 import io.predictivescaler.bench.report.SummaryTable;
 import io.predictivescaler.bench.strategy.ReplayPolicy;
+import io.predictivescaler.bench.strategy.StrategyContext;
 import io.predictivescaler.bench.strategy.StrategyFactory;
 import io.predictivescaler.bench.trace.Trace;
 import io.predictivescaler.bench.trace.TraceLoader;
@@ -102,8 +103,9 @@ public final class ReplayCommand implements Callable<Integer> {
       defaultValue = "1.0",
       description =
           "Load per replica predictive sizes its calibrated peak band for, as a share of capacity,"
-              + " in (0, 1] (default: ${DEFAULT-VALUE}: the band already carries the margin its"
-              + " risk budget buys).")
+              + " in (0, 2] (default: ${DEFAULT-VALUE}: the band already carries the margin its"
+              + " risk budget buys; above 1 plans for more load per replica than a replica"
+              + " serves, as the cheap end of the sweep does).")
   double utilization;
 
   @Option(
@@ -217,8 +219,8 @@ public final class ReplayCommand implements Callable<Integer> {
     if (threads < 1 || threads > 256) {
       throw invalid("--threads", threads, "must be between 1 and 256");
     }
-    requireUtilization("--utilization", utilization);
-    requireUtilization("--hpa-utilization", hpaUtilization);
+    requireUtilization("--utilization", utilization, StrategyContext.MAX_UTILIZATION);
+    requireUtilization("--hpa-utilization", hpaUtilization, 1);
     if (strategies.isEmpty()) {
       throw invalid("--strategies", "", "name at least one of " + StrategyFactory.KNOWN);
     }
@@ -244,9 +246,9 @@ public final class ReplayCommand implements Callable<Integer> {
         Optional.ofNullable(policy));
   }
 
-  private void requireUtilization(String option, double value) {
-    if (!(value > 0 && value <= 1)) {
-      throw invalid(option, value, "must be in (0, 1]");
+  private void requireUtilization(String option, double value, double max) {
+    if (!(value > 0 && value <= max)) {
+      throw invalid(option, value, "must be in (0, " + (int) max + "]");
     }
   }
 

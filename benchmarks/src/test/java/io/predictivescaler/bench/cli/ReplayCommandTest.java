@@ -56,8 +56,10 @@ class ReplayCommandTest {
         "--metric-delay|-5s",
         "--peak-replicas|0",
         "--peak-replicas|many",
-        "--utilization|1.5",
+        "--utilization|2.5",
+        "--utilization|0",
         "--hpa-utilization|0",
+        "--hpa-utilization|1.05",
         "--sweep|0.9:0.6:0.05",
         "--sweep|0.6-0.9",
         "--strategies|magic",
@@ -72,6 +74,16 @@ class ReplayCommandTest {
     assertThat(code).isEqualTo(2);
     assertThat(err.toString()).contains(option).contains(value);
     assertThat(dir.resolve("out")).doesNotExist();
+  }
+
+  @Test
+  void predictiveMayPlanForMoreLoadPerReplicaThanAReplicaServes() throws Exception {
+    int code = replay("--utilization", "1.2", "--strategies", "predictive");
+
+    assertThat(code).as(err.toString()).isZero();
+    JsonNode json = new ObjectMapper().readTree(dir.resolve("out/report.json").toFile());
+    assertThat(json.get("strategies").get("predictive").get("utilization").asDouble())
+        .isEqualTo(1.2);
   }
 
   @Test
