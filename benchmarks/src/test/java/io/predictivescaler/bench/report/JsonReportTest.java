@@ -63,11 +63,8 @@ class JsonReportTest {
   @Test
   void bandCoverageSitsNextToTheReasonsAndIsNullWithoutABand() throws IOException {
     ReplayResult result = ReplayFixtures.fullReplay();
-    Path file = dir.resolve("report.json");
 
-    JsonReport.write(result, file);
-
-    JsonNode strategies = new ObjectMapper().readTree(file.toFile()).get("strategies");
+    JsonNode strategies = writtenStrategies(result);
     assertThat(strategies.get("predictive").get("reasons").isObject()).isTrue();
     assertThat(strategies.get("predictive").get("bandCoverage").asDouble())
         .isCloseTo(
@@ -80,11 +77,8 @@ class JsonReportTest {
   @Test
   void eachStrategysDaysSumToItsTotals() throws IOException {
     ReplayResult result = ReplayFixtures.fullReplay();
-    Path file = dir.resolve("report.json");
 
-    JsonReport.write(result, file);
-
-    JsonNode strategies = new ObjectMapper().readTree(file.toFile()).get("strategies");
+    JsonNode strategies = writtenStrategies(result);
     long days =
         java.time.temporal.ChronoUnit.DAYS.between(
                 result.trace().start().atZone(java.time.ZoneOffset.UTC).toLocalDate(),
@@ -141,5 +135,12 @@ class JsonReportTest {
     for (Object entry : strategies.values()) {
       assertThat(((java.util.Map<?, ?>) entry).get("unservedFraction")).isInstanceOf(Double.class);
     }
+  }
+
+  /** {@code result} written to report.json and read back: its {@code strategies}. */
+  private JsonNode writtenStrategies(ReplayResult result) throws IOException {
+    Path file = dir.resolve("report.json");
+    JsonReport.write(result, file);
+    return new ObjectMapper().readTree(file.toFile()).get("strategies");
   }
 }
