@@ -12,21 +12,20 @@ import java.util.Map;
 /**
  * A run's overload minutes and replica-hours per UTC day, as the run's totals count them: where in
  * a long replay one strategy gained or lost against another. The days sum to the totals.
+ *
+ * @param day the UTC day
+ * @param overloadMinutes minutes of that day in which load exceeded Ready capacity
+ * @param replicaHours the integral of replicas over that day
  */
-final class DailyFigures {
+record DailyFigures(LocalDate day, double overloadMinutes, double replicaHours) {
 
-  private DailyFigures() {}
-
-  /**
-   * One entry per UTC day the replay touches: {@code day}, {@code overloadMinutes}, {@code
-   * replicaHours}.
-   */
-  static List<Map<String, Object>> json(SimulationResult run) {
+  /** One entry per UTC day the replay touches, oldest first. */
+  static List<DailyFigures> of(SimulationResult run) {
     Scenario scenario = run.scenario();
     double[] load = scenario.load();
     double stepHours = scenario.stepSeconds() / 3600.0;
     double stepMinutes = scenario.stepSeconds() / 60.0;
-    List<Map<String, Object>> days = new ArrayList<>();
+    List<DailyFigures> days = new ArrayList<>();
     LocalDate current = null;
     int overloadTicks = 0;
     long replicaTicks = 0;
@@ -39,7 +38,8 @@ final class DailyFigures {
               .toLocalDate();
       if (!day.equals(current)) {
         if (current != null) {
-          days.add(entry(current, overloadTicks * stepMinutes, replicaTicks * stepHours));
+          days.add(
+              new DailyFigures(current, overloadTicks * stepMinutes, replicaTicks * stepHours));
         }
         current = day;
         overloadTicks = 0;
@@ -51,16 +51,21 @@ final class DailyFigures {
       replicaTicks += run.replicas()[i];
     }
     if (current != null) {
-      days.add(entry(current, overloadTicks * stepMinutes, replicaTicks * stepHours));
+      days.add(new DailyFigures(current, overloadTicks * stepMinutes, replicaTicks * stepHours));
     }
     return days;
   }
 
-  private static Map<String, Object> entry(LocalDate day, double overload, double replicaHours) {
-    Map<String, Object> entry = new LinkedHashMap<>();
-    entry.put("day", day.toString());
-    entry.put("overloadMinutes", Math.round(overload * 100) / 100.0);
-    entry.put("replicaHours", Math.round(replicaHours * 1000) / 1000.0);
-    return entry;
+  /** {@code daily} in report.json: {@code day}, {@code overloadMinutes}, {@code replicaHours}. */
+  static List<Map<String, Object>> json(SimulationResult run) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (DailyFigures d : of(run)) {
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("day", d.day().toString());
+      entry.put("overloadMinutes", Math.round(d.overloadMinutes() * 100) / 100.0);
+      entry.put("replicaHours", Math.round(d.replicaHours() * 1000) / 1000.0);
+      out.add(entry);
+    }
+    return out;
   }
 }
