@@ -3,7 +3,6 @@ package io.predictivescaler.bench.report;
 import io.predictivescaler.bench.sim.Scenario;
 import io.predictivescaler.bench.sim.SimulationResult;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,27 +18,28 @@ import java.util.Map;
  */
 record DailyFigures(LocalDate day, double overloadMinutes, double replicaHours) {
 
+  private static final long SECONDS_PER_DAY = 86_400;
+
   /** One entry per UTC day the replay touches, oldest first. */
   static List<DailyFigures> of(SimulationResult run) {
     Scenario scenario = run.scenario();
     double[] load = scenario.load();
     double stepHours = scenario.stepSeconds() / 3600.0;
     double stepMinutes = scenario.stepSeconds() / 60.0;
+    long start = scenario.start().getEpochSecond();
     List<DailyFigures> days = new ArrayList<>();
-    LocalDate current = null;
+    long current = Long.MIN_VALUE;
     int overloadTicks = 0;
     long replicaTicks = 0;
     for (int i = 0; i < load.length; i++) {
-      LocalDate day =
-          scenario
-              .start()
-              .plusSeconds((long) i * scenario.stepSeconds())
-              .atZone(ZoneOffset.UTC)
-              .toLocalDate();
-      if (!day.equals(current)) {
-        if (current != null) {
+      long day = Math.floorDiv(start + (long) i * scenario.stepSeconds(), SECONDS_PER_DAY);
+      if (day != current) {
+        if (current != Long.MIN_VALUE) {
           days.add(
-              new DailyFigures(current, overloadTicks * stepMinutes, replicaTicks * stepHours));
+              new DailyFigures(
+                  LocalDate.ofEpochDay(current),
+                  overloadTicks * stepMinutes,
+                  replicaTicks * stepHours));
         }
         current = day;
         overloadTicks = 0;
@@ -50,8 +50,12 @@ record DailyFigures(LocalDate day, double overloadMinutes, double replicaHours) 
       }
       replicaTicks += run.replicas()[i];
     }
-    if (current != null) {
-      days.add(new DailyFigures(current, overloadTicks * stepMinutes, replicaTicks * stepHours));
+    if (current != Long.MIN_VALUE) {
+      days.add(
+          new DailyFigures(
+              LocalDate.ofEpochDay(current),
+              overloadTicks * stepMinutes,
+              replicaTicks * stepHours));
     }
     return days;
   }

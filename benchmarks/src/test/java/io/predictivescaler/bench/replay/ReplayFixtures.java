@@ -1,10 +1,13 @@
 package io.predictivescaler.bench.replay;
 
+import io.predictivescaler.bench.sim.SimulationResult;
 import io.predictivescaler.bench.strategy.LastValueTestStrategy;
 import io.predictivescaler.bench.strategy.StrategyFactory;
 import io.predictivescaler.bench.trace.Trace;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** A small replay with every chart the report can draw, using test doubles. */
 public final class ReplayFixtures {
@@ -63,5 +66,18 @@ public final class ReplayFixtures {
             java.util.Optional.of(SweepRange.parse("0.6:0.9:0.1")),
             java.util.Optional.empty());
     return new ReplayRunner(testFactory()).run(trace, settings, ReplayProgress.NONE);
+  }
+
+  /** {@code result} with {@code strategy}'s run replaced by {@code run}, the order kept. */
+  public static ReplayResult withRun(ReplayResult result, String strategy, SimulationResult run) {
+    Map<String, SimulationResult> runs = new LinkedHashMap<>(result.runs());
+    runs.put(strategy, run);
+    return new ReplayResult(
+        result.trace(),
+        result.scenario(),
+        result.settings(),
+        runs,
+        result.sweep(),
+        result.skipped());
   }
 }

@@ -8,9 +8,7 @@ import io.predictivescaler.bench.sim.Scenario;
 import io.predictivescaler.bench.sim.SimulationResult;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The per-day comparison of predictive with hpa in report.html. */
@@ -107,9 +105,9 @@ class DailySectionTest {
   }
 
   private static ReplayResult withPredictive(SimulationResult hpa, int[] replicas, int[] ready) {
-    Map<String, SimulationResult> runs = new LinkedHashMap<>(REPLAY.runs());
-    SimulationResult p = runs.get("predictive");
-    runs.put(
+    SimulationResult p = REPLAY.runs().get("predictive");
+    return ReplayFixtures.withRun(
+        REPLAY,
         "predictive",
         new SimulationResult(
             p.scenario(),
@@ -123,12 +121,5 @@ class DailySectionTest {
             p.tickReasons(),
             p.peakBandCoverage(),
             p.metrics()));
-    return new ReplayResult(
-        REPLAY.trace(),
-        REPLAY.scenario(),
-        REPLAY.settings(),
-        runs,
-        REPLAY.sweep(),
-        REPLAY.skipped());
   }
 }

@@ -7,7 +7,6 @@ import io.predictivescaler.bench.replay.ReplayResult;
 import io.predictivescaler.bench.sim.LevelCoverage;
 import io.predictivescaler.bench.sim.PeakBandCoverage;
 import io.predictivescaler.bench.sim.SimulationResult;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -87,9 +86,9 @@ class LevelCoverageSectionTest {
   }
 
   private static ReplayResult withCoverage(ReplayResult result, PeakBandCoverage coverage) {
-    Map<String, SimulationResult> runs = new LinkedHashMap<>(result.runs());
-    SimulationResult r = runs.get("predictive");
-    runs.put(
+    SimulationResult r = result.runs().get("predictive");
+    return ReplayFixtures.withRun(
+        result,
         "predictive",
         new SimulationResult(
             r.scenario(),
@@ -103,12 +102,5 @@ class LevelCoverageSectionTest {
             r.tickReasons(),
             coverage,
             r.metrics()));
-    return new ReplayResult(
-        result.trace(),
-        result.scenario(),
-        result.settings(),
-        runs,
-        result.sweep(),
-        result.skipped());
   }
 }

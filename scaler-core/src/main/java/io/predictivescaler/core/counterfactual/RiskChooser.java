@@ -133,15 +133,15 @@ public final class RiskChooser {
     boolean hpaBudget = Double.isNaN(budgetShare);
     double budget = hpaBudget ? hpa.overloadMinutes() : budgetShare * hpa.minutes();
     List<CandidateScore> eligible = new ArrayList<>();
-    CandidateScore costlyLately = null;
+    int costlyLately = -1;
     for (int i = 0; i < scores.size(); i++) {
       CandidateScore s = scores.get(i);
       if (s.overloadMinutes() > budget + 1e-9) {
         continue;
       }
       if (hpaBudget && !recent.isEmpty() && costlierThanHpa(recent.get(i), recent.get(0))) {
-        if (costlyLately == null || s.replicaHours() < costlyLately.replicaHours()) {
-          costlyLately = s;
+        if (costlyLately < 0 || s.replicaHours() < scores.get(costlyLately).replicaHours()) {
+          costlyLately = i;
         }
         continue;
       }
@@ -183,8 +183,8 @@ public final class RiskChooser {
                     best.replicaHours(),
                     hpa.overloadMinutes(),
                     hpa.replicaHours()))
-            + (costlyLately != null && costlyLately.replicaHours() < best.replicaHours()
-                ? skipped(costlyLately, recent.get(scores.indexOf(costlyLately)), recent.get(0))
+            + (costlyLately >= 0 && scores.get(costlyLately).replicaHours() < best.replicaHours()
+                ? skipped(scores.get(costlyLately), recent.get(costlyLately), recent.get(0))
                 : "");
     return new CounterfactualChoice(
         best.level(), best.headroom(), best.reactiveShare(), scores, rule);
