@@ -24,38 +24,29 @@ record DailyFigures(LocalDate day, double overloadMinutes, double replicaHours) 
   static List<DailyFigures> of(SimulationResult run) {
     Scenario scenario = run.scenario();
     double[] load = scenario.load();
-    double stepHours = scenario.stepSeconds() / 3600.0;
-    double stepMinutes = scenario.stepSeconds() / 60.0;
-    long start = scenario.start().getEpochSecond();
     List<DailyFigures> days = new ArrayList<>();
-    long current = Long.MIN_VALUE;
-    int overloadTicks = 0;
-    long replicaTicks = 0;
-    for (int i = 0; i < load.length; i++) {
-      long day = Math.floorDiv(start + (long) i * scenario.stepSeconds(), SECONDS_PER_DAY);
-      if (day != current) {
-        if (current != Long.MIN_VALUE) {
-          days.add(
-              new DailyFigures(
-                  LocalDate.ofEpochDay(current),
-                  overloadTicks * stepMinutes,
-                  replicaTicks * stepHours));
-        }
-        current = day;
-        overloadTicks = 0;
-        replicaTicks = 0;
-      }
-      if (scenario.overloaded(load[i], run.ready()[i])) {
-        overloadTicks++;
-      }
-      replicaTicks += run.replicas()[i];
+    if (load.length == 0) {
+      return days;
     }
-    if (current != Long.MIN_VALUE) {
+    long start = scenario.start().getEpochSecond();
+    long step = scenario.stepSeconds();
+    long firstDay = Math.floorDiv(start, SECONDS_PER_DAY);
+    long lastDay = Math.floorDiv(start + (load.length - 1) * step, SECONDS_PER_DAY);
+    int[] overloadTicks = new int[(int) (lastDay - firstDay + 1)];
+    long[] replicaTicks = new long[overloadTicks.length];
+    for (int i = 0; i < load.length; i++) {
+      int d = (int) (Math.floorDiv(start + i * step, SECONDS_PER_DAY) - firstDay);
+      if (scenario.overloaded(load[i], run.ready()[i])) {
+        overloadTicks[d]++;
+      }
+      replicaTicks[d] += run.replicas()[i];
+    }
+    for (int d = 0; d < overloadTicks.length; d++) {
       days.add(
           new DailyFigures(
-              LocalDate.ofEpochDay(current),
-              overloadTicks * stepMinutes,
-              replicaTicks * stepHours));
+              LocalDate.ofEpochDay(firstDay + d),
+              overloadTicks[d] * step / 60.0,
+              replicaTicks[d] * step / 3600.0));
     }
     return days;
   }
