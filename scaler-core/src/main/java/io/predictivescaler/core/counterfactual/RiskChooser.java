@@ -38,6 +38,13 @@ public final class RiskChooser {
   /** Cost within this share of the HPA's counts as the same cost, see {@link #forecastAsGoodAs}. */
   public static final double TIE = 0.001;
 
+  /**
+   * Replicas on average that the recent-cost check allows above the HPA whatever the share: at a
+   * few replicas one more for an hour is many percent, and a count's rounding alone moves it that
+   * much.
+   */
+  public static final double ROUNDING_REPLICAS = 0.5;
+
   /** How much more than the cheapest candidate within budget the choice may cost for a margin. */
   public static final double COST_TOLERANCE = 0.02;
 
@@ -133,13 +140,19 @@ public final class RiskChooser {
     boolean hpaBudget = Double.isNaN(budgetShare);
     double budget = hpaBudget ? hpa.overloadMinutes() : budgetShare * hpa.minutes();
     List<CandidateScore> eligible = new ArrayList<>();
+    List<CandidateScore> notCostly = new ArrayList<>();
     int costlyLately = -1;
     for (int i = 0; i < scores.size(); i++) {
       CandidateScore s = scores.get(i);
+      boolean costly =
+          hpaBudget && !recent.isEmpty() && costlierThanHpa(recent.get(i), recent.get(0));
+      if (!costly) {
+        notCostly.add(s);
+      }
       if (s.overloadMinutes() > budget + 1e-9) {
         continue;
       }
-      if (hpaBudget && !recent.isEmpty() && costlierThanHpa(recent.get(i), recent.get(0))) {
+      if (costly) {
         if (costlyLately < 0 || s.replicaHours() < scores.get(costlyLately).replicaHours()) {
           costlyLately = i;
         }
@@ -160,7 +173,7 @@ public final class RiskChooser {
       best = safest(scores);
     }
     if (best.isHpa()) {
-      best = forecastAsGoodAs(scores, hpa);
+      best = forecastAsGoodAs(notCostly, hpa);
     }
     String rule =
         String.format(
@@ -192,7 +205,9 @@ public final class RiskChooser {
 
   /** More than {@link #COST_TOLERANCE} above the HPA's cost over the same recent hours. */
   private static boolean costlierThanHpa(CandidateScore recent, CandidateScore recentHpa) {
-    return recent.replicaHours() > recentHpa.replicaHours() * (1 + COST_TOLERANCE) + 1e-9;
+    double excess = recent.replicaHours() - recentHpa.replicaHours();
+    return excess > recentHpa.replicaHours() * COST_TOLERANCE + 1e-9
+        && excess > ROUNDING_REPLICAS * recentHpa.minutes() / 60 + 1e-9;
   }
 
   private static String skipped(
@@ -237,11 +252,12 @@ public final class RiskChooser {
   }
 
   /**
-   * Where the plain HPA won, a forecast candidate that did just as well on the history: no more
-   * overload and risk, and at most {@link #TIE} more cost. Such a candidate sizes like the HPA
-   * except ahead of a peak its band sees coming (its reactive part is the HPA's, or the band never
-   * rose above the HPA's capacity), so it keeps the forecast watching at no measured price. The
-   * least risky, then the cheapest; the HPA itself when none is as good.
+   * Where the plain HPA won, a forecast candidate that did just as well on the history (and, for
+   * {@code risk: hpa}, did not cost more than the HPA lately either): no more overload and risk,
+   * and at most {@link #TIE} more cost. Such a candidate sizes like the HPA except ahead of a peak
+   * its band sees coming (its reactive part is the HPA's, or the band never rose above the HPA's
+   * capacity), so it keeps the forecast watching at no measured price. The least risky, then the
+   * cheapest; the HPA itself when none is as good.
    */
   private static CandidateScore forecastAsGoodAs(List<CandidateScore> scores, CandidateScore hpa) {
     CandidateScore best = hpa;

@@ -90,4 +90,9 @@ public record DecisionInput(
         policy.withBurst(Burst.disabled()),
         hpaState);
   }
+
+  /** The same input for a cluster with other replica counts (a shadow run beside this one). */
+  public DecisionInput withReplicas(int current, int ready) {
+    return new DecisionInput(now, current, ready, metrics, forecasts, policy, state);
+  }
 }

@@ -6,6 +6,7 @@ import io.predictivescaler.core.config.MetricSpec;
 import io.predictivescaler.core.config.PrometheusMetric;
 import io.predictivescaler.core.config.ResourceMetric;
 import io.predictivescaler.core.config.WorkloadPolicy;
+import io.predictivescaler.core.counterfactual.BiasFactors;
 import io.predictivescaler.core.counterfactual.CandidateScore;
 import io.predictivescaler.core.counterfactual.CounterfactualChoice;
 import io.predictivescaler.core.decision.Decision;
@@ -121,13 +122,14 @@ final class StatusJson {
       forecast.put("levelCoverage", ForecastTrack.finite(calibration.chosenCoverage()));
       forecast.put("reactiveShare", choice.hpaChosen() ? null : calibration.reactiveShare());
       forecast.put("onlyAddsToHpa", calibration.onlyAddsToHpa());
-      forecast.put("counterfactual", counterfactual(choice));
+      forecast.put("counterfactual", counterfactual(choice, calibration.correction()));
     }
     return forecast;
   }
 
   /** The chosen candidate's pooled figures beside the plain HPA's, and why it won. */
-  private static Map<String, Object> counterfactual(CounterfactualChoice choice) {
+  private static Map<String, Object> counterfactual(
+      CounterfactualChoice choice, BiasFactors correction) {
     CandidateScore chosen = choice.chosen();
     CandidateScore hpa = choice.scores().get(0);
     Map<String, Object> figures = new LinkedHashMap<>();
@@ -138,6 +140,13 @@ final class StatusJson {
     figures.put("hpaReplicaHours", hpa.replicaHours());
     figures.put("candidates", choice.scores().size());
     figures.put("rule", choice.rule());
+    Map<String, Object> corrected = new LinkedHashMap<>();
+    corrected.put("measured", correction.measured());
+    corrected.put("forecastOverload", correction.forecastOverload());
+    corrected.put("forecastCost", correction.forecastCost());
+    corrected.put("hpaOverload", correction.hpaOverload());
+    corrected.put("hpaCost", correction.hpaCost());
+    figures.put("correction", corrected);
     return figures;
   }
 }

@@ -1,5 +1,6 @@
 package io.predictivescaler.core.tick;
 
+import io.predictivescaler.core.counterfactual.BiasFactors;
 import io.predictivescaler.core.counterfactual.CounterfactualChoice;
 import io.predictivescaler.forecast.peak.PeakBand;
 import java.time.Duration;
@@ -13,12 +14,20 @@ import java.util.Objects;
  * @param choice the latest re-pick; null before the first one
  * @param replayed the history the choice has replayed since it last started afresh (after a start
  *     or a policy change), unfaded
+ * @param correction how the choice's figures were corrected by what really ran
  */
-public record CalibrationStatus(PeakBand band, CounterfactualChoice choice, Duration replayed) {
+public record CalibrationStatus(
+    PeakBand band, CounterfactualChoice choice, Duration replayed, BiasFactors correction) {
 
   public CalibrationStatus {
     Objects.requireNonNull(band, "band");
     Objects.requireNonNull(replayed, "replayed");
+    Objects.requireNonNull(correction, "correction");
+  }
+
+  /** A status whose figures were used as the model gave them. */
+  public CalibrationStatus(PeakBand band, CounterfactualChoice choice, Duration replayed) {
+    this(band, choice, replayed, BiasFactors.NONE);
   }
 
   /**

@@ -6,8 +6,10 @@ import io.predictivescaler.core.config.WorkloadPolicy;
 import io.predictivescaler.core.counterfactual.CandidateLog;
 import io.predictivescaler.core.counterfactual.CandidateMemory;
 import io.predictivescaler.core.counterfactual.CandidateScore;
+import io.predictivescaler.core.counterfactual.CounterfactualBias;
 import io.predictivescaler.core.counterfactual.CounterfactualChoice;
 import io.predictivescaler.core.counterfactual.LightCluster;
+import io.predictivescaler.core.counterfactual.OutcomeLedger;
 import io.predictivescaler.core.counterfactual.RiskChooser;
 import io.predictivescaler.core.decision.ForecastSummary;
 import io.predictivescaler.core.decision.ScalingPolicy;
@@ -62,6 +64,8 @@ final class ForecastCalibration {
   private ScalingPolicy scaling;
   private CandidateLog candidates;
   private final CandidateMemory memory = new CandidateMemory();
+  private final CounterfactualBias bias = new CounterfactualBias();
+  private OutcomeLedger ledger = new OutcomeLedger();
   private CounterfactualChoice choice;
   private Instant chosenAt;
   private long replayedSeconds;
@@ -84,6 +88,8 @@ final class ForecastCalibration {
       this.chosenAt = null;
       this.replayedSeconds = 0;
       memory.clear();
+      bias.clear();
+      ledger = new OutcomeLedger();
     }
     this.policy = newPolicy;
     this.scaling = newScaling;
@@ -100,15 +106,24 @@ final class ForecastCalibration {
     return status;
   }
 
+  /**
+   * @param shadow the replicas of the plain HPA run beside the workload; null when there is none
+   *     (the replay's figures are then used as they come)
+   */
   ForecastSummary summarize(
-      Instant now, WorkloadObservation observation, Forecast forecast, Duration lead) {
+      Instant now,
+      WorkloadObservation observation,
+      Forecast forecast,
+      Duration lead,
+      ReplicaCounts shadow) {
     if (forecast == null) {
       return ForecastSummary.insufficientHistory("none", "no load samples yet");
     }
     Duration window = leadWindow(now, observation, lead);
     PeakBand band = calibrate(observation, forecast, window);
-    choose(now, observation, band, lead, window);
-    status = new CalibrationStatus(band, choice, Duration.ofSeconds(replayedSeconds));
+    choose(now, observation, band, lead, window, shadow);
+    status =
+        new CalibrationStatus(band, choice, Duration.ofSeconds(replayedSeconds), bias.factors());
     String model = forecast.fittedAt() == null ? "last-value" : forecast.model();
     if (!band.calibrated()) {
       return ForecastSummary.insufficientHistory(
@@ -193,9 +208,17 @@ final class ForecastCalibration {
    * recent history for every candidate and keeps the cheapest within the risk budget.
    */
   private void choose(
-      Instant now, WorkloadObservation observation, PeakBand band, Duration lead, Duration window) {
+      Instant now,
+      WorkloadObservation observation,
+      PeakBand band,
+      Duration lead,
+      Duration window,
+      ReplicaCounts shadow) {
     if (!(policy.metric() instanceof PrometheusMetric metric)) {
       return;
+    }
+    if (shadow != null) {
+      recordOutcome(now, observation, shadow, metric.targetPerReplica());
     }
     long bucket = Math.max(BUCKET.getSeconds(), policy.step().getSeconds());
     if (candidates == null || candidates.bucketSeconds() != bucket) {
@@ -227,9 +250,71 @@ final class ForecastCalibration {
     int scoreFrom = (int) (candidates.size() - Math.min(candidates.size(), sinceLast / bucket));
     List<CandidateScore> latest =
         RiskChooser.score(candidates, cluster, PeakCalibrator.LEVELS, scoreFrom);
-    List<CandidateScore> pooled = memory.add(latest, chosenAt == null ? 0 : sinceLast / 3600.0);
+    double hours = chosenAt == null ? 0 : sinceLast / 3600.0;
+    measureBias(latest, hours);
+    List<CandidateScore> pooled = bias.correct(memory.add(latest, hours));
     replayedSeconds += (candidates.size() - scoreFrom) * bucket;
-    choice = RiskChooser.choose(pooled, latest, risk.isHpa() ? Double.NaN : risk.share());
+    CounterfactualChoice chosen =
+        RiskChooser.choose(pooled, bias.correct(latest), risk.isHpa() ? Double.NaN : risk.share());
+    choice =
+        bias.measured()
+            ? new CounterfactualChoice(
+                chosen.level(),
+                chosen.headroom(),
+                chosen.reactiveShare(),
+                chosen.scores(),
+                chosen.rule() + "; " + bias.describe())
+            : chosen;
     chosenAt = now;
+  }
+
+  /**
+   * Sets the counterfactual figures of the interval since the previous re-pick against what really
+   * ran in it: only where a forecast candidate ran it alone (not the HPA, not the first day when
+   * the band only adds to the HPA), so that the candidate's figures describe what ran.
+   */
+  private void measureBias(List<CandidateScore> latest, double hours) {
+    var realized = ledger.drain();
+    boolean forecastRan =
+        choice != null
+            && !choice.hpaChosen()
+            && replayedSeconds >= PROVING_SPAN.getSeconds()
+            && realized.replicaHours() > 0
+            && realized.shadowReplicaHours() > 0;
+    if (!forecastRan) {
+      bias.fade(hours);
+      return;
+    }
+    String ran = choice.chosen().name();
+    for (CandidateScore s : latest) {
+      if (s.name().equals(ran)) {
+        bias.add(s, latest.get(0), realized, hours);
+        return;
+      }
+    }
+    bias.fade(hours);
+  }
+
+  /** Tallies this tick's replicas, the shadow HPA's, and the load samples new since the last. */
+  private void recordOutcome(
+      Instant now, WorkloadObservation observation, ReplicaCounts shadow, double perReplica) {
+    ledger.tick(
+        now.getEpochSecond(),
+        observation.currentReplicas(),
+        observation.readyReplicas(),
+        shadow.desired(),
+        shadow.ready());
+    var history = observation.history();
+    long step = history.stepSeconds();
+    int first = history.size();
+    while (first > 0
+        && history.size() - first < OutcomeLedger.TICKS_KEPT
+        && history.timeAt(first - 1).getEpochSecond() > ledger.lastSample()) {
+      first--;
+    }
+    float[] loads = history.values();
+    for (int i = first; i < loads.length; i++) {
+      ledger.sample(history.timeAt(i).getEpochSecond(), loads[i], step, perReplica);
+    }
   }
 }

@@ -57,15 +57,17 @@ final class MetricTrack {
    * Forecasts the metric (a due refit handed to {@code refits}) and calibrates the forecast.
    *
    * @param view the workload observed through this metric alone
+   * @param shadow the replicas of the plain HPA run beside the workload; null when there is none
    */
   MetricForecast tick(
       Instant now,
       WorkloadObservation view,
       Duration lead,
       TargetRef target,
-      RefitScheduler refits) {
+      RefitScheduler refits,
+      ReplicaCounts shadow) {
     Forecast forecast = forecast(now, view.history(), target, refits);
-    ForecastSummary summary = calibration.summarize(now, view, forecast, lead);
+    ForecastSummary summary = calibration.summarize(now, view, forecast, lead, shadow);
     return new MetricForecast(
         metric, forecast, summary, forecast == null ? null : calibration.status());
   }

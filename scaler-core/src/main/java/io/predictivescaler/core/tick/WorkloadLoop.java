@@ -12,6 +12,7 @@ import io.predictivescaler.core.decision.DecisionState;
 import io.predictivescaler.core.decision.ForecastSummary;
 import io.predictivescaler.core.decision.ReasonCode;
 import io.predictivescaler.core.decision.ScalingPolicy;
+import io.predictivescaler.core.decision.TotalMetric;
 import io.predictivescaler.forecast.ForecastSettings;
 import io.predictivescaler.forecast.SeriesForecaster;
 import io.predictivescaler.forecast.SharedFits;
@@ -27,10 +28,11 @@ import java.util.function.Function;
 
 /**
  * One workload's control loop state: its policy, a forecast track per metric, decision state (and
- * the shadow HPA's), lead-time measurements and its next due time. Touched by one thread at a time:
- * the tick thread while it claims the workload ({@link #claim}) or gives it a new policy, then
- * whichever thread runs the claimed {@link WorkloadTick}, which hands it back when done. Only the
- * forecaster's refit runs elsewhere.
+ * the shadow HPA's, which decides from the workload's replicas, and the {@link ShadowCluster}'s, a
+ * plain HPA with replicas of its own), lead-time measurements and its next due time. Touched by one
+ * thread at a time: the tick thread while it claims the workload ({@link #claim}) or gives it a new
+ * policy, then whichever thread runs the claimed {@link WorkloadTick}, which hands it back when
+ * done. Only the forecaster's refit runs elsewhere.
  */
 final class WorkloadLoop {
   private final SharedFits sharedFits;
@@ -44,6 +46,8 @@ final class WorkloadLoop {
   private LeadTimeEstimator leadTimes;
   private DecisionState state = DecisionState.initial();
   private DecisionState shadowState = DecisionState.initial();
+  private final ShadowCluster shadowCluster = new ShadowCluster();
+  private DecisionState shadowClusterState = DecisionState.initial();
   private long nextDueMillis = Long.MIN_VALUE;
 
   WorkloadLoop(WorkloadPolicy policy, SharedFits sharedFits) {
@@ -132,15 +136,22 @@ final class WorkloadLoop {
       TickBudget budget) {
     budget.entering(TickPhase.FORECAST);
     Duration lead = observeLeadTime(now, observation);
+    ReplicaCounts twin =
+        allTotals(observation) ? shadowCluster.at(now, observation.currentReplicas()) : null;
     List<MetricForecast> forecasts = new ArrayList<>(tracks.size());
     for (int i = 0; i < tracks.size(); i++) {
       forecasts.add(
-          tracks.get(i).tick(now, observation.forMetric(i), lead, policy.target(), refits));
+          tracks.get(i).tick(now, observation.forMetric(i), lead, policy.target(), refits, twin));
     }
     budget.entering(TickPhase.DECIDE);
     DecisionInput input = decisionInput(now, observation, forecasts);
     Decision decision = PIPELINE.decide(input);
     Decision shadow = PIPELINE.decide(input.asPlainHpa(shadowState));
+    Decision twinDecision =
+        twin == null
+            ? null
+            : PIPELINE.decide(
+                input.asPlainHpa(shadowClusterState).withReplicas(twin.desired(), twin.ready()));
     if (!budget.mayCommit()) {
       return new TickOutcome.Skipped(
           policy,
@@ -158,6 +169,10 @@ final class WorkloadLoop {
     }
     budget.entering(TickPhase.ACTUATE);
     ActuationResult actuation = actuate(decision, actuators, mayActuate);
+    if (twinDecision != null) {
+      shadowCluster.scaleTo(now, twinDecision.replicas(), lead);
+      shadowClusterState = twinDecision.nextState(true);
+    }
     return record(
         new TickOutcome.Decided(
             policy, now, observation, forecasts, lead, decision, shadow, actuation));
@@ -165,6 +180,19 @@ final class WorkloadLoop {
 
   TickOutcome.Skipped skip(Instant now, ReasonCode reason, String message) {
     return new TickOutcome.Skipped(policy, now, leadTime(), reason, message);
+  }
+
+  /**
+   * Whether every metric is one total for the workload: only then does the shadow HPA's sizing not
+   * depend on per-pod readings of pods it does not have.
+   */
+  private static boolean allTotals(WorkloadObservation observation) {
+    for (MetricObservation m : observation.metrics()) {
+      if (!(m.metric() instanceof TotalMetric)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private Duration observeLeadTime(Instant now, WorkloadObservation observation) {

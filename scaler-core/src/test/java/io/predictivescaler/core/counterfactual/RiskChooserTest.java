@@ -244,6 +244,25 @@ class RiskChooserTest {
     }
   }
 
+  /**
+   * Where the HPA wins, a forecast candidate as good as it over the pool is kept instead, but not
+   * one that cost more than the HPA lately: the recent-cost check binds that path too.
+   */
+  @Test
+  void whereTheHpaWinsACandidateThatLatelyCostMoreIsNotKeptInstead() {
+    CandidateScore hpa = new CandidateScore("hpa", Double.NaN, 0, 1, 10.8, 0, 1422, 9600);
+    CandidateScore widened = new CandidateScore("q0.999+5%", 0.999, 0.05, 1, 10.2, 0, 1422.5, 9600);
+    CandidateScore hpaLately = new CandidateScore("hpa", Double.NaN, 0, 1, 10, 0, 69.3, 360);
+    CandidateScore widenedLately = new CandidateScore("q0.999+5%", 0.999, 0.05, 1, 4, 0, 92.1, 360);
+
+    CounterfactualChoice withoutRecent = RiskChooser.choose(List.of(hpa, widened), HPA_BUDGET);
+    CounterfactualChoice withRecent =
+        RiskChooser.choose(List.of(hpa, widened), List.of(hpaLately, widenedLately), HPA_BUDGET);
+
+    assertThat(withoutRecent.chosen().name()).isEqualTo("q0.999+5%");
+    assertThat(withRecent.hpaChosen()).isTrue();
+  }
+
   @Test
   void aCandidateLatelyWithinTheCostToleranceOfTheHpaStaysEligible() {
     CandidateScore hpa = new CandidateScore("hpa", Double.NaN, 0, 1, 2, 0, 100, 600);
@@ -257,6 +276,26 @@ class RiskChooserTest {
 
     assertThat(choice.chosen().name()).isEqualTo("q0.9");
     assertThat(choice.rule()).doesNotContain("; not ");
+  }
+
+  /**
+   * At two replicas a candidate 5 % dearer than the HPA over six hours ran a tenth of a replica
+   * more on average: within a count's rounding, so it stays eligible; the same share at a hundred
+   * replicas is five replicas more and is not.
+   */
+  @ParameterizedTest(name = "HPA at {0} replica-h over 6 h: chosen {1}")
+  @CsvSource({"11.2, q0.8/r0.5", "600, hpa"})
+  void aRecentExcessWithinACountsRoundingStaysEligible(double hpaLately, String expected) {
+    CandidateScore hpa = new CandidateScore("hpa", Double.NaN, 0, 1, 150, 0, 2800, 9600);
+    CandidateScore cheaper = new CandidateScore("q0.8/r0.5", 0.8, 0, 0.5, 140, 0, 2760, 9600);
+    CandidateScore hpaRecent = new CandidateScore("hpa", Double.NaN, 0, 1, 0, 0, hpaLately, 360);
+    CandidateScore cheaperRecent =
+        new CandidateScore("q0.8/r0.5", 0.8, 0, 0.5, 0, 0, hpaLately * 1.05, 360);
+
+    CounterfactualChoice choice =
+        RiskChooser.choose(List.of(hpa, cheaper), List.of(hpaRecent, cheaperRecent), HPA_BUDGET);
+
+    assertThat(choice.chosen().name()).isEqualTo(expected);
   }
 
   @Test

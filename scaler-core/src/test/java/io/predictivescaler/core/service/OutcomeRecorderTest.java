@@ -103,6 +103,15 @@ class OutcomeRecorderTest {
         .containsEntry("hpaReplicaHours", status.choice().scores().get(0).replicaHours())
         .containsEntry("candidates", status.choice().scores().size())
         .containsEntry("rule", status.choice().rule());
+    assertThat(counterfactual.get("correction"))
+        .as("3 h in, no forecast candidate has run alone yet")
+        .isEqualTo(
+            Map.of(
+                "measured", false,
+                "forecastOverload", 1.0,
+                "forecastCost", 1.0,
+                "hpaOverload", 1.0,
+                "hpaCost", 1.0));
 
     orchestrator.applyPolicies(List.of());
     orchestrator.tick(T0.plusSeconds(second));

@@ -1,0 +1,20 @@
+package io.predictivescaler.core.counterfactual;
+
+/**
+ * The correction {@link CounterfactualBias} applies to the light cluster model's figures: real over
+ * modelled, for the forecast candidates (measured on the ones that ran) and for the HPA (measured
+ * on the shadow HPA).
+ *
+ * @param measured false until an interval with a forecast candidate running was measured; the
+ *     factors are then 1
+ */
+public record BiasFactors(
+    boolean measured,
+    double forecastOverload,
+    double forecastCost,
+    double hpaOverload,
+    double hpaCost) {
+
+  /** No correction. */
+  public static final BiasFactors NONE = new BiasFactors(false, 1, 1, 1, 1);
+}

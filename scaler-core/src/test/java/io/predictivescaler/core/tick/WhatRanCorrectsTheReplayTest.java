@@ -1,0 +1,75 @@
+package io.predictivescaler.core.tick;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.predictivescaler.core.config.WorkloadPolicy;
+import io.predictivescaler.core.counterfactual.BiasFactors;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Once a forecast candidate has run a workload alone for a re-pick interval, the next re-pick sets
+ * the counterfactual figures of those hours against what really ran and what a plain HPA run beside
+ * it had, and says by how much it corrected them.
+ */
+class WhatRanCorrectsTheReplayTest {
+
+  private static final Instant T0 = Instant.parse("2026-03-02T00:00:00Z");
+  private static final Duration STEP = Duration.ofSeconds(15);
+
+  @Test
+  void theChoiceAfterAForecastRanAloneIsCorrectedByWhatRan() {
+    Random noise = new Random(11);
+    FakeCluster cluster = new FakeCluster(Duration.ofSeconds(90));
+    cluster.add("checkout", 13, t -> 1000 + noise.nextGaussian() * 10);
+    WorkloadPolicy policy = Policies.predictive("checkout", 100, 40, STEP);
+    TickOrchestrator orchestrator =
+        new TickOrchestrator(
+            cluster, mode -> cluster, RefitScheduler.inline(), () -> true, TickListener.none());
+    orchestrator.applyPolicies(List.of(policy));
+
+    String firstCorrected = null;
+    Instant correctedAt = null;
+    String lastUncorrected = null;
+    BiasFactors correction = null;
+    for (long s = 0; s < 33 * 3600 && firstCorrected == null; s += STEP.getSeconds()) {
+      Instant now = T0.plusSeconds(s);
+      cluster.now = now;
+      cluster.sample(now);
+      TickOutcome.Decided outcome = (TickOutcome.Decided) orchestrator.tick(now).get(0);
+      String detail = outcome.summary().detail();
+      if (detail.contains("figures corrected by what ran")) {
+        firstCorrected = detail;
+        correctedAt = now;
+        correction = outcome.forecasts().get(0).calibration().correction();
+      } else {
+        lastUncorrected = detail;
+      }
+    }
+
+    assertThat(firstCorrected).as("last explanation: %s", lastUncorrected).isNotNull();
+    assertThat(Duration.between(T0, correctedAt))
+        .as("the first interval a forecast ran alone ends at the re-pick after the first day")
+        .isGreaterThan(Duration.ofHours(26));
+    assertThat(firstCorrected)
+        .matches(
+            ".*figures corrected by what ran: forecast overload x\\d\\.\\d\\d, cost x\\d\\.\\d{3};"
+                + " HPA overload x\\d\\.\\d\\d, cost x\\d\\.\\d{3}.*");
+    assertThat(correction.measured()).isTrue();
+    assertThat(firstCorrected)
+        .contains(
+            String.format(
+                Locale.ROOT,
+                "forecast overload x%.2f, cost x%.3f; HPA overload x%.2f, cost x%.3f",
+                correction.forecastOverload(),
+                correction.forecastCost(),
+                correction.hpaOverload(),
+                correction.hpaCost()));
+    // a steady load: the shadow HPA and the model's HPA cost within a few percent of each other
+    assertThat(correction.hpaCost()).isBetween(0.9, 1.1);
+  }
+}
