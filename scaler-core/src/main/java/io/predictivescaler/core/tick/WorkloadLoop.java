@@ -46,7 +46,7 @@ final class WorkloadLoop {
   private LeadTimeEstimator leadTimes;
   private DecisionState state = DecisionState.initial();
   private DecisionState shadowState = DecisionState.initial();
-  private final ShadowCluster shadowCluster = new ShadowCluster();
+  private ShadowCluster shadowCluster = new ShadowCluster();
   private DecisionState shadowClusterState = DecisionState.initial();
   private long nextDueMillis = Long.MIN_VALUE;
 
@@ -84,6 +84,11 @@ final class WorkloadLoop {
     }
     if (policy != null && !newPolicy.step().equals(policy.step())) {
       nextDueMillis = Long.MIN_VALUE;
+    }
+    if (policy != null && !newPolicy.equals(policy)) {
+      // the calibration forgets what ran under the old policy; the shadow starts again beside it
+      shadowCluster = new ShadowCluster();
+      shadowClusterState = DecisionState.initial();
     }
     policy = newPolicy;
     scaling = PolicyTranslation.scalingPolicy(newPolicy);
@@ -137,7 +142,9 @@ final class WorkloadLoop {
     budget.entering(TickPhase.FORECAST);
     Duration lead = observeLeadTime(now, observation);
     ReplicaCounts twin =
-        allTotals(observation) ? shadowCluster.at(now, observation.currentReplicas()) : null;
+        policy.mode() == ScalingMode.SCALE && allTotals(observation)
+            ? shadowCluster.at(now, observation.currentReplicas())
+            : null;
     List<MetricForecast> forecasts = new ArrayList<>(tracks.size());
     for (int i = 0; i < tracks.size(); i++) {
       forecasts.add(
@@ -184,7 +191,9 @@ final class WorkloadLoop {
 
   /**
    * Whether every metric is one total for the workload: only then does the shadow HPA's sizing not
-   * depend on per-pod readings of pods it does not have.
+   * depend on per-pod readings of pods it does not have. (It runs in scale mode only: in dry-run or
+   * hpa-floor mode the replicas that ran are not the decisions', so there is nothing to measure the
+   * counterfactual figures against.)
    */
   private static boolean allTotals(WorkloadObservation observation) {
     for (MetricObservation m : observation.metrics()) {

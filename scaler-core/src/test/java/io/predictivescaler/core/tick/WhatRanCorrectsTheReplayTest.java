@@ -2,6 +2,7 @@ package io.predictivescaler.core.tick;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.predictivescaler.core.config.ScalingMode;
 import io.predictivescaler.core.config.WorkloadPolicy;
 import io.predictivescaler.core.counterfactual.BiasFactors;
 import java.time.Duration;
@@ -27,10 +28,7 @@ class WhatRanCorrectsTheReplayTest {
     FakeCluster cluster = new FakeCluster(Duration.ofSeconds(90));
     cluster.add("checkout", 13, t -> 1000 + noise.nextGaussian() * 10);
     WorkloadPolicy policy = Policies.predictive("checkout", 100, 40, STEP);
-    TickOrchestrator orchestrator =
-        new TickOrchestrator(
-            cluster, mode -> cluster, RefitScheduler.inline(), () -> true, TickListener.none());
-    orchestrator.applyPolicies(List.of(policy));
+    TickOrchestrator orchestrator = orchestrator(cluster, policy);
 
     String firstCorrected = null;
     Instant correctedAt = null;
@@ -71,5 +69,42 @@ class WhatRanCorrectsTheReplayTest {
                 correction.hpaCost()));
     // a steady load: the shadow HPA and the model's HPA cost within a few percent of each other
     assertThat(correction.hpaCost()).isBetween(0.9, 1.1);
+  }
+
+  /**
+   * In dry-run the replicas that ran are not the decisions' (nothing was applied), so nothing is
+   * measured against them and the figures are used as the model gives them.
+   */
+  @Test
+  void inDryRunWhatRanIsNotTheDecisionsAndCorrectsNothing() {
+    Random noise = new Random(11);
+    FakeCluster cluster = new FakeCluster(Duration.ofSeconds(90));
+    cluster.add("checkout", 13, t -> 1000 + noise.nextGaussian() * 10);
+    WorkloadPolicy scale = Policies.predictive("checkout", 100, 40, STEP);
+    WorkloadPolicy dryRun = Policies.with(scale, ScalingMode.DRY_RUN, STEP, scale.leadTime());
+    TickOrchestrator orchestrator = orchestrator(cluster, dryRun);
+
+    int choices = 0;
+    for (long s = 0; s < 33 * 3600; s += STEP.getSeconds()) {
+      Instant now = T0.plusSeconds(s);
+      cluster.now = now;
+      cluster.sample(now);
+      TickOutcome.Decided outcome = (TickOutcome.Decided) orchestrator.tick(now).get(0);
+      CalibrationStatus status = outcome.calibration();
+      if (status != null && status.choice() != null) {
+        choices++;
+        assertThat(status.correction()).isEqualTo(BiasFactors.NONE);
+        assertThat(outcome.summary().detail()).doesNotContain("corrected by what ran");
+      }
+    }
+    assertThat(choices).isPositive();
+  }
+
+  private static TickOrchestrator orchestrator(FakeCluster cluster, WorkloadPolicy policy) {
+    TickOrchestrator orchestrator =
+        new TickOrchestrator(
+            cluster, mode -> cluster, RefitScheduler.inline(), () -> true, TickListener.none());
+    orchestrator.applyPolicies(List.of(policy));
+    return orchestrator;
   }
 }
