@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheus.PrometheusConfig;
 import io.micrometer.prometheus.PrometheusMeterRegistry;
 import io.predictivescaler.core.config.TargetRef;
+import io.predictivescaler.core.counterfactual.BiasFactors;
 import io.predictivescaler.core.counterfactual.CandidateScore;
 import io.predictivescaler.core.counterfactual.CounterfactualChoice;
 import io.predictivescaler.core.tick.CalibrationStatus;
@@ -39,6 +40,41 @@ class CalibrationMetersTest {
         .contains(
             "predictive_scaler_forecast_band_coverage{namespace=\"shop\",workload=\"checkout\",}"
                 + " 0.87");
+  }
+
+  @Test
+  void showsTheCorrectionByFamilyAndFigureOnceMeasured() {
+    meters.update(CHECKOUT, status(0.9, new double[] {0.48, 0.87, 0.991}));
+
+    assertThat(correction(CHECKOUT, "forecast", "overload")).isNaN();
+
+    BiasFactors factors = new BiasFactors(true, 0.77, 0.998, 0.92, 1.01);
+    CalibrationStatus plain = status(0.9, new double[] {0.48, 0.87, 0.991});
+    meters.update(
+        CHECKOUT, new CalibrationStatus(plain.band(), plain.choice(), plain.replayed(), factors));
+
+    assertThat(correction(CHECKOUT, "forecast", "overload")).isEqualTo(0.77);
+    assertThat(correction(CHECKOUT, "forecast", "cost")).isEqualTo(0.998);
+    assertThat(correction(CHECKOUT, "hpa", "overload")).isEqualTo(0.92);
+    assertThat(correction(CHECKOUT, "hpa", "cost")).isEqualTo(1.01);
+    assertThat(registry.scrape())
+        .contains(
+            "predictive_scaler_counterfactual_correction{family=\"forecast\",figure=\"overload\","
+                + "namespace=\"shop\",workload=\"checkout\",} 0.77");
+
+    meters.forget(CHECKOUT);
+    assertThat(registry.find(CalibrationMeters.CORRECTION).gauges()).isEmpty();
+  }
+
+  private double correction(TargetRef workload, String family, String figure) {
+    return registry
+        .get(CalibrationMeters.CORRECTION)
+        .tag("namespace", workload.namespace())
+        .tag("workload", workload.name())
+        .tag("family", family)
+        .tag("figure", figure)
+        .gauge()
+        .value();
   }
 
   @Test
