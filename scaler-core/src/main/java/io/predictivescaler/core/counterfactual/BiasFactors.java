@@ -1,5 +1,7 @@
 package io.predictivescaler.core.counterfactual;
 
+import java.util.Locale;
+
 /**
  * The correction {@link CounterfactualBias} applies to the light cluster model's figures: real over
  * modelled, for the forecast candidates (measured on the ones that ran) and for the HPA (measured
@@ -17,4 +19,19 @@ public record BiasFactors(
 
   /** No correction. */
   public static final BiasFactors NONE = new BiasFactors(false, 1, 1, 1, 1);
+
+  /** The correction, for explanations; empty until measured. */
+  public String describe() {
+    if (!measured) {
+      return "";
+    }
+    return String.format(
+        Locale.ROOT,
+        "figures corrected by what ran: forecast overload x%.2f, cost x%.3f; HPA overload x%.2f,"
+            + " cost x%.3f",
+        forecastOverload,
+        forecastCost,
+        hpaOverload,
+        hpaCost);
+  }
 }

@@ -2,7 +2,6 @@ package io.predictivescaler.core.counterfactual;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * How far the light cluster model is off, measured on the workload itself: at each re-pick the
@@ -30,6 +29,7 @@ public final class CounterfactualBias {
   private double hpaReplicaHours;
   private double shadowOverload;
   private double shadowReplicaHours;
+  private BiasFactors factors = BiasFactors.NONE;
 
   /**
    * Fades the sums by the hours since the last call and adds one interval's figures.
@@ -53,6 +53,7 @@ public final class CounterfactualBias {
     hpaReplicaHours += hpa.replicaHours();
     shadowOverload += realized.shadowOverloadMinutes();
     shadowReplicaHours += realized.shadowReplicaHours();
+    refresh();
   }
 
   /** Fades the sums by the hours since the last call, for an interval that measured nothing. */
@@ -70,49 +71,27 @@ public final class CounterfactualBias {
     hpaReplicaHours *= keep;
     shadowOverload *= keep;
     shadowReplicaHours *= keep;
+    refresh();
   }
 
-  /** True once an interval with a forecast candidate running was measured. */
-  public boolean measured() {
-    return ranReplicaHours > 0 && hpaReplicaHours > 0 && realReplicaHours > 0;
-  }
-
-  /** Real over counterfactual overload of the forecast candidates that ran; 1 until measured. */
-  public double forecastOverload() {
-    return measured() ? ratio(realOverload, ranOverload) : 1;
-  }
-
-  /** Real over counterfactual replica-hours of the forecast candidates that ran. */
-  public double forecastCost() {
-    return measured() ? realReplicaHours / ranReplicaHours : 1;
-  }
-
-  /** The shadow HPA's over the counterfactual HPA's overload. */
-  public double hpaOverload() {
-    return measured() ? ratio(shadowOverload, hpaOverload) : 1;
-  }
-
-  /** The shadow HPA's over the counterfactual HPA's replica-hours. */
-  public double hpaCost() {
-    return measured() && shadowReplicaHours > 0 ? shadowReplicaHours / hpaReplicaHours : 1;
-  }
-
-  /** The factors in force. */
+  /**
+   * The factors in force: real over modelled overload and replica-hours, of the forecast candidates
+   * that ran and of the shadow HPA; {@link BiasFactors#NONE} until an interval with a forecast
+   * candidate running was measured.
+   */
   public BiasFactors factors() {
-    return measured()
-        ? new BiasFactors(true, forecastOverload(), forecastCost(), hpaOverload(), hpaCost())
-        : BiasFactors.NONE;
+    return factors;
   }
 
   /** The figures corrected: each forecast candidate's by the forecast ratios, the HPA's by its. */
   public List<CandidateScore> correct(List<CandidateScore> scores) {
-    if (!measured()) {
+    if (!factors.measured()) {
       return scores;
     }
     List<CandidateScore> out = new ArrayList<>(scores.size());
     for (CandidateScore s : scores) {
-      double overload = s.isHpa() ? hpaOverload() : forecastOverload();
-      double cost = s.isHpa() ? hpaCost() : forecastCost();
+      double overload = s.isHpa() ? factors.hpaOverload() : factors.forecastOverload();
+      double cost = s.isHpa() ? factors.hpaCost() : factors.forecastCost();
       out.add(
           new CandidateScore(
               s.name(),
@@ -127,25 +106,25 @@ public final class CounterfactualBias {
     return out;
   }
 
-  /** The correction in force, for explanations; empty until measured. */
-  public String describe() {
-    if (!measured()) {
-      return "";
-    }
-    return String.format(
-        Locale.ROOT,
-        "figures corrected by what ran: forecast overload x%.2f, cost x%.3f; HPA overload x%.2f,"
-            + " cost x%.3f",
-        forecastOverload(),
-        forecastCost(),
-        hpaOverload(),
-        hpaCost());
-  }
-
   /** Forgets everything, with the candidates' figures (a policy change). */
   public void clear() {
     ranOverload = ranReplicaHours = realOverload = realReplicaHours = 0;
     hpaOverload = hpaReplicaHours = shadowOverload = shadowReplicaHours = 0;
+    factors = BiasFactors.NONE;
+  }
+
+  /** The factors from the sums, once an interval is in them; only the sums change them. */
+  private void refresh() {
+    boolean measured = ranReplicaHours > 0 && hpaReplicaHours > 0 && realReplicaHours > 0;
+    factors =
+        measured
+            ? new BiasFactors(
+                true,
+                ratio(realOverload, ranOverload),
+                realReplicaHours / ranReplicaHours,
+                ratio(shadowOverload, hpaOverload),
+                shadowReplicaHours > 0 ? shadowReplicaHours / hpaReplicaHours : 1)
+            : BiasFactors.NONE;
   }
 
   private static double ratio(double real, double counterfactual) {

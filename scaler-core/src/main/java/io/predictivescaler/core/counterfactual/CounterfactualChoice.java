@@ -20,6 +20,11 @@ public record CounterfactualChoice(
     scores = List.copyOf(scores);
   }
 
+  /** The same choice explained by {@code newRule}. */
+  public CounterfactualChoice withRule(String newRule) {
+    return new CounterfactualChoice(level, headroom, reactiveShare, scores, newRule);
+  }
+
   public boolean hpaChosen() {
     return Double.isNaN(level);
   }

@@ -3,6 +3,7 @@ package io.predictivescaler.core.tick;
 import io.predictivescaler.core.config.PrometheusMetric;
 import io.predictivescaler.core.config.RiskBudget;
 import io.predictivescaler.core.config.WorkloadPolicy;
+import io.predictivescaler.core.counterfactual.BiasFactors;
 import io.predictivescaler.core.counterfactual.CandidateLog;
 import io.predictivescaler.core.counterfactual.CandidateMemory;
 import io.predictivescaler.core.counterfactual.CandidateScore;
@@ -256,14 +257,10 @@ final class ForecastCalibration {
     replayedSeconds += (candidates.size() - scoreFrom) * bucket;
     CounterfactualChoice chosen =
         RiskChooser.choose(pooled, bias.correct(latest), risk.isHpa() ? Double.NaN : risk.share());
+    BiasFactors correction = bias.factors();
     choice =
-        bias.measured()
-            ? new CounterfactualChoice(
-                chosen.level(),
-                chosen.headroom(),
-                chosen.reactiveShare(),
-                chosen.scores(),
-                chosen.rule() + "; " + bias.describe())
+        correction.measured()
+            ? chosen.withRule(chosen.rule() + "; " + correction.describe())
             : chosen;
     chosenAt = now;
   }

@@ -25,11 +25,11 @@ class CounterfactualBiasTest {
   void untilAnIntervalIsMeasuredTheFiguresAreLeftAsTheyAre() {
     List<CandidateScore> scores = List.of(hpa(3, 10), forecast(1, 9));
 
-    assertThat(bias.measured()).isFalse();
+    assertThat(bias.factors().measured()).isFalse();
     assertThat(bias.correct(scores)).isSameAs(scores);
-    assertThat(bias.describe()).isEmpty();
-    assertThat(bias.forecastOverload()).isEqualTo(1);
-    assertThat(bias.hpaCost()).isEqualTo(1);
+    assertThat(bias.factors().describe()).isEmpty();
+    assertThat(bias.factors().forecastOverload()).isEqualTo(1);
+    assertThat(bias.factors().hpaCost()).isEqualTo(1);
   }
 
   @Test
@@ -38,10 +38,10 @@ class CounterfactualBiasTest {
     // and 104; the HPA: 50 and 110 in the replay, the shadow 30 and 99
     bias.add(forecast(30, 100), hpa(50, 110), new RealizedOutcome(70, 104, 30, 99), 0);
 
-    assertThat(bias.forecastOverload()).isCloseTo((70 + P) / (30 + P), within(1e-9));
-    assertThat(bias.forecastCost()).isCloseTo(1.04, within(1e-9));
-    assertThat(bias.hpaOverload()).isCloseTo((30 + P) / (50 + P), within(1e-9));
-    assertThat(bias.hpaCost()).isCloseTo(0.9, within(1e-9));
+    assertThat(bias.factors().forecastOverload()).isCloseTo((70 + P) / (30 + P), within(1e-9));
+    assertThat(bias.factors().forecastCost()).isCloseTo(1.04, within(1e-9));
+    assertThat(bias.factors().hpaOverload()).isCloseTo((30 + P) / (50 + P), within(1e-9));
+    assertThat(bias.factors().hpaCost()).isCloseTo(0.9, within(1e-9));
 
     List<CandidateScore> corrected = bias.correct(List.of(hpa(20, 50), forecast(10, 40)));
     assertThat(corrected.get(0).overloadMinutes()).isCloseTo(20 * (40 / 60.0), within(1e-9));
@@ -50,7 +50,7 @@ class CounterfactualBiasTest {
     assertThat(corrected.get(1).overloadMinutes()).isCloseTo(10 * 2, within(1e-9));
     assertThat(corrected.get(1).replicaHours()).isCloseTo(41.6, within(1e-9));
     assertThat(corrected.get(1).minutes()).isEqualTo(360);
-    assertThat(bias.describe())
+    assertThat(bias.factors().describe())
         .isEqualTo(
             "figures corrected by what ran: forecast overload x2.00, cost x1.040; HPA overload"
                 + " x0.67, cost x0.900");
@@ -72,8 +72,8 @@ class CounterfactualBiasTest {
   void fewMinutesMoveTheOverloadRatioLittle() {
     bias.add(forecast(0, 100), hpa(0, 100), new RealizedOutcome(2, 100, 0, 100), 0);
 
-    assertThat(bias.forecastOverload()).isCloseTo(1.2, within(1e-9));
-    assertThat(bias.hpaOverload()).isEqualTo(1);
+    assertThat(bias.factors().forecastOverload()).isCloseTo(1.2, within(1e-9));
+    assertThat(bias.factors().hpaOverload()).isEqualTo(1);
   }
 
   @Test
@@ -83,7 +83,7 @@ class CounterfactualBiasTest {
     bias.add(forecast(0, 100), hpa(0, 100), new RealizedOutcome(0, 100, 0, 100), 0);
 
     double keep = Math.exp(-1);
-    assertThat(bias.forecastCost())
+    assertThat(bias.factors().forecastCost())
         .isCloseTo((120 * keep + 100) / (100 * keep + 100), within(1e-9));
   }
 
@@ -93,8 +93,8 @@ class CounterfactualBiasTest {
 
     bias.clear();
 
-    assertThat(bias.measured()).isFalse();
-    assertThat(bias.forecastCost()).isEqualTo(1);
+    assertThat(bias.factors().measured()).isFalse();
+    assertThat(bias.factors().forecastCost()).isEqualTo(1);
   }
 
   @Test

@@ -24,9 +24,7 @@ class WhatRanCorrectsTheReplayTest {
 
   @Test
   void theChoiceAfterAForecastRanAloneIsCorrectedByWhatRan() {
-    Random noise = new Random(11);
-    FakeCluster cluster = new FakeCluster(Duration.ofSeconds(90));
-    cluster.add("checkout", 13, t -> 1000 + noise.nextGaussian() * 10);
+    FakeCluster cluster = steadyCheckout();
     WorkloadPolicy policy = Policies.predictive("checkout", 100, 40, STEP);
     TickOrchestrator orchestrator = orchestrator(cluster, policy);
 
@@ -35,15 +33,12 @@ class WhatRanCorrectsTheReplayTest {
     String lastUncorrected = null;
     BiasFactors correction = null;
     for (long s = 0; s < 33 * 3600 && firstCorrected == null; s += STEP.getSeconds()) {
-      Instant now = T0.plusSeconds(s);
-      cluster.now = now;
-      cluster.sample(now);
-      TickOutcome.Decided outcome = (TickOutcome.Decided) orchestrator.tick(now).get(0);
+      TickOutcome.Decided outcome = tick(cluster, orchestrator, s);
       String detail = outcome.summary().detail();
       if (detail.contains("figures corrected by what ran")) {
         firstCorrected = detail;
-        correctedAt = now;
-        correction = outcome.forecasts().get(0).calibration().correction();
+        correctedAt = T0.plusSeconds(s);
+        correction = outcome.calibration().correction();
       } else {
         lastUncorrected = detail;
       }
@@ -77,19 +72,14 @@ class WhatRanCorrectsTheReplayTest {
    */
   @Test
   void inDryRunWhatRanIsNotTheDecisionsAndCorrectsNothing() {
-    Random noise = new Random(11);
-    FakeCluster cluster = new FakeCluster(Duration.ofSeconds(90));
-    cluster.add("checkout", 13, t -> 1000 + noise.nextGaussian() * 10);
+    FakeCluster cluster = steadyCheckout();
     WorkloadPolicy scale = Policies.predictive("checkout", 100, 40, STEP);
     WorkloadPolicy dryRun = Policies.with(scale, ScalingMode.DRY_RUN, STEP, scale.leadTime());
     TickOrchestrator orchestrator = orchestrator(cluster, dryRun);
 
     int choices = 0;
     for (long s = 0; s < 33 * 3600; s += STEP.getSeconds()) {
-      Instant now = T0.plusSeconds(s);
-      cluster.now = now;
-      cluster.sample(now);
-      TickOutcome.Decided outcome = (TickOutcome.Decided) orchestrator.tick(now).get(0);
+      TickOutcome.Decided outcome = tick(cluster, orchestrator, s);
       CalibrationStatus status = outcome.calibration();
       if (status != null && status.choice() != null) {
         choices++;
@@ -98,6 +88,23 @@ class WhatRanCorrectsTheReplayTest {
       }
     }
     assertThat(choices).isPositive();
+  }
+
+  /** A steady load of about 1,000 with 1 % noise, at 13 replicas to start. */
+  private static FakeCluster steadyCheckout() {
+    Random noise = new Random(11);
+    FakeCluster cluster = new FakeCluster(Duration.ofSeconds(90));
+    cluster.add("checkout", 13, t -> 1000 + noise.nextGaussian() * 10);
+    return cluster;
+  }
+
+  /** One tick {@code second} seconds after {@link #T0}, with a load sample taken then. */
+  private static TickOutcome.Decided tick(
+      FakeCluster cluster, TickOrchestrator orchestrator, long second) {
+    Instant now = T0.plusSeconds(second);
+    cluster.now = now;
+    cluster.sample(now);
+    return (TickOutcome.Decided) orchestrator.tick(now).get(0);
   }
 
   private static TickOrchestrator orchestrator(FakeCluster cluster, WorkloadPolicy policy) {
