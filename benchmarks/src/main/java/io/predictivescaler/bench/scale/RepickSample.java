@@ -24,7 +24,7 @@ import java.util.Map;
  */
 final class RepickSample {
 
-  /** Past the first day, so that re-picks at 26 h and 32 h replay a full day. */
+  /** Past the first day, so that the re-picks of its last eight hours replay a full day. */
   static final Duration RUN = Duration.ofHours(32);
 
   private static final Duration FULL_LOG = Duration.ofHours(24);

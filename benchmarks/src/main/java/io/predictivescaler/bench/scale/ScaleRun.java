@@ -2,6 +2,7 @@ package io.predictivescaler.bench.scale;
 
 import io.predictivescaler.core.config.TargetRef;
 import io.predictivescaler.core.config.WorkloadPolicy;
+import io.predictivescaler.core.counterfactual.RiskChooser;
 import io.predictivescaler.core.tick.BoundedRefitScheduler;
 import io.predictivescaler.core.tick.PolicyTranslation;
 import io.predictivescaler.core.tick.TickListener;
@@ -161,7 +162,10 @@ final class ScaleRun {
     double refitShare = refitsPerStep * averaged / stepMillis;
     RepickSample.Result repick =
         RepickSample.measure(Math.min(n, options.refitSample()), step, options.seed());
-    double repicksPerStep = n * (double) step.toSeconds() / settings.repickInterval().toSeconds();
+    double repicksPerStep =
+        n
+            * (double) step.toSeconds()
+            / RiskChooser.repickInterval(settings.repickInterval()).toSeconds();
     double repickShare = repicksPerStep * repick.repickMillis() / stepMillis;
     return new ScaleResult(
         n,

@@ -1,5 +1,6 @@
 package io.predictivescaler.core.counterfactual;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -48,7 +49,25 @@ public final class RiskChooser {
   /** How much more than the cheapest candidate within budget the choice may cost for a margin. */
   public static final double COST_TOLERANCE = 0.02;
 
+  /**
+   * How often the choice is re-made: often enough that a workload whose load has just shifted level
+   * is not left for long on a choice made before the shift (whose band has widened since, see the
+   * recent-cost check in {@link #choose(List, List, double)}), and seldom enough that the hours
+   * since the previous re-pick say more than a minute trace's noise. Six hours, the forecaster's
+   * model re-pick, left a level shift on its old choice for up to six hours; one hour let the
+   * recent-cost check follow noise on a one-minute web trace.
+   */
+  public static final Duration REPICK_INTERVAL = Duration.ofHours(2);
+
   private RiskChooser() {}
+
+  /**
+   * The interval between re-picks: {@link #REPICK_INTERVAL}, or the forecaster's model re-pick
+   * interval where that is shorter, so that a re-pick configured more often is honoured.
+   */
+  public static Duration repickInterval(Duration modelRepick) {
+    return modelRepick.compareTo(REPICK_INTERVAL) < 0 ? modelRepick : REPICK_INTERVAL;
+  }
 
   /**
    * Replays the whole log for every candidate and chooses among them.

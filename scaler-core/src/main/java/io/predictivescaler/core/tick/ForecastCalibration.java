@@ -228,7 +228,9 @@ final class ForecastCalibration {
               bucket, (int) (SPAN.getSeconds() / bucket), PeakCalibrator.LEVELS.length);
     }
     candidates.record(now.getEpochSecond(), band.last(), band.calibrated() ? band.bands() : null);
-    boolean due = chosenAt == null || !now.isBefore(chosenAt.plus(settings.repickInterval()));
+    boolean due =
+        chosenAt == null
+            || !now.isBefore(chosenAt.plus(RiskChooser.repickInterval(settings.repickInterval())));
     if (!due || candidates.size() * bucket < MIN_SPAN.getSeconds()) {
       return;
     }

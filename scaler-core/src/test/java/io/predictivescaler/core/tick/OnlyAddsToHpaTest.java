@@ -3,6 +3,7 @@ package io.predictivescaler.core.tick;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.predictivescaler.core.config.WorkloadPolicy;
+import io.predictivescaler.core.counterfactual.RiskChooser;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -35,6 +36,7 @@ class OnlyAddsToHpaTest {
     int belowHpaAfterADay = 0;
     String detailBefore = null;
     String detailAfter = null;
+    Instant provenAt = null;
     for (long s = 0; s < 30 * 3600; s += STEP.getSeconds()) {
       Instant now = T0.plusSeconds(s);
       cluster.now = now;
@@ -42,7 +44,11 @@ class OnlyAddsToHpaTest {
       TickOutcome.Decided outcome = (TickOutcome.Decided) orchestrator.tick(now).get(0);
       int replicas = outcome.decision().replicas();
       int hpa = outcome.shadowHpa().replicas();
-      if (s < 24 * 3600) {
+      boolean onlyAdds = outcome.summary().detail().contains("only adds to the HPA");
+      if (!onlyAdds && provenAt == null && outcome.summary().trusted()) {
+        provenAt = now;
+      }
+      if (provenAt == null) {
         assertThat(replicas).as("at %s the HPA asked for %d", now, hpa).isGreaterThanOrEqualTo(hpa);
         if (outcome.summary().trusted()) {
           forecastTicksBeforeADay++;
@@ -56,6 +62,11 @@ class OnlyAddsToHpaTest {
       }
     }
 
+    // a day of two-minute buckets is replayed at a re-pick in the day's last buckets
+    assertThat(Duration.between(T0, provenAt))
+        .isBetween(
+            Duration.ofHours(24).minusMinutes(4),
+            Duration.ofHours(24).plus(RiskChooser.REPICK_INTERVAL));
     assertThat(forecastTicksBeforeADay).isPositive();
     assertThat(detailBefore).contains("only adds to the HPA until 24 h of history are replayed");
     assertThat(detailAfter).doesNotContain("only adds to the HPA");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.predictivescaler.core.config.ScalingMode;
 import io.predictivescaler.core.config.WorkloadPolicy;
 import io.predictivescaler.core.counterfactual.BiasFactors;
+import io.predictivescaler.core.counterfactual.RiskChooser;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -47,7 +48,8 @@ class WhatRanCorrectsTheReplayTest {
     assertThat(firstCorrected).as("last explanation: %s", lastUncorrected).isNotNull();
     assertThat(Duration.between(T0, correctedAt))
         .as("the first interval a forecast ran alone ends at the re-pick after the first day")
-        .isGreaterThan(Duration.ofHours(26));
+        .isGreaterThan(Duration.ofHours(24))
+        .isLessThanOrEqualTo(Duration.ofHours(24).plus(RiskChooser.REPICK_INTERVAL));
     assertThat(firstCorrected)
         .matches(
             ".*figures corrected by what ran: forecast overload x\\d\\.\\d\\d, cost x\\d\\.\\d{3};"
