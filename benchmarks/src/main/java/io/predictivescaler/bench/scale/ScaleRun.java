@@ -162,10 +162,7 @@ final class ScaleRun {
     double refitShare = refitsPerStep * averaged / stepMillis;
     RepickSample.Result repick =
         RepickSample.measure(Math.min(n, options.refitSample()), step, options.seed());
-    double repicksPerStep =
-        n
-            * (double) step.toSeconds()
-            / RiskChooser.repickInterval(settings.repickInterval()).toSeconds();
+    double repicksPerStep = n * (double) step.toSeconds() / RiskChooser.REPICK_INTERVAL.toSeconds();
     double repickShare = repicksPerStep * repick.repickMillis() / stepMillis;
     return new ScaleResult(
         n,

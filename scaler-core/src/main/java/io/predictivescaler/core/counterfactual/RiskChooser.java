@@ -62,14 +62,6 @@ public final class RiskChooser {
   private RiskChooser() {}
 
   /**
-   * The interval between re-picks: {@link #REPICK_INTERVAL}, or the forecaster's model re-pick
-   * interval where that is shorter, so that a re-pick configured more often is honoured.
-   */
-  public static Duration repickInterval(Duration modelRepick) {
-    return modelRepick.compareTo(REPICK_INTERVAL) < 0 ? modelRepick : REPICK_INTERVAL;
-  }
-
-  /**
    * Replays the whole log for every candidate and chooses among them.
    *
    * @param budgetShare the share of minutes allowed overloaded; NaN for {@code risk: hpa} (no more

@@ -15,7 +15,6 @@ import io.predictivescaler.core.counterfactual.RiskChooser;
 import io.predictivescaler.core.decision.ForecastSummary;
 import io.predictivescaler.core.decision.ScalingPolicy;
 import io.predictivescaler.forecast.Forecast;
-import io.predictivescaler.forecast.ForecastSettings;
 import io.predictivescaler.forecast.peak.PeakBand;
 import io.predictivescaler.forecast.peak.PeakCalibrator;
 import java.time.Duration;
@@ -59,7 +58,6 @@ final class ForecastCalibration {
    */
   static final Duration PROVING_SPAN = SPAN;
 
-  private final ForecastSettings settings;
   private final PeakCalibrator calibrator;
   private WorkloadPolicy policy;
   private ScalingPolicy scaling;
@@ -72,10 +70,9 @@ final class ForecastCalibration {
   private long replayedSeconds;
   private CalibrationStatus status;
 
-  ForecastCalibration(WorkloadPolicy policy, ScalingPolicy scaling, ForecastSettings settings) {
+  ForecastCalibration(WorkloadPolicy policy, ScalingPolicy scaling) {
     this.policy = policy;
     this.scaling = scaling;
-    this.settings = settings;
     this.calibrator = new PeakCalibrator();
   }
 
@@ -228,9 +225,7 @@ final class ForecastCalibration {
               bucket, (int) (SPAN.getSeconds() / bucket), PeakCalibrator.LEVELS.length);
     }
     candidates.record(now.getEpochSecond(), band.last(), band.calibrated() ? band.bands() : null);
-    boolean due =
-        chosenAt == null
-            || !now.isBefore(chosenAt.plus(RiskChooser.repickInterval(settings.repickInterval())));
+    boolean due = chosenAt == null || !now.isBefore(chosenAt.plus(RiskChooser.REPICK_INTERVAL));
     if (!due || candidates.size() * bucket < MIN_SPAN.getSeconds()) {
       return;
     }

@@ -35,7 +35,7 @@ final class MetricTrack {
       SharedFits sharedFits) {
     this.metric = view.metric().name();
     this.forecaster = new SeriesForecaster(settings, sharedFits);
-    this.calibration = new ForecastCalibration(view, scaling, settings);
+    this.calibration = new ForecastCalibration(view, scaling);
   }
 
   /** The name of the metric this track forecasts. */

@@ -2,7 +2,6 @@ package io.predictivescaler.core.counterfactual;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -420,13 +419,5 @@ class RiskChooserTest {
     org.assertj.core.api.Assertions.assertThatThrownBy(
             () -> RiskChooser.choose(java.util.List.of(q), Double.NaN))
         .hasMessage("the HPA's figures must come first, got q0.9");
-  }
-
-  @Test
-  void repicksOnItsOwnIntervalUnlessTheModelRepickIsConfiguredMoreOften() {
-    assertThat(RiskChooser.repickInterval(Duration.ofHours(6)))
-        .isEqualTo(RiskChooser.REPICK_INTERVAL);
-    assertThat(RiskChooser.repickInterval(Duration.ofMinutes(30)))
-        .isEqualTo(Duration.ofMinutes(30));
   }
 }
