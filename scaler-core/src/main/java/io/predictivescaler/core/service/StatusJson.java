@@ -122,14 +122,15 @@ final class StatusJson {
       forecast.put("levelCoverage", ForecastTrack.finite(calibration.chosenCoverage()));
       forecast.put("reactiveShare", choice.hpaChosen() ? null : calibration.reactiveShare());
       forecast.put("onlyAddsToHpa", calibration.onlyAddsToHpa());
-      forecast.put("counterfactual", counterfactual(choice, calibration.correction()));
+      forecast.put("counterfactual", counterfactual(choice, calibration));
     }
     return forecast;
   }
 
   /** The chosen candidate's pooled figures beside the plain HPA's, and why it won. */
   private static Map<String, Object> counterfactual(
-      CounterfactualChoice choice, BiasFactors correction) {
+      CounterfactualChoice choice, CalibrationStatus calibration) {
+    BiasFactors correction = calibration.correction();
     CandidateScore chosen = choice.chosen();
     CandidateScore hpa = choice.scores().get(0);
     Map<String, Object> figures = new LinkedHashMap<>();
@@ -140,6 +141,11 @@ final class StatusJson {
     figures.put("hpaReplicaHours", hpa.replicaHours());
     figures.put("candidates", choice.scores().size());
     figures.put("rule", choice.rule());
+    figures.put(
+        "chosenAt", calibration.chosenAt() == null ? null : calibration.chosenAt().toString());
+    figures.put(
+        "nextRepickAt",
+        calibration.nextRepickAt() == null ? null : calibration.nextRepickAt().toString());
     Map<String, Object> corrected = new LinkedHashMap<>();
     corrected.put("measured", correction.measured());
     corrected.put("forecastOverload", correction.forecastOverload());

@@ -2,8 +2,10 @@ package io.predictivescaler.core.tick;
 
 import io.predictivescaler.core.counterfactual.BiasFactors;
 import io.predictivescaler.core.counterfactual.CounterfactualChoice;
+import io.predictivescaler.core.counterfactual.RiskChooser;
 import io.predictivescaler.forecast.peak.PeakBand;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 
 /**
@@ -15,9 +17,14 @@ import java.util.Objects;
  * @param replayed the history the choice has replayed since it last started afresh (after a start
  *     or a policy change), unfaded
  * @param correction how the choice's figures were corrected by what really ran
+ * @param chosenAt when the choice in force was made; null before the first one
  */
 public record CalibrationStatus(
-    PeakBand band, CounterfactualChoice choice, Duration replayed, BiasFactors correction) {
+    PeakBand band,
+    CounterfactualChoice choice,
+    Duration replayed,
+    BiasFactors correction,
+    Instant chosenAt) {
 
   public CalibrationStatus {
     Objects.requireNonNull(band, "band");
@@ -25,9 +32,20 @@ public record CalibrationStatus(
     Objects.requireNonNull(correction, "correction");
   }
 
-  /** A status whose figures were used as the model gave them. */
+  /** A status whose figures were used as the model gave them, with no time of choice. */
   public CalibrationStatus(PeakBand band, CounterfactualChoice choice, Duration replayed) {
     this(band, choice, replayed, BiasFactors.NONE);
+  }
+
+  /** A status with no time of choice. */
+  public CalibrationStatus(
+      PeakBand band, CounterfactualChoice choice, Duration replayed, BiasFactors correction) {
+    this(band, choice, replayed, correction, null);
+  }
+
+  /** When the choice will be re-made: null before the first choice or without its time. */
+  public Instant nextRepickAt() {
+    return chosenAt == null ? null : chosenAt.plus(RiskChooser.REPICK_INTERVAL);
   }
 
   /**

@@ -121,7 +121,8 @@ final class ForecastCalibration {
     PeakBand band = calibrate(observation, forecast, window);
     choose(now, observation, band, lead, window, shadow);
     status =
-        new CalibrationStatus(band, choice, Duration.ofSeconds(replayedSeconds), bias.factors());
+        new CalibrationStatus(
+            band, choice, Duration.ofSeconds(replayedSeconds), bias.factors(), chosenAt);
     String model = forecast.fittedAt() == null ? "last-value" : forecast.model();
     if (!band.calibrated()) {
       return ForecastSummary.insufficientHistory(

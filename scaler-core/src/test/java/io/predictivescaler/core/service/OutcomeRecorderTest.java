@@ -16,6 +16,7 @@ import io.predictivescaler.core.config.PrometheusMetric;
 import io.predictivescaler.core.config.ScalingMode;
 import io.predictivescaler.core.config.TargetRef;
 import io.predictivescaler.core.config.WorkloadPolicy;
+import io.predictivescaler.core.counterfactual.RiskChooser;
 import io.predictivescaler.core.explain.DecisionRecorder;
 import io.predictivescaler.core.kube.Fixtures;
 import io.predictivescaler.core.tick.CalibrationStatus;
@@ -103,6 +104,13 @@ class OutcomeRecorderTest {
         .containsEntry("hpaReplicaHours", status.choice().scores().get(0).replicaHours())
         .containsEntry("candidates", status.choice().scores().size())
         .containsEntry("rule", status.choice().rule());
+    Instant chosenAt = Instant.parse((String) counterfactual.get("chosenAt"));
+    assertThat(chosenAt)
+        .isEqualTo(status.chosenAt())
+        .isBetween(T0.plusSeconds(3600), T0.plusSeconds(second));
+    assertThat(Instant.parse((String) counterfactual.get("nextRepickAt")))
+        .isEqualTo(chosenAt.plus(RiskChooser.REPICK_INTERVAL))
+        .isAfter(T0.plusSeconds(second - 15));
     assertThat(counterfactual.get("correction"))
         .as("3 h in, no forecast candidate has run alone yet")
         .isEqualTo(
