@@ -41,11 +41,7 @@ public final class CandidateMemory {
       CandidateScore sum =
           past == null
               ? now
-              : new CandidateScore(
-                  now.name(),
-                  now.level(),
-                  now.headroom(),
-                  now.reactiveShare(),
+              : now.withFigures(
                   keep * past.overloadMinutes() + now.overloadMinutes(),
                   keep * past.nearMissMinutes() + now.nearMissMinutes(),
                   keep * past.replicaHours() + now.replicaHours(),

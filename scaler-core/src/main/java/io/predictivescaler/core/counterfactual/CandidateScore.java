@@ -34,6 +34,20 @@ public record CandidateScore(
     return overloadMinutes + NEAR_MISS_WEIGHT * nearMissMinutes;
   }
 
+  /** The same candidate with other figures: pooled over more hours, or corrected. */
+  public CandidateScore withFigures(
+      double overloadMinutes, double nearMissMinutes, double replicaHours, double minutes) {
+    return new CandidateScore(
+        name,
+        level,
+        headroom,
+        reactiveShare,
+        overloadMinutes,
+        nearMissMinutes,
+        replicaHours,
+        minutes);
+  }
+
   public boolean isHpa() {
     return Double.isNaN(level);
   }

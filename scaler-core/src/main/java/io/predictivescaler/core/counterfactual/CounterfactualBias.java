@@ -93,11 +93,7 @@ public final class CounterfactualBias {
       double overload = s.isHpa() ? factors.hpaOverload() : factors.forecastOverload();
       double cost = s.isHpa() ? factors.hpaCost() : factors.forecastCost();
       out.add(
-          new CandidateScore(
-              s.name(),
-              s.level(),
-              s.headroom(),
-              s.reactiveShare(),
+          s.withFigures(
               s.overloadMinutes() * overload,
               s.nearMissMinutes() * overload,
               s.replicaHours() * cost,

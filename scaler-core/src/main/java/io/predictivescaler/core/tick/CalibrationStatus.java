@@ -34,13 +34,7 @@ public record CalibrationStatus(
 
   /** A status whose figures were used as the model gave them, with no time of choice. */
   public CalibrationStatus(PeakBand band, CounterfactualChoice choice, Duration replayed) {
-    this(band, choice, replayed, BiasFactors.NONE);
-  }
-
-  /** A status with no time of choice. */
-  public CalibrationStatus(
-      PeakBand band, CounterfactualChoice choice, Duration replayed, BiasFactors correction) {
-    this(band, choice, replayed, correction, null);
+    this(band, choice, replayed, BiasFactors.NONE, null);
   }
 
   /** When the choice will be re-made: null before the first choice or without its time. */

@@ -51,7 +51,8 @@ class CalibrationMetersTest {
     BiasFactors factors = new BiasFactors(true, 0.77, 0.998, 0.92, 1.01);
     CalibrationStatus plain = status(0.9, new double[] {0.48, 0.87, 0.991});
     meters.update(
-        CHECKOUT, new CalibrationStatus(plain.band(), plain.choice(), plain.replayed(), factors));
+        CHECKOUT,
+        new CalibrationStatus(plain.band(), plain.choice(), plain.replayed(), factors, null));
 
     assertThat(correction(CHECKOUT, "forecast", "overload")).isEqualTo(0.77);
     assertThat(correction(CHECKOUT, "forecast", "cost")).isEqualTo(0.998);
