@@ -14,7 +14,6 @@ import io.predictivescaler.bench.strategy.ReplayPolicy;
 import io.predictivescaler.bench.strategy.StrategyContext;
 import io.predictivescaler.bench.strategy.StrategyFactory;
 import io.predictivescaler.bench.trace.Trace;
-import io.predictivescaler.bench.trace.TraceLoader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -26,6 +25,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -50,6 +50,8 @@ public final class ReplayCommand implements Callable<Integer> {
 
   @Option(names = "--trace", paramLabel = "FILE.csv", description = "Trace CSV (timestamp,value).")
   Path trace;
+
+  @Mixin StrictTraceOption strictTrace;
 
   @Option(
       names = "--peak-replicas",
@@ -155,7 +157,7 @@ public final class ReplayCommand implements Callable<Integer> {
     ReplaySettings settings = validatedSettings();
     PrintWriter err = spec.commandLine().getErr();
     Trace loaded =
-        trace != null ? TraceLoader.load(trace) : TraceLoader.loadResource(DEFAULT_TRACE);
+        trace != null ? strictTrace.load(trace, err) : strictTrace.loadResource(DEFAULT_TRACE, err);
     for (String name : settings.strategies()) {
       if (!factory.has(name)) {
         err.println("warning: strategy '" + name + "' is not available in this build yet; skipped");

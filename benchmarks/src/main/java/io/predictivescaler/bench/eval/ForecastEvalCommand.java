@@ -2,8 +2,8 @@ package io.predictivescaler.bench.eval;
 
 import io.predictivescaler.bench.cli.BenchCli;
 import io.predictivescaler.bench.cli.DurationConverter;
+import io.predictivescaler.bench.cli.StrictTraceOption;
 import io.predictivescaler.bench.trace.Trace;
-import io.predictivescaler.bench.trace.TraceLoader;
 import io.predictivescaler.forecast.ForecastSettings;
 import io.predictivescaler.forecast.ModelKind;
 import io.predictivescaler.forecast.RegularSeries;
@@ -22,6 +22,7 @@ import java.util.concurrent.Callable;
 import java.util.function.IntConsumer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -48,6 +49,8 @@ public final class ForecastEvalCommand implements Callable<Integer> {
       paramLabel = "FILE.csv",
       description = "Trace CSV with header timestamp,value.")
   Path trace;
+
+  @Mixin StrictTraceOption strictTrace;
 
   @Option(
       names = "--horizon",
@@ -103,7 +106,7 @@ public final class ForecastEvalCommand implements Callable<Integer> {
         throw new CommandLine.ParameterException(spec.commandLine(), "--models: " + e.getMessage());
       }
     }
-    Trace t = TraceLoader.load(trace);
+    Trace t = strictTrace.load(trace, spec.commandLine().getErr());
     RegularSeries series = toSeries(t);
     ForecastSettings settings =
         ForecastSettings.defaults().withHorizon(horizon).withRefitInterval(refit);

@@ -8,6 +8,7 @@ import io.predictivescaler.bench.replay.ReplaySettings;
 import io.predictivescaler.bench.sim.Scenario;
 import io.predictivescaler.bench.sim.SimulationResult;
 import io.predictivescaler.bench.strategy.StrategyFactory;
+import io.predictivescaler.bench.trace.Trace;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -75,7 +76,8 @@ public final class HtmlReport {
         .append(Html.escape(title))
         .append("</h1><p class=\"settings\">")
         .append(Html.escape(settingsLine(result)))
-        .append("</p>");
+        .append("</p>")
+        .append(repairsLine(result.trace()));
     summary(html, result);
 
     List<Map<String, Object>> timeCharts = new ArrayList<>();
@@ -224,6 +226,16 @@ public final class HtmlReport {
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException("writing the report's chart data", e);
     }
+  }
+
+  /** What the loader repaired in the trace file; empty when nothing. */
+  private static String repairsLine(Trace trace) {
+    if (!trace.repairs().any()) {
+      return "";
+    }
+    return "<p class=\"settings repairs\">Trace file repaired on loading: "
+        + Html.escape(trace.repairs().summary(trace.sourceInterval()))
+        + ". Replayed as repaired; --strict-trace rejects such a trace instead.</p>";
   }
 
   private static String settingsLine(ReplayResult result) {

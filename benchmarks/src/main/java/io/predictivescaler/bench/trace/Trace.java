@@ -19,15 +19,22 @@ import java.util.Objects;
  * @param values load at each timestamp, finite and non-negative
  * @param sourceInterval the interval at which the original trace was recorded
  * @param filledPoints how many points were missing from the file and interpolated linearly
+ * @param repairs the rows the loader sorted, merged or moved onto the grid to make the file regular
  */
 public record Trace(
-    String name, long[] epochSeconds, double[] values, Duration sourceInterval, int filledPoints) {
+    String name,
+    long[] epochSeconds,
+    double[] values,
+    Duration sourceInterval,
+    int filledPoints,
+    TraceRepairs repairs) {
 
   public Trace {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(epochSeconds, "epochSeconds");
     Objects.requireNonNull(values, "values");
     Objects.requireNonNull(sourceInterval, "sourceInterval");
+    Objects.requireNonNull(repairs, "repairs");
     if (epochSeconds.length == 0) {
       throw new IllegalArgumentException("trace " + name + ": no points");
     }
@@ -49,6 +56,16 @@ public record Trace(
       throw new IllegalArgumentException(
           "trace " + name + ": filledPoints must be >= 0, got " + filledPoints);
     }
+  }
+
+  /** A trace that needed no repair: built in code, or from a regular file. */
+  public Trace(
+      String name,
+      long[] epochSeconds,
+      double[] values,
+      Duration sourceInterval,
+      int filledPoints) {
+    this(name, epochSeconds, values, sourceInterval, filledPoints, TraceRepairs.NONE);
   }
 
   /** Number of points. */

@@ -11,18 +11,20 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Loads a trace CSV with header {@code timestamp,value}.
  *
- * <p>Rules: timestamps strictly increasing; values finite, non-negative and at most {@link
- * #MAX_VALUE}; blank lines ignored. The trace's interval is the most common spacing between rows; a
- * spacing that is a whole multiple of it is a gap, filled by linear interpolation and counted in
- * {@link Trace#filledPoints()}; any other spacing, a gap longer than {@link #MAX_GAP}, or more than
- * {@link #MAX_POINTS} points after filling is an error. Every error names the file and the line.
+ * <p>Rules: values finite, non-negative and at most {@link #MAX_VALUE}; blank lines ignored. The
+ * trace's interval is the most common spacing between distinct timestamps. With {@link
+ * TraceFlaws#REPAIR} (the default) rows out of order are sorted (stably), rows sharing a timestamp
+ * become one point with their mean value, and a row whose time from the first row is not a whole
+ * number of intervals moves to the nearest grid point (the earlier on a tie), merging by mean with
+ * any row already there; each repair is counted in {@link Trace#repairs()}. With {@link
+ * TraceFlaws#REJECT} each of these is an error. A spacing that is a whole multiple of the interval
+ * is a gap, filled by linear interpolation and counted in {@link Trace#filledPoints()}; a gap
+ * longer than {@link #MAX_GAP}, more than {@link #MAX_POINTS} points after filling, or fewer than 2
+ * distinct timestamps is an error. Every error names the file and the line.
  */
 public final class TraceLoader {
 
@@ -43,11 +45,16 @@ public final class TraceLoader {
 
   private TraceLoader() {}
 
-  /** Loads a trace file; the trace is named after the file. */
+  /** Loads a trace file, repairing its flaws; the trace is named after the file. */
   public static Trace load(Path file) {
+    return load(file, TraceFlaws.REPAIR);
+  }
+
+  /** Loads a trace file; the trace is named after the file. */
+  public static Trace load(Path file, TraceFlaws flaws) {
     String name = file.getFileName().toString();
     try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      return parse(name, file.toString(), reader);
+      return parse(name, file.toString(), reader, flaws);
     } catch (NoSuchFileException e) {
       throw new TraceException("trace file not found: " + file);
     } catch (IOException e) {
@@ -55,18 +62,33 @@ public final class TraceLoader {
     }
   }
 
-  /** Loads a trace bundled on the classpath, e.g. {@code /traces/nasa_http_jul95_1min.csv}. */
+  /**
+   * Loads a trace bundled on the classpath, e.g. {@code /traces/nasa_http_jul95_1min.csv},
+   * repairing its flaws.
+   */
   public static Trace loadResource(String resource) {
+    return loadResource(resource, TraceFlaws.REPAIR);
+  }
+
+  /** Loads a trace bundled on the classpath. */
+  public static Trace loadResource(String resource, TraceFlaws flaws) {
     String name = resource.substring(resource.lastIndexOf('/') + 1);
     InputStream in = TraceLoader.class.getResourceAsStream(resource);
     if (in == null) {
       throw new TraceException("bundled trace not found on the classpath: " + resource);
     }
     try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-      return parse(name, "classpath:" + resource, reader);
+      return parse(name, "classpath:" + resource, reader, flaws);
     } catch (IOException e) {
       throw new TraceException("reading bundled trace " + resource + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Parses CSV text, repairing its flaws; see {@link #parse(String, String, Reader, TraceFlaws)}.
+   */
+  public static Trace parse(String name, String origin, Reader reader) throws IOException {
+    return parse(name, origin, reader, TraceFlaws.REPAIR);
   }
 
   /**
@@ -74,11 +96,24 @@ public final class TraceLoader {
    *
    * @param name the trace's name in reports
    * @param origin where the text came from, used in error messages
+   * @param flaws whether rows out of order, duplicate timestamps and rows off the grid are repaired
+   *     or rejected
    */
-  public static Trace parse(String name, String origin, Reader reader) throws IOException {
+  public static Trace parse(String name, String origin, Reader reader, TraceFlaws flaws)
+      throws IOException {
+    TraceRows rows = read(origin, reader);
+    if (flaws == TraceFlaws.REJECT) {
+      requireIncreasing(origin, rows);
+      return fillGaps(name, origin, rows, rows.mostCommonSpacing(), TraceRepairs.NONE);
+    }
+    TraceRegularizer.Regularized regular = TraceRegularizer.regularize(origin, rows);
+    return fillGaps(name, origin, regular.rows(), regular.interval(), regular.repairs());
+  }
+
+  private static TraceRows read(String origin, Reader reader) throws IOException {
     BufferedReader lines =
         reader instanceof BufferedReader buffered ? buffered : new BufferedReader(reader);
-    Rows rows = new Rows();
+    TraceRows rows = new TraceRows();
     int lineNumber = 0;
     boolean headerSeen = false;
     String line;
@@ -105,7 +140,7 @@ public final class TraceLoader {
       throw new TraceException(
           origin + ": trace has " + rows.size + " data row(s), needs at least 2");
     }
-    return fillGaps(name, origin, rows);
+    return rows;
   }
 
   private static long parseRow(String origin, int lineNumber, String text) {
@@ -144,8 +179,8 @@ public final class TraceLoader {
     return parsed;
   }
 
-  private static Trace fillGaps(String name, String origin, Rows rows) {
-    long interval = mostCommonSpacing(origin, rows);
+  private static Trace fillGaps(
+      String name, String origin, TraceRows rows, long interval, TraceRepairs repairs) {
     long first = rows.times[0];
     long last = rows.times[rows.size - 1];
     for (int i = 1; i < rows.size; i++) {
@@ -181,6 +216,7 @@ public final class TraceLoader {
     for (int i = 0; i < rows.size; i++) {
       if (i > 0) {
         long spacing = rows.times[i] - rows.times[i - 1];
+        // Only rejected traces get here off the grid: repaired ones were moved onto it.
         if (spacing % interval != 0) {
           throw error(
               origin,
@@ -201,12 +237,10 @@ public final class TraceLoader {
       times[out] = rows.times[i];
       values[out++] = rows.values[i];
     }
-    return new Trace(name, times, values, Duration.ofSeconds(interval), n - rows.size);
+    return new Trace(name, times, values, Duration.ofSeconds(interval), n - rows.size, repairs);
   }
 
-  /** Also rejects unsorted and duplicate timestamps, which is where they are first visible. */
-  private static long mostCommonSpacing(String origin, Rows rows) {
-    Map<Long, Integer> counts = new HashMap<>();
+  private static void requireIncreasing(String origin, TraceRows rows) {
     for (int i = 1; i < rows.size; i++) {
       long spacing = rows.times[i] - rows.times[i - 1];
       if (spacing == 0) {
@@ -221,17 +255,7 @@ public final class TraceLoader {
                 + rows.lines[i - 1]
                 + ": timestamps must be sorted");
       }
-      counts.merge(spacing, 1, Integer::sum);
     }
-    long best = 0;
-    int bestCount = 0;
-    for (Map.Entry<Long, Integer> e : counts.entrySet()) {
-      if (e.getValue() > bestCount || (e.getValue() == bestCount && e.getKey() < best)) {
-        best = e.getKey();
-        bestCount = e.getValue();
-      }
-    }
-    return best;
   }
 
   /** E.g. {@code 23148d3h5m20s}; whole days alone as {@code 7d}. */
@@ -251,24 +275,5 @@ public final class TraceLoader {
 
   private static TraceException error(String origin, int lineNumber, String message) {
     return new TraceException(origin + ": line " + lineNumber + ": " + message);
-  }
-
-  /** Growable primitive columns. */
-  private static final class Rows {
-    long[] times = new long[1024];
-    double[] values = new double[1024];
-    int[] lines = new int[1024];
-    int size;
-
-    void add(long time, double value, int line) {
-      if (size == times.length) {
-        times = Arrays.copyOf(times, size * 2);
-        values = Arrays.copyOf(values, size * 2);
-        lines = Arrays.copyOf(lines, size * 2);
-      }
-      times[size] = time;
-      values[size] = value;
-      lines[size++] = line;
-    }
   }
 }

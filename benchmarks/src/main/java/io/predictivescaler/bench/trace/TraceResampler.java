@@ -34,6 +34,7 @@ final class TraceResampler {
         values[i] = sourceValues[j] + fraction * (sourceValues[j + 1] - sourceValues[j]);
       }
     }
-    return new Trace(trace.name(), times, values, trace.sourceInterval(), trace.filledPoints());
+    return new Trace(
+        trace.name(), times, values, trace.sourceInterval(), trace.filledPoints(), trace.repairs());
   }
 }

@@ -130,6 +130,63 @@ class ReplayCommandTest {
     assertThat(err.toString()).contains("line 5").contains("gap of 1826d").contains("limit 7d");
   }
 
+  /** step-3h.csv with a second row at 00:01 (line 4) and a row at 00:02:20 (line 6). */
+  private Path flawedTrace() throws IOException, URISyntaxException {
+    List<String> lines = new ArrayList<>(Files.readAllLines(resource("step-3h.csv")));
+    lines.add(3, "2024-03-04 00:01:00,53");
+    lines.add(5, "2024-03-04 00:02:20,41");
+    Path trace = dir.resolve("flawed.csv");
+    Files.write(trace, lines);
+    return trace;
+  }
+
+  @Test
+  void repairedTraceIsReplayedWithOneWarningAndCountedInTheReport()
+      throws IOException, URISyntaxException {
+    Path outDir = dir.resolve("out");
+
+    int code =
+        run(
+            ReplayFixtures.testFactory(),
+            "--trace",
+            flawedTrace().toString(),
+            "--out",
+            outDir.toString());
+
+    assertThat(code).as(err.toString()).isZero();
+    assertThat(err.toString().lines().filter(l -> l.contains("flawed.csv")))
+        .containsExactly(
+            "warning: trace flawed.csv: 2 duplicate timestamps merged by mean (first at line 4);"
+                + " 1 row moved onto the 60 s grid (first at line 6); pass --strict-trace to"
+                + " reject such traces");
+    JsonNode traceInfo =
+        new ObjectMapper().readTree(outDir.resolve("report.json").toFile()).get("traceInfo");
+    assertThat(traceInfo.get("mergedRows").asInt()).isEqualTo(2);
+    assertThat(traceInfo.get("firstMergedLine").asInt()).isEqualTo(4);
+    assertThat(traceInfo.get("snappedRows").asInt()).isEqualTo(1);
+    assertThat(traceInfo.get("firstSnappedLine").asInt()).isEqualTo(6);
+    assertThat(traceInfo.get("reorderedRows").asInt()).isZero();
+  }
+
+  @Test
+  void strictTraceRejectsAFlawedTraceNamingFileAndLine() throws IOException, URISyntaxException {
+    Path trace = flawedTrace();
+
+    int code =
+        run(
+            ReplayFixtures.testFactory(),
+            "--trace",
+            trace.toString(),
+            "--strict-trace",
+            "--out",
+            dir.resolve("out").toString());
+
+    assertThat(code).isEqualTo(1);
+    assertThat(err.toString().strip())
+        .isEqualTo("replay: error: " + trace + ": line 4: duplicate timestamp (same as line 3)");
+    assertThat(dir.resolve("out")).doesNotExist();
+  }
+
   @Test
   void verboseAddsTheStackTrace() throws URISyntaxException {
     run(
@@ -205,6 +262,7 @@ class ReplayCommandTest {
     for (String option :
         List.of(
             "--trace",
+            "--strict-trace",
             "--peak-replicas",
             "--step",
             "--horizon",

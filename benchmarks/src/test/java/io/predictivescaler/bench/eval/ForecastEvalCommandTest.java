@@ -91,6 +91,20 @@ class ForecastEvalCommandTest {
   }
 
   @Test
+  void strictTraceRejectsADuplicateTimestampNamingTheLine() throws Exception {
+    Path file = dir.resolve("dup.csv");
+    Files.writeString(
+        file,
+        "timestamp,value\n2024-01-01 00:00:00,1\n2024-01-01 00:05:00,2\n"
+            + "2024-01-01 00:05:00,3\n");
+
+    int code = run("--trace", file.toString(), "--strict-trace");
+
+    assertThat(code).isEqualTo(1);
+    assertThat(err.toString()).contains("line 4: duplicate timestamp (same as line 3)");
+  }
+
+  @Test
   void unknownModelIsAUsageError() throws Exception {
     Path file = trace(10);
 

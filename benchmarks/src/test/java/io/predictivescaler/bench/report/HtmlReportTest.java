@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.predictivescaler.bench.replay.ReplayFixtures;
 import io.predictivescaler.bench.replay.ReplayResult;
+import io.predictivescaler.bench.trace.Trace;
+import io.predictivescaler.bench.trace.TraceRepairs;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.regex.Matcher;
@@ -30,6 +32,27 @@ class HtmlReportTest {
             .matcher(html);
     assertThat(m.find()).isTrue();
     return new ObjectMapper().readTree(m.group(1));
+  }
+
+  @Test
+  void showsWhatTheLoaderRepairedOnlyWhenItRepairedSomething() {
+    Trace clean = result.trace();
+    Trace repaired =
+        new Trace(
+            clean.name(),
+            clean.epochSeconds(),
+            clean.values(),
+            clean.sourceInterval(),
+            clean.filledPoints(),
+            new TraceRepairs(0, 0, 12, 2120, 0, 0));
+
+    String repairedHtml = HtmlReport.render(JsonReportTest.withTrace(result, repaired));
+
+    assertThat(repairedHtml)
+        .contains(
+            "Trace file repaired on loading: 12 duplicate timestamps merged by mean (first at")
+        .contains("--strict-trace");
+    assertThat(html).doesNotContain("repaired on loading");
   }
 
   @Test

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.predictivescaler.bench.replay.ReplayFixtures;
 import io.predictivescaler.bench.replay.ReplayResult;
+import io.predictivescaler.bench.trace.Trace;
+import io.predictivescaler.bench.trace.TraceRepairs;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -104,6 +106,34 @@ class JsonReportTest {
   }
 
   @Test
+  void traceInfoCountsTheLoadersRepairsNextToTheFilledPoints() throws IOException {
+    ReplayResult full = ReplayFixtures.fullReplay();
+    Trace clean = full.trace();
+    Trace repaired =
+        new Trace(
+            clean.name(),
+            clean.epochSeconds(),
+            clean.values(),
+            clean.sourceInterval(),
+            clean.filledPoints(),
+            new TraceRepairs(1, 30, 12, 2120, 3, 47));
+
+    JsonNode traceInfo = writtenTraceInfo(withTrace(full, repaired));
+    JsonNode cleanInfo = writtenTraceInfo(full);
+
+    assertThat(traceInfo.get("filledPoints").asInt()).isZero();
+    assertThat(traceInfo.get("reorderedRows").asInt()).isEqualTo(1);
+    assertThat(traceInfo.get("firstReorderedLine").asInt()).isEqualTo(30);
+    assertThat(traceInfo.get("mergedRows").asInt()).isEqualTo(12);
+    assertThat(traceInfo.get("firstMergedLine").asInt()).isEqualTo(2120);
+    assertThat(traceInfo.get("snappedRows").asInt()).isEqualTo(3);
+    assertThat(traceInfo.get("firstSnappedLine").asInt()).isEqualTo(47);
+    assertThat(cleanInfo.get("mergedRows").isInt()).isTrue();
+    assertThat(cleanInfo.get("mergedRows").asInt()).isZero();
+    assertThat(cleanInfo.get("firstMergedLine").asInt()).isZero();
+  }
+
+  @Test
   void withoutForecastsTheForecastBlockHasNulls() {
     ReplayResult full = ReplayFixtures.fullReplay();
     ReplayResult oracleOnly =
@@ -135,6 +165,24 @@ class JsonReportTest {
     for (Object entry : strategies.values()) {
       assertThat(((java.util.Map<?, ?>) entry).get("unservedFraction")).isInstanceOf(Double.class);
     }
+  }
+
+  /** {@code result} as if its trace had been {@code trace}. */
+  static ReplayResult withTrace(ReplayResult result, Trace trace) {
+    return new ReplayResult(
+        trace,
+        result.scenario(),
+        result.settings(),
+        result.runs(),
+        result.sweep(),
+        result.skipped());
+  }
+
+  /** {@code result} written to report.json and read back: its {@code traceInfo}. */
+  private JsonNode writtenTraceInfo(ReplayResult result) throws IOException {
+    Path file = dir.resolve("report.json");
+    JsonReport.write(result, file);
+    return new ObjectMapper().readTree(file.toFile()).get("traceInfo");
   }
 
   /** {@code result} written to report.json and read back: its {@code strategies}. */

@@ -23,6 +23,10 @@ class TraceLoaderTest {
     return TraceLoader.parse("t.csv", "t.csv", new StringReader(csv));
   }
 
+  private static Trace parseStrict(String csv) throws IOException {
+    return TraceLoader.parse("t.csv", "t.csv", new StringReader(csv), TraceFlaws.REJECT);
+  }
+
   @Test
   void readsSpaceSeparatedTimestampsAsUtc() throws IOException {
     Trace trace = parse("timestamp,value\n2024-01-01 00:00:00,1\n2024-01-01 00:01:00,2.5\n");
@@ -124,26 +128,43 @@ class TraceLoaderTest {
   }
 
   @Test
-  void unsortedTimestampsNameBothLines() {
-    assertThatThrownBy(() -> parse("timestamp,value\n1000,1\n1060,1\n1030,1\n"))
-        .hasMessageContaining("line 4")
-        .hasMessageContaining("line 3")
-        .hasMessageContaining("sorted");
+  void strictUnsortedTimestampsNameBothLines() {
+    assertThatThrownBy(() -> parseStrict("timestamp,value\n1000,1\n1060,1\n1030,1\n"))
+        .isInstanceOf(TraceException.class)
+        .hasMessage(
+            "t.csv: line 4: timestamp is earlier than the one on line 3: timestamps must be"
+                + " sorted");
   }
 
   @Test
-  void duplicateTimestampsNameBothLines() {
-    assertThatThrownBy(() -> parse("timestamp,value\n1000,1\n1060,1\n1060,2\n"))
-        .hasMessageContaining("line 4")
-        .hasMessageContaining("duplicate")
-        .hasMessageContaining("line 3");
+  void strictDuplicateTimestampsNameBothLines() {
+    assertThatThrownBy(() -> parseStrict("timestamp,value\n1000,1\n1060,1\n1060,2\n"))
+        .isInstanceOf(TraceException.class)
+        .hasMessage("t.csv: line 4: duplicate timestamp (same as line 3)");
   }
 
   @Test
-  void spacingThatIsNotAMultipleOfTheIntervalIsAnError() {
-    assertThatThrownBy(() -> parse("timestamp,value\n0,1\n60,1\n120,1\n150,1\n"))
-        .hasMessageContaining("line 5")
-        .hasMessageContaining("30 s");
+  void strictSpacingThatIsNotAMultipleOfTheIntervalIsAnError() {
+    assertThatThrownBy(() -> parseStrict("timestamp,value\n0,1\n60,1\n120,1\n150,1\n"))
+        .isInstanceOf(TraceException.class)
+        .hasMessage(
+            "t.csv: line 5: timestamp is 30 s after the previous row, not a multiple of the trace"
+                + " interval 60 s");
+  }
+
+  @Test
+  void strictOnlyDuplicateTimestampsIsADuplicateError() {
+    assertThatThrownBy(() -> parseStrict("timestamp,value\n1000,1\n1000,2\n"))
+        .hasMessage("t.csv: line 3: duplicate timestamp (same as line 2)");
+  }
+
+  @Test
+  void strictFileLoadRejectsAFlawNamingTheFile() throws IOException {
+    Path file = dir.resolve("dup.csv");
+    Files.writeString(file, "timestamp,value\n0,1\n60,1\n60,2\n");
+
+    assertThatThrownBy(() -> TraceLoader.load(file, TraceFlaws.REJECT))
+        .hasMessage(file + ": line 4: duplicate timestamp (same as line 3)");
   }
 
   @Test
@@ -227,6 +248,7 @@ class TraceLoaderTest {
 
     assertThat(trace.size()).isEqualTo(rows);
     assertThat(trace.filledPoints()).isZero();
+    assertThat(trace.repairs()).isEqualTo(TraceRepairs.NONE);
     assertThat(trace.sourceInterval()).isEqualTo(Duration.ofMinutes(1));
     assertThat(trace.name()).isEqualTo("nasa_http_jul95_1min.csv");
   }

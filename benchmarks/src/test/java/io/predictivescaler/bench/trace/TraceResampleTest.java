@@ -37,6 +37,23 @@ class TraceResampleTest {
   }
 
   @Test
+  void carriesTheLoadersRepairsOver() {
+    TraceRepairs repairs = new TraceRepairs(1, 9, 2, 4, 3, 5);
+    Trace repaired =
+        new Trace(
+            "r",
+            new long[] {0, 60, 120},
+            new double[] {1, 2, 3},
+            Duration.ofMinutes(1),
+            0,
+            repairs);
+
+    Trace resampled = repaired.resample(Duration.ofSeconds(20));
+
+    assertThat(resampled.repairs()).isEqualTo(repairs);
+  }
+
+  @Test
   void coarserStepSamplesThePointsItHits() {
     Trace resampled = minutely.resample(Duration.ofSeconds(90));
 
