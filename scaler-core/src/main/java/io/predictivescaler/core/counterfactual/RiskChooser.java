@@ -140,6 +140,25 @@ public final class RiskChooser {
    */
   public static CounterfactualChoice choose(
       List<CandidateScore> scores, List<CandidateScore> recent, double budgetShare) {
+    return choose(scores, recent, budgetShare, Double.POSITIVE_INFINITY);
+  }
+
+  /**
+   * As {@link #choose(List, List, double)}, knowing what the workload really saved: where the plain
+   * HPA won, a forecast candidate only as good as the HPA (see {@link #forecastAsGoodAs}) runs
+   * under {@code risk: hpa} only while the workload has run below the shadow HPA's cost. Such a
+   * candidate costs up to {@link #TIE} more on the history and adds capacity ahead of every peak
+   * its band sees coming, so on a workload where the HPA keeps winning it spends a little every day
+   * and nothing pays it back; spending savings already made keeps the promise on cost.
+   *
+   * @param savedReplicaHours replica-hours the workload ran below the shadow HPA so far; negative
+   *     when it ran above
+   */
+  public static CounterfactualChoice choose(
+      List<CandidateScore> scores,
+      List<CandidateScore> recent,
+      double budgetShare,
+      double savedReplicaHours) {
     CandidateScore hpa = scores.get(0);
     if (!hpa.isHpa()) {
       throw new IllegalArgumentException("the HPA's figures must come first, got " + hpa.name());
@@ -183,8 +202,20 @@ public final class RiskChooser {
     } else {
       best = safest(scores);
     }
+    String unfunded = "";
     if (best.isHpa()) {
-      best = forecastAsGoodAs(notCostly, hpa);
+      CandidateScore asGood = forecastAsGoodAs(notCostly, hpa);
+      if (!hpaBudget || savedReplicaHours > 0) {
+        best = asGood;
+      } else if (!asGood.isHpa()) {
+        unfunded =
+            String.format(
+                Locale.ROOT,
+                "; not %s, as good as the plain HPA on the history, while the workload has saved"
+                    + " %.1f replica-h against the shadow HPA",
+                asGood.name(),
+                savedReplicaHours);
+      }
     }
     String rule =
         String.format(
@@ -209,7 +240,8 @@ public final class RiskChooser {
                     hpa.replicaHours()))
             + (costlyLately >= 0 && scores.get(costlyLately).replicaHours() < best.replicaHours()
                 ? skipped(scores.get(costlyLately), recent.get(costlyLately), recent.get(0))
-                : "");
+                : "")
+            + unfunded;
     return new CounterfactualChoice(
         best.level(), best.headroom(), best.reactiveShare(), scores, rule);
   }

@@ -168,14 +168,28 @@ final class ReplicaCalculator {
     return Math.floor(100.0 * usage / requests + PERCENT_EPSILON);
   }
 
+  /**
+   * Relative slack for a float's rounding (up to 6e-8 of the value), far below any difference a
+   * real metric is meant to make: used for the whole number of replicas and the tolerance band.
+   */
+  static final double ROUNDING_SLACK = 1e-6;
+
   private static boolean usable(double value) {
     return value >= 0 && !Double.isInfinite(value);
   }
 
+  /**
+   * The whole number of replicas a count needs; a count at most {@link #ROUNDING_SLACK} above a
+   * whole number is that number. A load window keeps samples as 32-bit floats, whose rounding (up
+   * to 6e-8 of the value) would otherwise ask for one more replica than the HPA whenever a load is
+   * an exact multiple of its target: on a trace of whole request counts, that is most ticks.
+   */
   static int ceil(double value) {
     if (!(value > 0)) {
       return 0;
     }
-    return value >= Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) Math.ceil(value);
+    return value >= Integer.MAX_VALUE
+        ? Integer.MAX_VALUE
+        : (int) Math.ceil(value * (1 - ROUNDING_SLACK));
   }
 }

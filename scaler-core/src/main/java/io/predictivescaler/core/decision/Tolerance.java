@@ -15,9 +15,14 @@ public record Tolerance(double up, double down) {
     return new Tolerance(both, both);
   }
 
-  /** Same test as the HPA's {@code Tolerances.isWithin}. */
+  /**
+   * Same test as the HPA's {@code Tolerances.isWithin}, with the edges widened by {@link
+   * ReplicaCalculator#ROUNDING_SLACK}: a ratio on an edge stays on it after a load window's float
+   * rounding.
+   */
   public boolean isWithin(double usageRatio) {
-    return (1.0 - down) <= usageRatio && usageRatio <= (1.0 + up);
+    return (1.0 - down) * (1 - ReplicaCalculator.ROUNDING_SLACK) <= usageRatio
+        && usageRatio <= (1.0 + up) * (1 + ReplicaCalculator.ROUNDING_SLACK);
   }
 
   @Override

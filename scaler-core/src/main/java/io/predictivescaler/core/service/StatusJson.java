@@ -121,7 +121,7 @@ final class StatusJson {
       forecast.put("level", ForecastTrack.finite(calibration.chosenLevel()));
       forecast.put("levelCoverage", ForecastTrack.finite(calibration.chosenCoverage()));
       forecast.put("reactiveShare", choice.hpaChosen() ? null : calibration.reactiveShare());
-      forecast.put("onlyAddsToHpa", calibration.onlyAddsToHpa());
+      forecast.put("proving", calibration.proving());
       forecast.put("counterfactual", counterfactual(choice, calibration));
     }
     return forecast;
@@ -141,6 +141,7 @@ final class StatusJson {
     figures.put("hpaReplicaHours", hpa.replicaHours());
     figures.put("candidates", choice.scores().size());
     figures.put("rule", choice.rule());
+    figures.put("savedReplicaHours", calibration.savedReplicaHours());
     figures.put(
         "chosenAt", calibration.chosenAt() == null ? null : calibration.chosenAt().toString());
     figures.put(

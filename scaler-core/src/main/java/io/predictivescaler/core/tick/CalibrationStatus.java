@@ -18,23 +18,31 @@ import java.util.Objects;
  *     or a policy change), unfaded
  * @param correction how the choice's figures were corrected by what really ran
  * @param chosenAt when the choice in force was made; null before the first one
+ * @param savedReplicaHours replica-hours the workload ran below the plain HPA run beside it (the
+ *     shadow) since the choice last started afresh, up to the latest re-pick; negative when it ran
+ *     above; 0 without a shadow
  */
 public record CalibrationStatus(
     PeakBand band,
     CounterfactualChoice choice,
     Duration replayed,
     BiasFactors correction,
-    Instant chosenAt) {
+    Instant chosenAt,
+    double savedReplicaHours) {
 
   public CalibrationStatus {
     Objects.requireNonNull(band, "band");
     Objects.requireNonNull(replayed, "replayed");
     Objects.requireNonNull(correction, "correction");
+    if (!Double.isFinite(savedReplicaHours)) {
+      throw new IllegalArgumentException(
+          "savedReplicaHours must be finite, got " + savedReplicaHours);
+    }
   }
 
   /** A status whose figures were used as the model gave them, with no time of choice. */
   public CalibrationStatus(PeakBand band, CounterfactualChoice choice, Duration replayed) {
-    this(band, choice, replayed, BiasFactors.NONE, null);
+    this(band, choice, replayed, BiasFactors.NONE, null, 0);
   }
 
   /** When the choice will be re-made: null before the first choice or without its time. */
@@ -43,10 +51,11 @@ public record CalibrationStatus(
   }
 
   /**
-   * True while the choice rests on less than a day of replayed history: the band then only adds to
-   * what the HPA at the reactive target asks for, whatever candidate was chosen.
+   * True while the choice rests on less than a day of replayed history: whatever candidate was
+   * chosen, the band then only adds to what the HPA at the reactive target asks for, and only while
+   * the model beats the naive baselines (else the plain HPA runs).
    */
-  public boolean onlyAddsToHpa() {
+  public boolean proving() {
     return replayed.compareTo(ForecastCalibration.PROVING_SPAN) < 0;
   }
 
@@ -56,7 +65,7 @@ public record CalibrationStatus(
    * before the first choice.
    */
   public double reactiveShare() {
-    return onlyAddsToHpa() || choice == null ? 0 : choice.reactiveShare();
+    return proving() || choice == null ? 0 : choice.reactiveShare();
   }
 
   /**

@@ -12,6 +12,7 @@ import io.predictivescaler.core.counterfactual.CounterfactualChoice;
 import io.predictivescaler.core.counterfactual.LightCluster;
 import io.predictivescaler.core.counterfactual.OutcomeLedger;
 import io.predictivescaler.core.counterfactual.RiskChooser;
+import io.predictivescaler.core.decision.ForecastStatus;
 import io.predictivescaler.core.decision.ForecastSummary;
 import io.predictivescaler.core.decision.ScalingPolicy;
 import io.predictivescaler.forecast.Forecast;
@@ -52,9 +53,12 @@ final class ForecastCalibration {
   /**
    * History the choice must have replayed before the band may size capacity below the HPA: a day,
    * for the same reason {@link #SPAN} is one. Until then the band only adds to what the HPA at the
-   * reactive target asks for. A choice made on a few hours is in-sample optimism at its worst: on
-   * the bundled CPU traces every overload minute predictive had and the HPA did not fell in the
-   * first half-day, on choices resting on two to ten hours.
+   * reactive target asks for, and only while the model beats the naive baselines (its trust
+   * verdict); otherwise the plain HPA runs. A choice made on a few hours is in-sample optimism at
+   * its worst: on the bundled CPU traces every overload minute predictive had and the HPA did not
+   * fell in the first half-day, on choices resting on two to ten hours. A band added by a model no
+   * better than last value cost up to half the day's replica-hours again, which traces where the
+   * HPA was then chosen never paid back.
    */
   static final Duration PROVING_SPAN = SPAN;
 
@@ -68,6 +72,7 @@ final class ForecastCalibration {
   private CounterfactualChoice choice;
   private Instant chosenAt;
   private long replayedSeconds;
+  private double excessReplicaHours;
   private CalibrationStatus status;
 
   ForecastCalibration(WorkloadPolicy policy, ScalingPolicy scaling) {
@@ -85,6 +90,7 @@ final class ForecastCalibration {
     if (!newPolicy.equals(policy)) {
       this.chosenAt = null;
       this.replayedSeconds = 0;
+      this.excessReplicaHours = 0;
       memory.clear();
       bias.clear();
       ledger = new OutcomeLedger();
@@ -122,7 +128,12 @@ final class ForecastCalibration {
     choose(now, observation, band, lead, window, shadow);
     status =
         new CalibrationStatus(
-            band, choice, Duration.ofSeconds(replayedSeconds), bias.factors(), chosenAt);
+            band,
+            choice,
+            Duration.ofSeconds(replayedSeconds),
+            bias.factors(),
+            chosenAt,
+            -excessReplicaHours);
     String model = forecast.fittedAt() == null ? "last-value" : forecast.model();
     if (!band.calibrated()) {
       return ForecastSummary.insufficientHistory(
@@ -132,6 +143,22 @@ final class ForecastCalibration {
               + " of "
               + PeakCalibrator.MIN_SCORES
               + " outcomes seen");
+    }
+    if (status.proving() && !forecast.trust().trusted()) {
+      return new ForecastSummary(
+          band.at(choice == null || choice.hpaChosen() ? policy.quantile() : choice.level()),
+          ForecastStatus.INSUFFICIENT_HISTORY,
+          String.format(
+                  Locale.ROOT,
+                  "the plain HPA runs until the counterfactual choice has replayed %d h of history"
+                      + " (%.1f h so far)",
+                  PROVING_SPAN.toHours(),
+                  replayedSeconds / 3600.0)
+              + ", and the model has not beaten the naive baselines ("
+              + forecast.trust().reason()
+              + ")"
+              + (choice == null ? "" : "; the choice so far: " + choice.rule()),
+          model);
     }
     if (choice != null && choice.hpaChosen()) {
       return ForecastSummary.untrusted(
@@ -170,7 +197,7 @@ final class ForecastCalibration {
         choice == null
             ? "first level until " + MIN_SPAN.toHours() + " h of history can be replayed"
             : choice.rule();
-    if (status.onlyAddsToHpa()) {
+    if (status.proving()) {
       why +=
           String.format(
               Locale.ROOT,
@@ -254,7 +281,11 @@ final class ForecastCalibration {
     List<CandidateScore> pooled = bias.correct(memory.add(latest, hours));
     replayedSeconds += (candidates.size() - scoreFrom) * bucket;
     CounterfactualChoice chosen =
-        RiskChooser.choose(pooled, bias.correct(latest), risk.isHpa() ? Double.NaN : risk.share());
+        RiskChooser.choose(
+            pooled,
+            bias.correct(latest),
+            risk.isHpa() ? Double.NaN : risk.share(),
+            -excessReplicaHours);
     BiasFactors correction = bias.factors();
     choice =
         correction.measured()
@@ -270,6 +301,7 @@ final class ForecastCalibration {
    */
   private void measureBias(List<CandidateScore> latest, double hours) {
     var realized = ledger.drain();
+    excessReplicaHours += realized.replicaHours() - realized.shadowReplicaHours();
     boolean forecastRan =
         choice != null
             && !choice.hpaChosen()

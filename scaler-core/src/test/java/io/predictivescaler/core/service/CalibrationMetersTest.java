@@ -52,7 +52,7 @@ class CalibrationMetersTest {
     CalibrationStatus plain = status(0.9, new double[] {0.48, 0.87, 0.991});
     meters.update(
         CHECKOUT,
-        new CalibrationStatus(plain.band(), plain.choice(), plain.replayed(), factors, null));
+        new CalibrationStatus(plain.band(), plain.choice(), plain.replayed(), factors, null, 0));
 
     assertThat(correction(CHECKOUT, "forecast", "overload")).isEqualTo(0.77);
     assertThat(correction(CHECKOUT, "forecast", "cost")).isEqualTo(0.998);

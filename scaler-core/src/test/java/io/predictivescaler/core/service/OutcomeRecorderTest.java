@@ -92,9 +92,12 @@ class OutcomeRecorderTest {
         .containsEntry("level", level)
         .containsEntry("levelCoverage", status.band().coverageAt(level))
         .containsEntry("reactiveShare", 0.0)
-        .containsEntry("onlyAddsToHpa", true);
-    assertThat(status.onlyAddsToHpa()).as("3 h replayed, a day needed").isTrue();
-    assertThat(lastSummaryDetail(orchestrator)).contains("only adds to the HPA until 24 h");
+        .containsEntry("proving", true);
+    assertThat(status.proving()).as("3 h replayed, a day needed").isTrue();
+    assertThat(lastSummaryDetail(orchestrator))
+        .containsAnyOf(
+            "only adds to the HPA until 24 h",
+            "the plain HPA runs until the counterfactual choice has replayed 24 h");
     @SuppressWarnings("unchecked")
     Map<String, Object> counterfactual =
         (Map<String, Object>) forecastJson(orchestrator).get("counterfactual");
@@ -103,7 +106,8 @@ class OutcomeRecorderTest {
         .containsEntry("replicaHours", status.choice().chosen().replicaHours())
         .containsEntry("hpaReplicaHours", status.choice().scores().get(0).replicaHours())
         .containsEntry("candidates", status.choice().scores().size())
-        .containsEntry("rule", status.choice().rule());
+        .containsEntry("rule", status.choice().rule())
+        .containsEntry("savedReplicaHours", status.savedReplicaHours());
     Instant chosenAt = Instant.parse((String) counterfactual.get("chosenAt"));
     assertThat(chosenAt)
         .isEqualTo(status.chosenAt())
