@@ -11,8 +11,6 @@ import io.predictivescaler.bench.trace.TraceLoader;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -139,22 +137,8 @@ class OutageReplayTest {
     return overloaded * scenario.stepSeconds() / 60.0;
   }
 
-  /** The replay command's defaults, for the plain HPA and predictive only. */
   private static ReplayResult replay(Trace trace) {
-    ReplaySettings settings =
-        new ReplaySettings(
-            20,
-            Duration.ofSeconds(15),
-            Duration.ofMinutes(10),
-            Duration.ofSeconds(90),
-            Duration.ofSeconds(30),
-            1.0,
-            0.8,
-            List.of(StrategyFactory.HPA, StrategyFactory.PREDICTIVE),
-            Optional.empty(),
-            Optional.empty());
-    return new ReplayRunner(StrategyFactory.defaults(), SweepKnobs.defaults(), 2)
-        .run(trace, settings, ReplayProgress.NONE);
+    return ReplayFixtures.replayDefaults(trace);
   }
 
   private interface Perturbation {

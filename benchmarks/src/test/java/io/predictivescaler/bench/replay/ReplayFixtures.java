@@ -68,6 +68,24 @@ public final class ReplayFixtures {
     return new ReplayRunner(testFactory()).run(trace, settings, ReplayProgress.NONE);
   }
 
+  /** {@code trace} through the real hpa and predictive at the replay command's defaults. */
+  public static ReplayResult replayDefaults(Trace trace) {
+    ReplaySettings settings =
+        new ReplaySettings(
+            20,
+            Duration.ofSeconds(15),
+            Duration.ofMinutes(10),
+            Duration.ofSeconds(90),
+            Duration.ofSeconds(30),
+            1.0,
+            0.8,
+            List.of(StrategyFactory.HPA, StrategyFactory.PREDICTIVE),
+            java.util.Optional.empty(),
+            java.util.Optional.empty());
+    return new ReplayRunner(StrategyFactory.defaults(), SweepKnobs.defaults(), 2)
+        .run(trace, settings, ReplayProgress.NONE);
+  }
+
   /** {@code result} with {@code strategy}'s run replaced by {@code run}, the order kept. */
   public static ReplayResult withRun(ReplayResult result, String strategy, SimulationResult run) {
     Map<String, SimulationResult> runs = new LinkedHashMap<>(result.runs());
