@@ -36,15 +36,8 @@ class HtmlReportTest {
 
   @Test
   void showsWhatTheLoaderRepairedOnlyWhenItRepairedSomething() {
-    Trace clean = result.trace();
     Trace repaired =
-        new Trace(
-            clean.name(),
-            clean.epochSeconds(),
-            clean.values(),
-            clean.sourceInterval(),
-            clean.filledPoints(),
-            new TraceRepairs(0, 0, 12, 2120, 0, 0));
+        JsonReportTest.repaired(result.trace(), new TraceRepairs(0, 0, 12, 2120, 0, 0));
 
     String repairedHtml = HtmlReport.render(JsonReportTest.withTrace(result, repaired));
 

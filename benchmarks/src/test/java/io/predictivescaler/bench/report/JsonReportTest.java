@@ -108,15 +108,7 @@ class JsonReportTest {
   @Test
   void traceInfoCountsTheLoadersRepairsNextToTheFilledPoints() throws IOException {
     ReplayResult full = ReplayFixtures.fullReplay();
-    Trace clean = full.trace();
-    Trace repaired =
-        new Trace(
-            clean.name(),
-            clean.epochSeconds(),
-            clean.values(),
-            clean.sourceInterval(),
-            clean.filledPoints(),
-            new TraceRepairs(1, 30, 12, 2120, 3, 47));
+    Trace repaired = repaired(full.trace(), new TraceRepairs(1, 30, 12, 2120, 3, 47));
 
     JsonNode traceInfo = writtenTraceInfo(withTrace(full, repaired));
     JsonNode cleanInfo = writtenTraceInfo(full);
@@ -176,6 +168,17 @@ class JsonReportTest {
         result.runs(),
         result.sweep(),
         result.skipped());
+  }
+
+  /** {@code trace} as if the loader had made {@code repairs} to its file. */
+  static Trace repaired(Trace trace, TraceRepairs repairs) {
+    return new Trace(
+        trace.name(),
+        trace.epochSeconds(),
+        trace.values(),
+        trace.sourceInterval(),
+        trace.filledPoints(),
+        repairs);
   }
 
   /** {@code result} written to report.json and read back: its {@code traceInfo}. */

@@ -11,6 +11,7 @@ import io.predictivescaler.core.counterfactual.CounterfactualBias;
 import io.predictivescaler.core.counterfactual.CounterfactualChoice;
 import io.predictivescaler.core.counterfactual.LightCluster;
 import io.predictivescaler.core.counterfactual.OutcomeLedger;
+import io.predictivescaler.core.counterfactual.RealizedOutcome;
 import io.predictivescaler.core.counterfactual.RiskChooser;
 import io.predictivescaler.core.decision.ForecastStatus;
 import io.predictivescaler.core.decision.ForecastSummary;
@@ -72,7 +73,7 @@ final class ForecastCalibration {
   private CounterfactualChoice choice;
   private Instant chosenAt;
   private long replayedSeconds;
-  private double excessReplicaHours;
+  private double savedReplicaHours;
   private CalibrationStatus status;
 
   ForecastCalibration(WorkloadPolicy policy, ScalingPolicy scaling) {
@@ -90,7 +91,7 @@ final class ForecastCalibration {
     if (!newPolicy.equals(policy)) {
       this.chosenAt = null;
       this.replayedSeconds = 0;
-      this.excessReplicaHours = 0;
+      this.savedReplicaHours = 0;
       memory.clear();
       bias.clear();
       ledger = new OutcomeLedger();
@@ -133,7 +134,7 @@ final class ForecastCalibration {
             Duration.ofSeconds(replayedSeconds),
             bias.factors(),
             chosenAt,
-            -excessReplicaHours);
+            savedReplicaHours);
     String model = forecast.fittedAt() == null ? "last-value" : forecast.model();
     if (!band.calibrated()) {
       return ForecastSummary.insufficientHistory(
@@ -277,7 +278,9 @@ final class ForecastCalibration {
     List<CandidateScore> latest =
         RiskChooser.score(candidates, cluster, PeakCalibrator.LEVELS, scoreFrom);
     double hours = chosenAt == null ? 0 : sinceLast / 3600.0;
-    measureBias(latest, hours);
+    RealizedOutcome realized = ledger.drain();
+    savedReplicaHours += realized.shadowReplicaHours() - realized.replicaHours();
+    measureBias(latest, realized, hours);
     List<CandidateScore> pooled = bias.correct(memory.add(latest, hours));
     replayedSeconds += (candidates.size() - scoreFrom) * bucket;
     CounterfactualChoice chosen =
@@ -285,7 +288,7 @@ final class ForecastCalibration {
             pooled,
             bias.correct(latest),
             risk.isHpa() ? Double.NaN : risk.share(),
-            -excessReplicaHours);
+            savedReplicaHours);
     BiasFactors correction = bias.factors();
     choice =
         correction.measured()
@@ -296,12 +299,10 @@ final class ForecastCalibration {
 
   /**
    * Sets the counterfactual figures of the interval since the previous re-pick against what really
-   * ran in it: only where a forecast candidate ran it alone (not the HPA, not the first day when
-   * the band only adds to the HPA), so that the candidate's figures describe what ran.
+   * ran in it: only where a forecast candidate ran it alone (not the HPA, not the first day), so
+   * that the candidate's figures describe what ran.
    */
-  private void measureBias(List<CandidateScore> latest, double hours) {
-    var realized = ledger.drain();
-    excessReplicaHours += realized.replicaHours() - realized.shadowReplicaHours();
+  private void measureBias(List<CandidateScore> latest, RealizedOutcome realized, double hours) {
     boolean forecastRan =
         choice != null
             && !choice.hpaChosen()
