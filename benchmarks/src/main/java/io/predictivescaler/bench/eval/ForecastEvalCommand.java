@@ -116,8 +116,7 @@ public final class ForecastEvalCommand implements Callable<Integer> {
     PrintWriter stdout = spec.commandLine().getOut();
     stdout.print(table(t.name(), report));
     Path file =
-        ForecastEvalJson.write(
-            out, ForecastEvalJson.toJson(t.name(), report, horizon.getSeconds()));
+        ForecastEvalJson.write(out, ForecastEvalJson.toJson(t, report, horizon.getSeconds()));
     stdout.println("wrote " + file);
     stdout.flush();
     return 0;

@@ -3,6 +3,8 @@ package io.predictivescaler.bench.eval;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.predictivescaler.bench.trace.Trace;
+import io.predictivescaler.bench.trace.TraceInfo;
 import io.predictivescaler.forecast.eval.EvaluationReport;
 import io.predictivescaler.forecast.eval.ModelScore;
 import java.io.IOException;
@@ -19,9 +21,10 @@ final class ForecastEvalJson {
 
   private ForecastEvalJson() {}
 
-  static ObjectNode toJson(String trace, EvaluationReport report, long requestedHorizonSeconds) {
+  static ObjectNode toJson(Trace trace, EvaluationReport report, long requestedHorizonSeconds) {
     ObjectNode root = MAPPER.createObjectNode();
-    root.put("trace", trace);
+    root.put("trace", trace.name());
+    root.set("traceInfo", MAPPER.valueToTree(TraceInfo.of(trace)));
     root.put("stepSeconds", report.stepSeconds());
     root.put("horizonSeconds", report.horizonSeconds());
     root.put("origins", report.origins());

@@ -80,6 +80,38 @@ class ForecastEvalCommandTest {
   }
 
   @Test
+  void theJsonSaysWhatTheLoaderRepaired() throws Exception {
+    Path clean = trace(3 * 288);
+    String rows = Files.readString(clean);
+    // the 11th row written twice, the second time with another value
+    String eleventh = rows.lines().skip(11).findFirst().orElseThrow();
+    Path file = dir.resolve("repaired.csv");
+    Files.writeString(file, rows.replace(eleventh + "\n", eleventh + "\n" + eleventh + "0\n"));
+
+    int code =
+        run(
+            "--trace",
+            file.toString(),
+            "--horizon",
+            "5m",
+            "--models",
+            "last-value",
+            "--out",
+            dir.resolve("o").toString());
+
+    assertThat(code).as(err.toString()).isZero();
+    JsonNode info =
+        new ObjectMapper().readTree(dir.resolve("o/forecast-eval.json").toFile()).get("traceInfo");
+    assertThat(info.get("mergedRows").asInt()).isEqualTo(1);
+    assertThat(info.get("firstMergedLine").asInt()).isEqualTo(13);
+    assertThat(info.get("reorderedRows").asInt()).isZero();
+    assertThat(info.get("snappedRows").asInt()).isZero();
+    assertThat(info.get("intervalSeconds").asLong()).isEqualTo(300);
+    assertThat(info.get("start").asText()).isEqualTo("2024-01-01T00:00:00Z");
+    assertThat(err.toString()).contains("1 duplicate timestamp merged by mean (first at line 13)");
+  }
+
+  @Test
   void malformedLineIsAnErrorNamingTheLine() throws Exception {
     Path file = dir.resolve("bad.csv");
     Files.writeString(file, "timestamp,value\n2024-01-01 00:00:00,1\n2024-01-01 00:05:00,abc\n");
