@@ -74,6 +74,14 @@ public final class OutcomeLedger {
     return lastSample;
   }
 
+  /**
+   * Replica-hours the workload ran below the shadow since the previous drain (negative above it),
+   * up to the newest tick: what {@link #drain} will report as their difference.
+   */
+  public double savedReplicaHours() {
+    return (shadowReplicaSeconds - replicaSeconds) / 3600;
+  }
+
   /** The tally since the previous drain; starts a new one. */
   public RealizedOutcome drain() {
     RealizedOutcome out =

@@ -66,6 +66,8 @@ public final class DecisionPipeline {
     List<MetricInput> metrics = atTargets(input.metrics(), predictive.sized());
     ReactiveStage.Result reactive = ReactiveStage.run(input, metrics);
     stages.add(reactive.result(current));
+    // A forecast that may not raise the count above the plain HPA's may not hold it there either.
+    boolean capped = predictive.usable() && !predictive.mayRaise();
     int desired;
     // The recommendation without the forecast's part: what the scale-down window holds.
     int withoutForecast;
@@ -73,10 +75,11 @@ public final class DecisionPipeline {
     if (reactive.available()) {
       state = state.withMetricsAvailable();
       stages.add(predictive.result(current, reactive.rule()));
-      StageResult combine = ForecastStages.combine(reactive, predictive);
+      ReactiveStage.Result plainHpa =
+          capped ? ReactiveStage.run(input, atTargets(input.metrics(), Map.of())) : null;
+      StageResult combine = ForecastStages.combine(reactive, predictive, plainHpa);
       stages.add(combine);
-      StageResult tolerance =
-          ForecastStages.tolerance(combine.replicas(), current, reactive, predictive);
+      StageResult tolerance = ForecastStages.tolerance(combine, current, reactive, predictive);
       stages.add(tolerance);
       desired = tolerance.replicas();
       withoutForecast = Math.min(desired, reactive.replicas());
@@ -114,9 +117,11 @@ public final class DecisionPipeline {
     long forecastHold = Math.min(downWindow, predictive.hold().toMillis());
     boolean bandAlone = bandAlone(input, predictive);
     int downHighest =
-        Math.max(
-            state.highestReactiveAfter(now - (bandAlone ? forecastHold : downWindow), desired),
-            state.highestRecommendationAfter(now - forecastHold, desired));
+        capped
+            ? state.highestReactiveAfter(now - downWindow, desired)
+            : Math.max(
+                state.highestReactiveAfter(now - (bandAlone ? forecastHold : downWindow), desired),
+                state.highestRecommendationAfter(now - forecastHold, desired));
     Burst burst = policy.burst();
     boolean burstActive =
         burst.enabled()
@@ -127,7 +132,8 @@ public final class DecisionPipeline {
     if (burst.enabled()) {
       stages.add(burst(desired, reactive, burst, burstActive, upLowest, downHighest, current));
     }
-    stages.add(stabilization(desired, current, stabilized, up, down, predictive, bandAlone));
+    stages.add(
+        stabilization(desired, current, stabilized, up, down, predictive, bandAlone, capped));
 
     StageResult rate = rate(stabilized, current, state, now, policy);
     stages.add(rate);
@@ -223,7 +229,8 @@ public final class DecisionPipeline {
       ScalingRules up,
       ScalingRules down,
       PredictiveStage.Result predictive,
-      boolean bandAlone) {
+      boolean bandAlone,
+      boolean capped) {
     if (stabilized == desired) {
       return StageResult.passed(
           new StageTrace(
@@ -242,13 +249,15 @@ public final class DecisionPipeline {
             : "highest recommendation in the last "
                 + down.stabilizationWindow().toSeconds()
                 + "s scale-down window"
-                + (predictive.usable()
-                        && predictive.hold().compareTo(down.stabilizationWindow()) < 0
-                    ? (bandAlone ? " (all of it" : " (the forecast's part")
-                        + " for "
-                        + predictive.hold().toSeconds()
-                        + "s)"
-                    : "")
+                + (capped
+                    ? " (without the forecast's part, which may not raise the count)"
+                    : predictive.usable()
+                            && predictive.hold().compareTo(down.stabilizationWindow()) < 0
+                        ? (bandAlone ? " (all of it" : " (the forecast's part")
+                            + " for "
+                            + predictive.hold().toSeconds()
+                            + "s)"
+                        : "")
                 + ": "
                 + stabilized;
     return StageResult.set(

@@ -19,6 +19,10 @@ import java.util.Objects;
  *     window): the lead window the peak band covers (metric delay, pod start-up and one step),
  *     since the band already is the peak of that window ahead and holding it for the whole window
  *     would cover five more minutes no forecast asked for. {@link #WHOLE_WINDOW} when not known.
+ * @param mayRaise whether the forecast may raise the count above what the metrics ask for at their
+ *     reactive targets, the plain HPA's count; when false it may only lower it (its reactive part
+ *     read nearer the predictive target), as while the workload has spent what it saved against the
+ *     plain HPA under {@code risk: hpa}
  */
 public record ForecastSummary(
     double peakUpperLoad,
@@ -26,7 +30,8 @@ public record ForecastSummary(
     String detail,
     String model,
     double reactiveShare,
-    Duration hold) {
+    Duration hold,
+    boolean mayRaise) {
 
   /**
    * A hold at least as long as any scale-down window: the forecast is held like the HPA's count.
@@ -44,6 +49,17 @@ public record ForecastSummary(
     if (hold.isNegative()) {
       throw new IllegalArgumentException("hold must not be negative, got " + hold);
     }
+  }
+
+  /** A summary that may raise the count, held for {@code hold}. */
+  public ForecastSummary(
+      double peakUpperLoad,
+      ForecastStatus status,
+      String detail,
+      String model,
+      double reactiveShare,
+      Duration hold) {
+    this(peakUpperLoad, status, detail, model, reactiveShare, hold, true);
   }
 
   /** A summary held for the whole scale-down window. */
@@ -89,7 +105,23 @@ public record ForecastSummary(
 
   /** The same forecast, held for {@code newHold} in the scale-down window. */
   public ForecastSummary withHold(Duration newHold) {
-    return new ForecastSummary(peakUpperLoad, status, detail, model, reactiveShare, newHold);
+    return new ForecastSummary(
+        peakUpperLoad, status, detail, model, reactiveShare, newHold, mayRaise);
+  }
+
+  /**
+   * The same forecast, allowed only to lower the count below the plain HPA's, with {@code why}
+   * added to its detail.
+   */
+  public ForecastSummary withoutRaising(String why) {
+    return new ForecastSummary(
+        peakUpperLoad,
+        status,
+        detail.isEmpty() ? why : detail + "; " + why,
+        model,
+        reactiveShare,
+        hold,
+        false);
   }
 
   public boolean trusted() {

@@ -33,6 +33,8 @@ final class PredictiveStage {
    * @param hold how long the scale-down window holds the forecast's part: the longest hold of the
    *     usable forecasts; with none, the whole window, so that a forecast no longer used is held as
    *     the HPA holds its count
+   * @param mayRaise false when a usable forecast may only lower the count below the plain HPA's
+   *     ({@link ForecastSummary#mayRaise()})
    */
   record Result(
       boolean usable,
@@ -41,7 +43,8 @@ final class PredictiveStage {
       ReasonCode notUsed,
       String rule,
       Map<String, Double> sized,
-      Duration hold) {
+      Duration hold,
+      boolean mayRaise) {
 
     Result {
       sized = Map.copyOf(sized);
@@ -69,7 +72,14 @@ final class PredictiveStage {
   static Result run(DecisionInput input) {
     if (input.forecasts().isEmpty()) {
       return new Result(
-          false, 0, 0, null, "no forecast: reactive only", Map.of(), ForecastSummary.WHOLE_WINDOW);
+          false,
+          0,
+          0,
+          null,
+          "no forecast: reactive only",
+          Map.of(),
+          ForecastSummary.WHOLE_WINDOW,
+          true);
     }
     boolean several = input.metrics().size() > 1;
     List<Sizing> sizings = new ArrayList<>();
@@ -91,7 +101,8 @@ final class PredictiveStage {
           first.notUsed(),
           rule + ": reactive only",
           Map.of(),
-          ForecastSummary.WHOLE_WINDOW);
+          ForecastSummary.WHOLE_WINDOW,
+          true);
     }
     Sizing best = usable.get(0);
     for (Sizing sizing : usable) {
@@ -110,12 +121,14 @@ final class PredictiveStage {
     }
     Map<String, Double> sized = new HashMap<>();
     Duration hold = Duration.ZERO;
+    boolean mayRaise = true;
     for (Sizing sizing : usable) {
       ForecastSummary forecast = input.forecasts().get(sizing.metric());
       sized.put(sizing.metric(), forecast.reactiveShare());
       hold = forecast.hold().compareTo(hold) > 0 ? forecast.hold() : hold;
+      mayRaise &= forecast.mayRaise();
     }
-    return new Result(true, best.replicas(), best.ratio(), null, rule, sized, hold);
+    return new Result(true, best.replicas(), best.ratio(), null, rule, sized, hold, mayRaise);
   }
 
   private static Sizing size(DecisionInput input, MetricInput metric, ForecastSummary forecast) {

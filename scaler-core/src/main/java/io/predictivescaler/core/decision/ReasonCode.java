@@ -37,6 +37,11 @@ public enum ReasonCode {
   METRICS_UNAVAILABLE("MetricsUnavailable"),
   /** Ours: a trusted forecast asked for more replicas than the reactive signal. */
   PREDICTED_LOAD("PredictedLoad"),
+  /**
+   * Ours: under {@code risk: hpa} the workload has spent what it saved against the plain HPA run
+   * beside it, so the forecast may lower the count but not raise it above the plain HPA's.
+   */
+  SAVINGS_SPENT("SavingsSpent"),
   /** Ours: a forecast exists but is not trusted (or cannot be used); reactive only. */
   FORECAST_UNTRUSTED("ForecastUntrusted"),
   /** Ours: the forecaster has too little history yet; reactive only. */

@@ -19,7 +19,7 @@ import java.util.Objects;
  * @param correction how the choice's figures were corrected by what really ran
  * @param chosenAt when the choice in force was made; null before the first one
  * @param savedReplicaHours replica-hours the workload ran below the plain HPA run beside it (the
- *     shadow) since the choice last started afresh, up to the latest re-pick; negative when it ran
+ *     shadow) since the choice last started afresh, up to the latest tick; negative when it ran
  *     above; 0 without a shadow
  */
 public record CalibrationStatus(

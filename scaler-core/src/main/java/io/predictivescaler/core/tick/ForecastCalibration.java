@@ -74,6 +74,7 @@ final class ForecastCalibration {
   private Instant chosenAt;
   private long replayedSeconds;
   private double savedReplicaHours;
+  private boolean savingsSpent;
   private CalibrationStatus status;
 
   ForecastCalibration(WorkloadPolicy policy, ScalingPolicy scaling) {
@@ -92,6 +93,7 @@ final class ForecastCalibration {
       this.chosenAt = null;
       this.replayedSeconds = 0;
       this.savedReplicaHours = 0;
+      this.savingsSpent = false;
       memory.clear();
       bias.clear();
       ledger = new OutcomeLedger();
@@ -127,14 +129,10 @@ final class ForecastCalibration {
     Duration window = leadWindow(now, observation, lead);
     PeakBand band = calibrate(observation, forecast, window);
     choose(now, observation, band, lead, window, shadow);
+    double saved = savedReplicaHours + ledger.savedReplicaHours();
     status =
         new CalibrationStatus(
-            band,
-            choice,
-            Duration.ofSeconds(replayedSeconds),
-            bias.factors(),
-            chosenAt,
-            savedReplicaHours);
+            band, choice, Duration.ofSeconds(replayedSeconds), bias.factors(), chosenAt, saved);
     String model = forecast.fittedAt() == null ? "last-value" : forecast.model();
     if (!band.calibrated()) {
       return ForecastSummary.insufficientHistory(
@@ -181,9 +179,59 @@ final class ForecastCalibration {
               100 * coverage,
               100 * level));
     }
-    return ForecastSummary.trusted(
-            band.at(level) * (1 + headroom), model, explain(level, band), reactiveShare)
-        .withHold(window);
+    ForecastSummary trusted =
+        ForecastSummary.trusted(
+                band.at(level) * (1 + headroom), model, explain(level, band), reactiveShare)
+            .withHold(window);
+    savingsSpent =
+        savingsSpent || spentSavings(observation, shadow, saved, trusted.peakUpperLoad(), window);
+    if (savingsSpent) {
+      return trusted.withoutRaising(
+          String.format(
+              Locale.ROOT,
+              "may not raise the count above the plain HPA's until the re-pick at %s: the workload"
+                  + " has saved %.2f replica-h against the shadow HPA, not enough for what the"
+                  + " band asks, and risk: hpa promises the HPA's cost",
+              status.nextRepickAt(),
+              saved));
+    }
+    return trusted;
+  }
+
+  /**
+   * Whether the forecast has spent what the workload saved: under {@code risk: hpa}, which promises
+   * the plain HPA's cost, capacity above the HPA's count is paid for out of replica-hours the
+   * workload ran below the shadow HPA, and while there are none the forecast may only lower the
+   * count. The re-picks keep this promise on the replayed history only; between them a choice that
+   * adds capacity ahead of peaks that do not come (or a band that widened since) spends in earnest,
+   * up to two hours of it, and a workload where the HPA keeps winning never pays it back. Not while
+   * the choice is proving itself (its first day): the band then adds only on a model that beats the
+   * naive baselines, and what it spends is owed from the savings that follow. The savings must also
+   * cover what the decision made now spends at the least: the replicas above the shadow's for the
+   * step just ended (which the ledger tallies at the next tick), and the replicas the band asks for
+   * above the shadow's for as long as the scale-down window holds them. Once spent, the forecast
+   * stays unable to raise the count until the next re-pick, which weighs the savings left: letting
+   * it raise again whenever the band fell within the savings left scaled the workload up and down
+   * every few ticks.
+   */
+  private boolean spentSavings(
+      WorkloadObservation observation,
+      ReplicaCounts shadow,
+      double saved,
+      double peak,
+      Duration window) {
+    if (shadow == null
+        || !policy.risk().isHpa()
+        || status.proving()
+        || !(policy.metric() instanceof PrometheusMetric metric)) {
+      return false;
+    }
+    long step = policy.step().getSeconds();
+    int above = Math.max(0, observation.currentReplicas() - shadow.desired());
+    int wanted = (int) Math.min(Integer.MAX_VALUE, Math.ceil(peak / metric.targetPerReplica()));
+    int raise = Math.max(0, wanted - shadow.desired());
+    double owed = (above * step + raise * Math.max(step, window.getSeconds())) / 3600.0;
+    return saved - owed <= 0;
   }
 
   private String explain(double level, PeakBand band) {
@@ -295,17 +343,20 @@ final class ForecastCalibration {
             ? chosen.withRule(chosen.rule() + "; " + correction.describe())
             : chosen;
     chosenAt = now;
+    savingsSpent = false;
   }
 
   /**
    * Sets the counterfactual figures of the interval since the previous re-pick against what really
-   * ran in it: only where a forecast candidate ran it alone (not the HPA, not the first day), so
-   * that the candidate's figures describe what ran.
+   * ran in it: only where a forecast candidate ran it alone (not the HPA, not the first day, not
+   * capped at the HPA's count for want of savings), so that the candidate's figures describe what
+   * ran.
    */
   private void measureBias(List<CandidateScore> latest, RealizedOutcome realized, double hours) {
     boolean forecastRan =
         choice != null
             && !choice.hpaChosen()
+            && !savingsSpent
             && replayedSeconds >= PROVING_SPAN.getSeconds()
             && realized.replicaHours() > 0
             && realized.shadowReplicaHours() > 0;

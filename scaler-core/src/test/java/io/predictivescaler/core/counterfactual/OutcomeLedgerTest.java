@@ -54,6 +54,22 @@ class OutcomeLedgerTest {
   }
 
   @Test
+  void theSavingsSoFarAreWhatTheNextDrainReports() {
+    ledger.tick(0, 4, 4, 6, 6);
+    ledger.tick(1800, 8, 8, 6, 6);
+    assertThat(ledger.savedReplicaHours()).isEqualTo(1.0);
+    ledger.tick(3600, 8, 8, 6, 6);
+    assertThat(ledger.savedReplicaHours()).isEqualTo(0.0);
+
+    RealizedOutcome drained = ledger.drain();
+
+    assertThat(drained.shadowReplicaHours() - drained.replicaHours()).isEqualTo(0.0);
+    assertThat(ledger.savedReplicaHours()).isEqualTo(0.0);
+    ledger.tick(5400, 8, 8, 6, 6);
+    assertThat(ledger.savedReplicaHours()).isEqualTo(-1.0);
+  }
+
+  @Test
   void drainStartsANewTally() {
     ledger.tick(0, 2, 2, 2, 2);
     ledger.tick(3600, 2, 2, 2, 2);
