@@ -27,6 +27,19 @@ class ForecastEvalCommandTest {
     return cli.execute(args);
   }
 
+  /** Runs forecast-eval on {@code file} at a 5-minute horizon, writing to {@code dir/o}. */
+  private int evaluateAtFiveMinutes(Path file, String models) {
+    return run(
+        "--trace",
+        file.toString(),
+        "--horizon",
+        "5m",
+        "--models",
+        models,
+        "--out",
+        dir.resolve("o").toString());
+  }
+
   private Path trace(int points) throws Exception {
     var fmt = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     LocalDateTime t = LocalDateTime.of(2024, 1, 1, 0, 0);
@@ -44,16 +57,7 @@ class ForecastEvalCommandTest {
   void writesTheArchitectureJsonShape() throws Exception {
     Path file = trace(3 * 288);
 
-    int code =
-        run(
-            "--trace",
-            file.toString(),
-            "--horizon",
-            "5m",
-            "--models",
-            "last-value,seasonal-naive",
-            "--out",
-            dir.resolve("o").toString());
+    int code = evaluateAtFiveMinutes(file, "last-value,seasonal-naive");
 
     assertThat(code).as(err.toString()).isZero();
     JsonNode json = new ObjectMapper().readTree(dir.resolve("o/forecast-eval.json").toFile());
@@ -88,16 +92,7 @@ class ForecastEvalCommandTest {
     Path file = dir.resolve("repaired.csv");
     Files.writeString(file, rows.replace(eleventh + "\n", eleventh + "\n" + eleventh + "0\n"));
 
-    int code =
-        run(
-            "--trace",
-            file.toString(),
-            "--horizon",
-            "5m",
-            "--models",
-            "last-value",
-            "--out",
-            dir.resolve("o").toString());
+    int code = evaluateAtFiveMinutes(file, "last-value");
 
     assertThat(code).as(err.toString()).isZero();
     JsonNode info =
