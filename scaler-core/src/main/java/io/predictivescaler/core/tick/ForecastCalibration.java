@@ -75,6 +75,8 @@ final class ForecastCalibration {
   private long replayedSeconds;
   private double savedReplicaHours;
   private boolean savingsSpent;
+  private double owedWhenSpent;
+  private boolean cappedSinceRepick;
   private CalibrationStatus status;
 
   ForecastCalibration(WorkloadPolicy policy, ScalingPolicy scaling) {
@@ -94,6 +96,7 @@ final class ForecastCalibration {
       this.replayedSeconds = 0;
       this.savedReplicaHours = 0;
       this.savingsSpent = false;
+      this.cappedSinceRepick = false;
       memory.clear();
       bias.clear();
       ledger = new OutcomeLedger();
@@ -183,15 +186,23 @@ final class ForecastCalibration {
         ForecastSummary.trusted(
                 band.at(level) * (1 + headroom), model, explain(level, band), reactiveShare)
             .withHold(window);
-    savingsSpent =
-        savingsSpent || spentSavings(observation, shadow, saved, trusted.peakUpperLoad(), window);
+    double owed = owed(observation, shadow, trusted.peakUpperLoad(), window);
+    if (savingsSpent && saved - owed > owedWhenSpent) {
+      savingsSpent = false;
+    } else if (!savingsSpent && saved - owed <= 0) {
+      savingsSpent = true;
+      owedWhenSpent = owed;
+      cappedSinceRepick = true;
+    }
     if (savingsSpent) {
       return trusted.withoutRaising(
           String.format(
               Locale.ROOT,
-              "may not raise the count above the plain HPA's until the re-pick at %s: the workload"
-                  + " has saved %.2f replica-h against the shadow HPA, not enough for what the"
-                  + " band asks, and risk: hpa promises the HPA's cost",
+              "may not raise the count above the plain HPA's until the workload has saved %.2f"
+                  + " replica-h more than the band asks for, or the re-pick at %s: the workload"
+                  + " has saved %.2f replica-h against the shadow HPA, and risk: hpa promises the"
+                  + " HPA's cost",
+              owedWhenSpent,
               status.nextRepickAt(),
               saved));
     }
@@ -199,39 +210,38 @@ final class ForecastCalibration {
   }
 
   /**
-   * Whether the forecast has spent what the workload saved: under {@code risk: hpa}, which promises
-   * the plain HPA's cost, capacity above the HPA's count is paid for out of replica-hours the
-   * workload ran below the shadow HPA, and while there are none the forecast may only lower the
-   * count. The re-picks keep this promise on the replayed history only; between them a choice that
-   * adds capacity ahead of peaks that do not come (or a band that widened since) spends in earnest,
-   * up to two hours of it, and a workload where the HPA keeps winning never pays it back. Not while
-   * the choice is proving itself (its first day): the band then adds only on a model that beats the
-   * naive baselines, and what it spends is owed from the savings that follow. The savings must also
-   * cover what the decision made now spends at the least: the replicas above the shadow's for the
-   * step just ended (which the ledger tallies at the next tick), and the replicas the band asks for
-   * above the shadow's for as long as the scale-down window holds them. Once spent, the forecast
-   * stays unable to raise the count until the next re-pick, which weighs the savings left: letting
-   * it raise again whenever the band fell within the savings left scaled the workload up and down
-   * every few ticks.
+   * What the decision made now spends at the least above the shadow HPA, in replica-hours: the
+   * replicas above the shadow's for the step just ended (which the ledger tallies at the next
+   * tick), and the replicas the band asks for above the shadow's for as long as the scale-down
+   * window holds them; negative infinity where nothing is owed (no shadow, an explicit budget, the
+   * first day).
+   *
+   * <p>Under {@code risk: hpa}, which promises the plain HPA's cost, capacity above the HPA's count
+   * is paid for out of replica-hours the workload ran below the shadow HPA: once the savings do not
+   * cover this, the forecast may only lower the count. The re-picks keep the promise on the
+   * replayed history only; between them a choice that adds capacity ahead of peaks that do not come
+   * (or a band that widened since) spends in earnest, up to two hours of it, and a workload where
+   * the HPA keeps winning never pays it back. Not on the first day: the band then adds only on a
+   * model that beats the naive baselines, and what it spends is owed from the savings that follow.
+   * Once spent, the forecast may raise the count again when the savings exceed what the band asks
+   * for by what it asked for when they ran out, or at the next re-pick: letting it raise again as
+   * soon as the band fell within the savings left scaled the workload up and down every few ticks,
+   * and waiting for the re-pick alone left the forecast unable to raise for up to two hours after
+   * the savings were back.
    */
-  private boolean spentSavings(
-      WorkloadObservation observation,
-      ReplicaCounts shadow,
-      double saved,
-      double peak,
-      Duration window) {
+  private double owed(
+      WorkloadObservation observation, ReplicaCounts shadow, double peak, Duration window) {
     if (shadow == null
         || !policy.risk().isHpa()
         || status.proving()
         || !(policy.metric() instanceof PrometheusMetric metric)) {
-      return false;
+      return Double.NEGATIVE_INFINITY;
     }
     long step = policy.step().getSeconds();
     int above = Math.max(0, observation.currentReplicas() - shadow.desired());
     int wanted = (int) Math.min(Integer.MAX_VALUE, Math.ceil(peak / metric.targetPerReplica()));
     int raise = Math.max(0, wanted - shadow.desired());
-    double owed = (above * step + raise * Math.max(step, window.getSeconds())) / 3600.0;
-    return saved - owed <= 0;
+    return (above * step + raise * Math.max(step, window.getSeconds())) / 3600.0;
   }
 
   private String explain(double level, PeakBand band) {
@@ -344,6 +354,7 @@ final class ForecastCalibration {
             : chosen;
     chosenAt = now;
     savingsSpent = false;
+    cappedSinceRepick = false;
   }
 
   /**
@@ -356,7 +367,7 @@ final class ForecastCalibration {
     boolean forecastRan =
         choice != null
             && !choice.hpaChosen()
-            && !savingsSpent
+            && !cappedSinceRepick
             && replayedSeconds >= PROVING_SPAN.getSeconds()
             && realized.replicaHours() > 0
             && realized.shadowReplicaHours() > 0;

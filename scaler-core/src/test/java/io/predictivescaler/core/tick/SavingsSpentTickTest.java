@@ -15,40 +15,48 @@ import org.junit.jupiter.api.Test;
  * Under {@code risk: hpa} the forecast raises capacity above the plain HPA's only out of what the
  * workload saved against the shadow HPA. The first day only adds to the HPA (and here, with a model
  * no better than last value, is the plain HPA), so the workload leaves it with nothing saved: the
- * forecast may then only lower the count until the next re-pick, and raises it again once the
- * savings are there. What ran while capped is not what the chosen candidate would have run, so it
- * does not correct the counterfactual figures. A steady load of about 1,000 for a day, then ±25 %
- * noise.
+ * forecast may then only lower the count until it has saved what the band asked for, and raises it
+ * again. What ran while capped is not what the chosen candidate would have run, so it does not
+ * correct the counterfactual figures. A steady load of about 1,000 for a day, then ±25 % noise.
  */
 class SavingsSpentTickTest {
 
   private static final Instant T0 = Instant.parse("2026-03-02T00:00:00Z");
   private static final Duration STEP = Duration.ofSeconds(15);
-  private static final String CAPPED =
-      "may not raise the count above the plain HPA's until the re-pick";
+  private static final String CAPPED = "may not raise the count above the plain HPA's until";
 
   @Test
-  void withNothingSavedTheForecastMayOnlyLowerTheCountUntilTheNextRepick() {
+  void withNothingSavedTheForecastMayOnlyLowerTheCountUntilItHasSavedEnough() {
     Run run = run(Policies.predictive("checkout", 100, 40, STEP));
 
     assertThat(run.firstCapped).as("a tick whose forecast may not raise the count").isNotNull();
-    assertThat(run.firstCapped.calibration().proving()).isFalse();
-    assertThat(run.firstCapped.calibration().savedReplicaHours()).isLessThanOrEqualTo(0);
+    CalibrationStatus capped = run.firstCapped.calibration();
+    assertThat(capped.proving()).isFalse();
+    assertThat(capped.savedReplicaHours()).isLessThanOrEqualTo(0);
     assertThat(run.firstCapped.summary().detail())
-        .contains(CAPPED + " at " + run.firstCapped.calibration().nextRepickAt())
+        .contains(CAPPED)
+        .contains("or the re-pick at " + capped.nextRepickAt())
         .contains("the workload has saved 0.00 replica-h against the shadow HPA");
     assertThat(run.cappedAboveShadow)
         .as("capped ticks whose replicas exceed the plain HPA's decision")
         .isZero();
-    assertThat(run.cappedTicks).as("the cap lasts until the re-pick").isGreaterThan(100);
-    assertThat(run.raisedAfterCap)
-        .as("ticks after the re-pick where the forecast raised the count above the plain HPA's")
+    assertThat(run.cappedTicks).isPositive();
+    assertThat(run.firstReleased)
+        .as("a tick after the cap where the forecast may raise")
+        .isNotNull();
+    assertThat(run.firstReleased.now())
+        .as("released once the savings cover the band, at the latest at the re-pick")
+        .isBeforeOrEqualTo(capped.nextRepickAt());
+    assertThat(run.firstReleased.calibration().savedReplicaHours())
+        .as("savings made while capped")
         .isPositive();
-    assertThat(run.lastSaved).as("savings made while capped").isPositive();
-    assertThat(run.firstReleased.calibration().correction().measured())
+    assertThat(run.raisedAfterCap)
+        .as("ticks after the cap where the forecast raised the count above the plain HPA's")
+        .isPositive();
+    assertThat(run.firstRepickAfterCap.calibration().correction().measured())
         .as(
-            "a capped interval is not what the chosen candidate would have run: %s",
-            run.firstReleased.summary().detail())
+            "an interval with capped ticks is not what the chosen candidate would have run: %s",
+            run.firstRepickAfterCap.summary().detail())
         .isFalse();
   }
 
@@ -68,10 +76,10 @@ class SavingsSpentTickTest {
     int ticks;
     TickOutcome.Decided firstCapped;
     TickOutcome.Decided firstReleased;
+    TickOutcome.Decided firstRepickAfterCap;
     int cappedTicks;
     int cappedAboveShadow;
     int raisedAfterCap;
-    double lastSaved;
   }
 
   private static Run run(WorkloadPolicy policy) {
@@ -99,8 +107,12 @@ class SavingsSpentTickTest {
         run.firstReleased = run.firstReleased == null ? outcome : run.firstReleased;
         run.raisedAfterCap += replicas > hpa ? 1 : 0;
       }
-      if (outcome.calibration() != null) {
-        run.lastSaved = outcome.calibration().savedReplicaHours();
+      CalibrationStatus status = outcome.calibration();
+      if (run.firstCapped != null
+          && status != null
+          && run.firstRepickAfterCap == null
+          && status.chosenAt().isAfter(run.firstCapped.calibration().chosenAt())) {
+        run.firstRepickAfterCap = outcome;
       }
     }
     return run;
