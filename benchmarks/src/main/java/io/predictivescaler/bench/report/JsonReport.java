@@ -8,7 +8,6 @@ import io.predictivescaler.bench.replay.SweepPoint;
 import io.predictivescaler.bench.sim.ReplayMetrics;
 import io.predictivescaler.bench.sim.SimulationResult;
 import io.predictivescaler.bench.strategy.StrategyFactory;
-import io.predictivescaler.bench.trace.TraceInfo;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -147,7 +146,8 @@ public final class JsonReport {
     return reference > 0 ? round(value / reference) : null;
   }
 
-  private static Double round(double value) {
+  /** {@code value} to six decimals, as every figure of the reports; null when not finite. */
+  static Double round(double value) {
     return Double.isFinite(value) ? Math.round(value * 1e6) / 1e6 : null;
   }
 }

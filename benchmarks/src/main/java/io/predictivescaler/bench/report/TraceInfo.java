@@ -1,5 +1,7 @@
-package io.predictivescaler.bench.trace;
+package io.predictivescaler.bench.report;
 
+import io.predictivescaler.bench.trace.Trace;
+import io.predictivescaler.bench.trace.TraceRepairs;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -25,8 +27,7 @@ public final class TraceInfo {
     info.put("firstMergedLine", repairs.firstMergedLine());
     info.put("snappedRows", repairs.snappedRows());
     info.put("firstSnappedLine", repairs.firstSnappedLine());
-    double peak = trace.peak();
-    info.put("peak", Double.isFinite(peak) ? Math.round(peak * 1e6) / 1e6 : null);
+    info.put("peak", JsonReport.round(trace.peak()));
     return info;
   }
 }
