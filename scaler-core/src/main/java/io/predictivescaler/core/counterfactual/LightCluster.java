@@ -77,12 +77,13 @@ public record LightCluster(
 
   /**
    * As {@link #replay(String, double, double, float[], float[])}, with each bucket's mean load
-   * beside its highest: a bucket whose mean exceeds Ready capacity counts whole, one where only the
-   * highest does counts half (a burst within the bucket), as the replay's per-tick accounting would
-   * on average. Only the buckets from {@code scoreFrom} on are scored: the earlier ones only bring
-   * the replayed cluster to the state it would have been in, so that a re-pick can score just the
-   * hours since the previous one. A predictive candidate's reactive part reads the load at the
-   * target {@code reactiveShare} of the way from the HPA's target to the predictive one.
+   * beside its highest: a bucket whose highest load exceeds Ready capacity counts for the share of
+   * it above capacity, read off a straight line through its mean to its highest ({@link
+   * #overloadedShare}), as the replay's per-tick accounting would have it. Only the buckets from
+   * {@code scoreFrom} on are scored: the earlier ones only bring the replayed cluster to the state
+   * it would have been in, so that a re-pick can score just the hours since the previous one. A
+   * predictive candidate's reactive part reads the load at the target {@code reactiveShare} of the
+   * way from the HPA's target to the predictive one.
    */
   public CandidateScore replay(
       String name,
@@ -165,10 +166,8 @@ public record LightCluster(
         double capacity = ready * targetPerReplica;
         double load = loads[truthAt];
         double average = Float.isNaN(means[truthAt]) ? load : means[truthAt];
-        if (average > capacity) {
-          overload += minutes;
-        } else if (load > capacity) {
-          overload += minutes / 2;
+        if (load > capacity) {
+          overload += minutes * overloadedShare(load, average, capacity);
         } else if (load > capacity * (1 - NEAR_MISS)) {
           nearMiss += minutes;
         }
@@ -185,6 +184,20 @@ public record LightCluster(
         nearMiss,
         replicaBuckets * bucketSeconds / 3600.0,
         accounted);
+  }
+
+  /**
+   * The share of a bucket whose highest load exceeds {@code capacity}, read as a straight line from
+   * {@code 2 * mean - highest} to {@code highest}: the replay's per-tick load between two samples
+   * is one, and a bucket holds at most a few of them. A bucket overloaded at its peak alone counts
+   * for the part of it above capacity, not for half of it.
+   */
+  static double overloadedShare(double highest, double mean, double capacity) {
+    double spread = 2 * (highest - mean);
+    if (!(spread > 0)) {
+      return 1;
+    }
+    return Math.min(1, (highest - capacity) / spread);
   }
 
   /** The reactive part's per-replica target {@code share} of the way from the HPA's to ours. */

@@ -217,14 +217,43 @@ class LightClusterTest {
   }
 
   @Test
-  void aBucketWhoseMeanFitsButWhosePeakDoesNotCountsHalf() {
+  void aBucketOverloadedAtItsPeakAloneCountsThePartAboveCapacity() {
     float[] peaks = {101, 101, 101, 101};
     float[] means = {90, 90, 101, 101};
     LightCluster fixed = new LightCluster(60, 0, 1, 0, 10, 10, 10, 10, 0.1);
 
     CandidateScore score = fixed.replay("hpa", Double.NaN, 0, 1, peaks, means, null, 0);
 
-    assertThat(score.overloadMinutes()).isEqualTo(0.5 + 0.5 + 1 + 1);
+    // a ramp from 79 to 101 is above 100 for 1 of its 22
+    assertThat(score.overloadMinutes()).isCloseTo(1 / 22.0 + 1 / 22.0 + 1 + 1, within(1e-9));
+  }
+
+  @ParameterizedTest(name = "highest {0}, mean {1}, capacity {2}: {3} of the bucket")
+  @CsvSource({
+    "120, 100, 90, 0.75", // a ramp from 80 to 120 is above 90 for three quarters of it
+    "120, 100, 110, 0.25",
+    "120, 110, 95, 1", // a ramp from 100 to 120 is above 95 throughout
+    "120, 120, 119, 1", // a flat bucket above capacity counts whole
+    "120, 100, 120, 0"
+  })
+  void theOverloadedShareOfABucketIsReadOffARampThroughItsMeanToItsPeak(
+      double highest, double mean, double capacity, double share) {
+    assertThat(LightCluster.overloadedShare(highest, mean, capacity))
+        .isCloseTo(share, within(1e-9));
+  }
+
+  @Test
+  void aRampThroughCapacityCountsAsTheReplayWouldTickByTick() {
+    // one two-minute bucket of eight 15 s ticks ramping 96, 97, ..., 103 on 10 replicas of 10: the
+    // replay's ticks have 3 of 8 above 100 (0.75 min), the line from 96 to 103 has 3 of 7 (0.86
+    // min); counted as half a bucket for its peak alone it was 1 min
+    float[] peaks = {103};
+    float[] means = {99.5f};
+    LightCluster fixed = new LightCluster(120, 0, 1, 0, 10, 10, 10, 10, 0.1);
+
+    CandidateScore score = fixed.replay("hpa", Double.NaN, 0, 1, peaks, means, null, 0);
+
+    assertThat(score.overloadMinutes()).isCloseTo(2 * 3 / 7.0, within(1e-6));
   }
 
   @ParameterizedTest(name = "tolerance {0}: {1} replica-buckets")
