@@ -167,7 +167,10 @@ public record LightCluster(
         double load = loads[truthAt];
         double average = Float.isNaN(means[truthAt]) ? load : means[truthAt];
         if (load > capacity) {
-          overload += minutes * overloadedShare(load, average, capacity);
+          double share = overloadedShare(load, average, capacity);
+          overload += minutes * share;
+          // the rest of a bucket whose peak crossed capacity came at least as near as a miss
+          nearMiss += minutes * (1 - share);
         } else if (load > capacity * (1 - NEAR_MISS)) {
           nearMiss += minutes;
         }

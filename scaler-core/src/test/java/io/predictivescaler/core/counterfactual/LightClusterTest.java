@@ -224,8 +224,24 @@ class LightClusterTest {
 
     CandidateScore score = fixed.replay("hpa", Double.NaN, 0, 1, peaks, means, null, 0);
 
-    // a ramp from 79 to 101 is above 100 for 1 of its 22
+    // a ramp from 79 to 101 is above 100 for 1 of its 22, and came near for the rest
     assertThat(score.overloadMinutes()).isCloseTo(1 / 22.0 + 1 / 22.0 + 1 + 1, within(1e-9));
+    assertThat(score.nearMissMinutes()).isCloseTo(21 / 22.0 + 21 / 22.0, within(1e-9));
+  }
+
+  @Test
+  void aPeakJustAboveCapacityIsNoSaferThanOneJustBelowIt() {
+    LightCluster fixed = new LightCluster(60, 0, 1, 0, 10, 10, 10, 10, 0.1);
+    float[] means = {90, 90, 90};
+
+    CandidateScore below =
+        fixed.replay("hpa", Double.NaN, 0, 1, new float[] {99.99f, 99.99f, 99.99f}, means, null, 0);
+    CandidateScore above =
+        fixed.replay(
+            "hpa", Double.NaN, 0, 1, new float[] {100.01f, 100.01f, 100.01f}, means, null, 0);
+
+    assertThat(above.risk()).isGreaterThan(below.risk());
+    assertThat(above.risk()).isCloseTo(below.risk(), within(0.01));
   }
 
   @ParameterizedTest(name = "highest {0}, mean {1}, capacity {2}: {3} of the bucket")
