@@ -65,57 +65,42 @@ public record StrategyContext(
     }
   }
 
-  /** A context whose reactive fallback runs at the same utilization. */
-  public StrategyContext(
-      String name,
-      Scenario scenario,
-      double utilization,
-      Duration horizon,
-      int maxReplicas,
-      Optional<Path> policyFile) {
-    this(name, scenario, utilization, horizon, maxReplicas, policyFile, utilization);
-  }
-
-  /** A context without a risk override: the policy's risk budget applies. */
-  public StrategyContext(
-      String name,
-      Scenario scenario,
-      double utilization,
-      Duration horizon,
-      int maxReplicas,
-      Optional<Path> policyFile,
-      double reactiveUtilization) {
-    this(
+  /**
+   * A context without a policy file or risk override, whose reactive fallback runs at the same
+   * utilization and whose forecaster fits on its own.
+   */
+  public static StrategyContext of(
+      String name, Scenario scenario, double utilization, Duration horizon, int maxReplicas) {
+    return new StrategyContext(
         name,
         scenario,
         utilization,
         horizon,
         maxReplicas,
-        policyFile,
-        reactiveUtilization,
-        Optional.empty());
-  }
-
-  /** A context whose forecaster fits on its own. */
-  public StrategyContext(
-      String name,
-      Scenario scenario,
-      double utilization,
-      Duration horizon,
-      int maxReplicas,
-      Optional<Path> policyFile,
-      double reactiveUtilization,
-      Optional<RiskBudget> risk) {
-    this(
-        name,
-        scenario,
+        Optional.empty(),
         utilization,
-        horizon,
-        maxReplicas,
-        policyFile,
-        reactiveUtilization,
-        risk,
+        Optional.empty(),
         SharedFits.NONE);
+  }
+
+  /** The same context with its reactive fallback at {@code reactive} utilization. */
+  public StrategyContext withReactiveUtilization(double reactive) {
+    return new StrategyContext(
+        name, scenario, utilization, horizon, maxReplicas, policyFile, reactive, risk, fits);
+  }
+
+  /** The same context with {@code budget} overriding the policy's risk budget, when given. */
+  public StrategyContext withRisk(Optional<RiskBudget> budget) {
+    return new StrategyContext(
+        name,
+        scenario,
+        utilization,
+        horizon,
+        maxReplicas,
+        policyFile,
+        reactiveUtilization,
+        budget,
+        fits);
   }
 
   /** Load one replica of a reactive fallback should carry. */

@@ -8,7 +8,6 @@ import io.predictivescaler.bench.sim.SimulationResult;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The replay's {@code hpa} behaves as the HPA's semantics imply on a hand-made trace. */
@@ -59,8 +58,7 @@ class HpaStrategyTest {
             Duration.ofSeconds(90),
             Duration.ofSeconds(30),
             1);
-    StrategyContext context =
-        new StrategyContext("hpa", scenario, 0.8, Duration.ofMinutes(10), 80, Optional.empty());
+    StrategyContext context = StrategyContext.of("hpa", scenario, 0.8, Duration.ofMinutes(10), 80);
     return new ClusterSimulator(scenario).run(new HpaStrategy(context));
   }
 }

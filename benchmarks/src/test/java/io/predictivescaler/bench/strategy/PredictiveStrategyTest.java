@@ -78,8 +78,9 @@ class PredictiveStrategyTest {
   private static SimulationResult run(
       Scenario scenario, String name, double utilization, Optional<RiskBudget> risk) {
     StrategyContext context =
-        new StrategyContext(
-            name, scenario, utilization, Duration.ofMinutes(10), 80, Optional.empty(), 0.8, risk);
+        StrategyContext.of(name, scenario, utilization, Duration.ofMinutes(10), 80)
+            .withReactiveUtilization(0.8)
+            .withRisk(risk);
     return new ClusterSimulator(scenario).run(StrategyFactory.defaults().create(name, context));
   }
 

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.predictivescaler.bench.sim.Decision;
 import io.predictivescaler.bench.sim.ScalingStrategy;
 import io.predictivescaler.bench.sim.TestScenarios;
+import io.predictivescaler.core.config.RiskBudget;
+import io.predictivescaler.forecast.SharedFits;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -13,13 +15,8 @@ import org.junit.jupiter.api.Test;
 class StrategyFactoryTest {
 
   private final StrategyContext context =
-      new StrategyContext(
-          "x",
-          TestScenarios.ofNeeds(1, 0, 1, 2, 3),
-          0.8,
-          Duration.ofMinutes(10),
-          10,
-          Optional.empty());
+      StrategyContext.of(
+          "x", TestScenarios.ofNeeds(1, 0, 1, 2, 3), 0.8, Duration.ofMinutes(10), 10);
 
   @Test
   void defaultsOfferTheRealStrategiesInReportOrder() {
@@ -55,11 +52,31 @@ class StrategyFactoryTest {
   }
 
   @Test
+  void aContextCopyChangesOnlyWhatItNames() {
+    Optional<RiskBudget> budget = Optional.of(RiskBudget.share(0.001));
+
+    StrategyContext copy = context.withReactiveUtilization(0.7).withRisk(budget);
+
+    assertThat(context.reactiveUtilization()).isEqualTo(0.8);
+    assertThat(context.risk()).isEmpty();
+    assertThat(copy)
+        .isEqualTo(
+            new StrategyContext(
+                "x",
+                context.scenario(),
+                0.8,
+                Duration.ofMinutes(10),
+                10,
+                Optional.empty(),
+                0.7,
+                budget,
+                SharedFits.NONE));
+  }
+
+  @Test
   void contextRejectsUtilizationOutsideZeroToOne() {
     assertThatThrownBy(
-            () ->
-                new StrategyContext(
-                    "x", context.scenario(), 1.2, Duration.ofMinutes(1), 10, Optional.empty()))
+            () -> StrategyContext.of("x", context.scenario(), 1.2, Duration.ofMinutes(1), 10))
         .hasMessageContaining("1.2");
   }
 }

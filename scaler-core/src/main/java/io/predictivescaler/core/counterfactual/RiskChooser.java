@@ -242,8 +242,7 @@ public final class RiskChooser {
                 ? skipped(scores.get(costlyLately), recent.get(costlyLately), recent.get(0))
                 : "")
             + unfunded;
-    return new CounterfactualChoice(
-        best.level(), best.headroom(), best.reactiveShare(), scores, rule);
+    return new CounterfactualChoice(best, scores, rule);
   }
 
   /** More than {@link #COST_TOLERANCE} above the HPA's cost over the same recent hours. */

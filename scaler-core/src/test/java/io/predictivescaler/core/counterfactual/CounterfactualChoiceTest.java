@@ -15,42 +15,44 @@ class CounterfactualChoiceTest {
       new CandidateScore("q0.9+5%", 0.9, 0.05, 1, 0, 0, 8.4, 600);
 
   @Test
-  void findsTheChosenScoreByLevelAndHeadroom() {
+  void readsTheChosenCandidatesLevelHeadroomAndReactiveShare() {
     CounterfactualChoice choice =
-        new CounterfactualChoice(0.9, 0.05, 1, List.of(HPA, Q90, Q90_PADDED), "rule");
+        new CounterfactualChoice(Q90_PADDED, List.of(HPA, Q90, Q90_PADDED), "rule");
 
     assertThat(choice.hpaChosen()).isFalse();
-    assertThat(choice.chosen()).isSameAs(Q90_PADDED);
+    assertThat(choice.level()).isEqualTo(0.9);
+    assertThat(choice.headroom()).isEqualTo(0.05);
+    assertThat(choice.reactiveShare()).isEqualTo(1);
   }
 
   @Test
-  void findsTheHpaWhenNoLevelWasChosen() {
-    CounterfactualChoice choice =
-        new CounterfactualChoice(Double.NaN, 0, 1, List.of(HPA, Q90), "rule");
+  void theHpaChosenHasNoLevel() {
+    CounterfactualChoice choice = new CounterfactualChoice(HPA, List.of(HPA, Q90), "rule");
 
     assertThat(choice.hpaChosen()).isTrue();
-    assertThat(choice.chosen()).isSameAs(HPA);
+    assertThat(choice.level()).isNaN();
   }
 
   @Test
-  void aChoiceWithoutItsScoreIsAnError() {
-    CounterfactualChoice choice = new CounterfactualChoice(0.95, 0, 1, List.of(HPA, Q90), "rule");
-
-    assertThatThrownBy(choice::chosen)
-        .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("0.95");
+  void aChoiceOutsideItsScoresIsAnError() {
+    assertThatThrownBy(() -> new CounterfactualChoice(Q90_PADDED, List.of(HPA, Q90), "rule"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("q0.9+5%");
   }
 
   @Test
-  void keepsItsOwnCopyOfTheScores() {
+  void keepsItsOwnCopyOfTheScoresAndItsChoiceWhenReexplained() {
     List<CandidateScore> scores = new ArrayList<>(List.of(HPA, Q90));
-    CounterfactualChoice choice = new CounterfactualChoice(0.9, 0, 1, scores, "rule");
+    CounterfactualChoice choice = new CounterfactualChoice(Q90, scores, "rule");
 
     scores.clear();
+    CounterfactualChoice explained = choice.withRule("another rule");
 
     assertThat(choice.scores()).containsExactly(HPA, Q90);
     assertThatThrownBy(() -> choice.scores().add(Q90_PADDED))
         .isInstanceOf(UnsupportedOperationException.class);
+    assertThat(explained.chosen()).isSameAs(Q90);
+    assertThat(explained.rule()).isEqualTo("another rule");
   }
 
   @Test

@@ -167,7 +167,7 @@ class CalibrationMetersTest {
     List<CandidateScore> scores = Double.isNaN(level) ? List.of(hpa) : List.of(hpa, chosen);
     return new CalibrationStatus(
         band(coverage),
-        new CounterfactualChoice(level, 0, 1, scores, "test choice"),
+        new CounterfactualChoice(chosen, scores, "test choice"),
         Duration.ofDays(1));
   }
 
