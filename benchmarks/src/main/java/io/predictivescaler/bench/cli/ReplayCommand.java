@@ -195,6 +195,19 @@ public final class ReplayCommand implements Callable<Integer> {
     return CommandLine.ExitCode.OK;
   }
 
+  /**
+   * The settings a run with {@code args} would use, validated as the run validates them: the
+   * command's defaults wherever {@code args} are silent. The trace and policy files are checked but
+   * not read.
+   *
+   * @throws ParameterException naming the option and value that are not valid
+   */
+  public static ReplaySettings settingsFor(String... args) {
+    ReplayCommand command = new ReplayCommand();
+    new CommandLine(command).parseArgs(args);
+    return command.validatedSettings();
+  }
+
   private ReplaySettings validatedSettings() {
     if (trace != null && !Files.isRegularFile(trace)) {
       throw invalid("--trace", trace, "no such file");

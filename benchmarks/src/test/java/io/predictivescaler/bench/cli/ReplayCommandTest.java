@@ -1,10 +1,12 @@
 package io.predictivescaler.bench.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.predictivescaler.bench.replay.ReplayFixtures;
+import io.predictivescaler.bench.replay.ReplaySettings;
 import io.predictivescaler.bench.strategy.OracleStrategy;
 import io.predictivescaler.bench.strategy.StrategyFactory;
 import java.io.IOException;
@@ -13,6 +15,7 @@ import java.io.StringWriter;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -43,6 +46,39 @@ class ReplayCommandTest {
     all.addAll(List.of("--out", dir.resolve("out").toString()));
     all.addAll(List.of(args));
     return run(ReplayFixtures.testFactory(), all.toArray(String[]::new));
+  }
+
+  @Test
+  void settingsForTakesTheCommandsDefaultsWhereTheArgumentsAreSilent() {
+    ReplaySettings defaults = ReplayCommand.settingsFor();
+    ReplaySettings changed = ReplayCommand.settingsFor("--horizon", "5m", "--strategies", "hpa");
+
+    assertThat(changed.horizon()).isEqualTo(Duration.ofMinutes(5));
+    assertThat(changed.strategies()).containsExactly("hpa");
+    assertThat(defaults.horizon()).isEqualTo(Duration.ofMinutes(10));
+    assertThat(defaults.strategies()).containsExactlyElementsOf(StrategyFactory.KNOWN);
+    assertThat(changed)
+        .isEqualTo(
+            new ReplaySettings(
+                defaults.peakReplicas(),
+                defaults.step(),
+                Duration.ofMinutes(5),
+                defaults.startupDelay(),
+                defaults.metricDelay(),
+                defaults.utilization(),
+                defaults.hpaUtilization(),
+                List.of("hpa"),
+                defaults.sweep(),
+                defaults.policyFile(),
+                defaults.risk()));
+  }
+
+  @Test
+  void settingsForRejectsAnInvalidValueNamingTheOption() {
+    assertThatThrownBy(() -> ReplayCommand.settingsFor("--horizon", "0s"))
+        .isInstanceOf(CommandLine.ParameterException.class)
+        .hasMessageContaining("--horizon")
+        .hasMessageContaining("0s");
   }
 
   @ParameterizedTest

@@ -1,5 +1,6 @@
 package io.predictivescaler.bench.replay;
 
+import io.predictivescaler.bench.cli.ReplayCommand;
 import io.predictivescaler.bench.sim.SimulationResult;
 import io.predictivescaler.bench.strategy.LastValueTestStrategy;
 import io.predictivescaler.bench.strategy.StrategyFactory;
@@ -70,18 +71,7 @@ public final class ReplayFixtures {
 
   /** {@code trace} through the real hpa and predictive at the replay command's defaults. */
   public static ReplayResult replayDefaults(Trace trace) {
-    ReplaySettings settings =
-        new ReplaySettings(
-            20,
-            Duration.ofSeconds(15),
-            Duration.ofMinutes(10),
-            Duration.ofSeconds(90),
-            Duration.ofSeconds(30),
-            1.0,
-            0.8,
-            List.of(StrategyFactory.HPA, StrategyFactory.PREDICTIVE),
-            java.util.Optional.empty(),
-            java.util.Optional.empty());
+    ReplaySettings settings = ReplayCommand.settingsFor("--strategies", "hpa,predictive");
     return new ReplayRunner(StrategyFactory.defaults(), SweepKnobs.defaults(), 2)
         .run(trace, settings, ReplayProgress.NONE);
   }
