@@ -20,9 +20,6 @@ import java.util.stream.Collectors;
  */
 final class PredictiveStage {
 
-  /** Forecast loads a hair above a whole number of replicas do not round up to one more. */
-  private static final double CEIL_EPSILON = 1e-9;
-
   /**
    * @param usable true when a forecast takes part in the decision
    * @param replicas the largest replica count among the usable forecasts
@@ -159,7 +156,7 @@ final class PredictiveStage {
           ReasonCode.FORECAST_UNTRUSTED,
           "cannot size the forecast with " + metric.name() + " this tick");
     }
-    int replicas = ReplicaCalculator.ceil(peak / perReplica - CEIL_EPSILON);
+    int replicas = ForecastReplicas.needed(peak, perReplica);
     boolean value =
         metric instanceof TotalMetric total && total.target().type() == TargetType.VALUE;
     double ratio =

@@ -13,6 +13,7 @@ import io.predictivescaler.core.counterfactual.LightCluster;
 import io.predictivescaler.core.counterfactual.OutcomeLedger;
 import io.predictivescaler.core.counterfactual.RealizedOutcome;
 import io.predictivescaler.core.counterfactual.RiskChooser;
+import io.predictivescaler.core.decision.ForecastReplicas;
 import io.predictivescaler.core.decision.ForecastStatus;
 import io.predictivescaler.core.decision.ForecastSummary;
 import io.predictivescaler.core.decision.ScalingPolicy;
@@ -239,7 +240,7 @@ final class ForecastCalibration {
     }
     long step = policy.step().getSeconds();
     int above = Math.max(0, observation.currentReplicas() - shadow.desired());
-    int wanted = (int) Math.min(Integer.MAX_VALUE, Math.ceil(peak / metric.targetPerReplica()));
+    int wanted = ForecastReplicas.needed(peak, metric.targetPerReplica());
     int raise = Math.max(0, wanted - shadow.desired());
     return (above * step + raise * Math.max(step, window.getSeconds())) / 3600.0;
   }
