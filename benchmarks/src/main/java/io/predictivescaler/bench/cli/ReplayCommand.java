@@ -5,11 +5,15 @@ import io.predictivescaler.bench.replay.ReplayProgress;
 import io.predictivescaler.bench.replay.ReplayResult;
 import io.predictivescaler.bench.replay.ReplayRunner;
 import io.predictivescaler.bench.replay.ReplaySettings;
+import io.predictivescaler.bench.replay.ReplayWindows;
 import io.predictivescaler.bench.replay.SweepKnobs;
 import io.predictivescaler.bench.replay.SweepRange;
+import io.predictivescaler.bench.replay.WindowOutcome;
+import io.predictivescaler.bench.replay.WindowReplays;
 import io.predictivescaler.bench.report.HtmlReport;
 import io.predictivescaler.bench.report.JsonReport;
 import io.predictivescaler.bench.report.SummaryTable;
+import io.predictivescaler.bench.report.WindowsSection;
 import io.predictivescaler.bench.strategy.ReplayPolicy;
 import io.predictivescaler.bench.strategy.StrategyContext;
 import io.predictivescaler.bench.strategy.StrategyFactory;
@@ -126,6 +130,15 @@ public final class ReplayCommand implements Callable<Integer> {
   SweepRange sweep;
 
   @Option(
+      names = "--windows",
+      paramLabel = "DAYS",
+      description =
+          "Also replay every whole window of DAYS days (one from each UTC midnight) on its own,"
+              + " hpa against predictive from a cold start, and count the windows in which"
+              + " predictive missed the default contract.")
+  Integer windows;
+
+  @Option(
       names = "--strategies",
       split = ",",
       defaultValue = "hpa,predictive,oracle",
@@ -178,6 +191,12 @@ public final class ReplayCommand implements Callable<Integer> {
 
     ReplayProgress progress = ProgressBar.forConsole();
     ReplayResult result = runner.run(loaded, settings, progress);
+    if (windows != null) {
+      List<WindowOutcome> outcomes =
+          new ReplayWindows(factory, threads)
+              .run(loaded, settings, windows, ProgressBar.forConsole());
+      result = result.withWindows(new WindowReplays(windows, outcomes));
+    }
 
     Files.createDirectories(out);
     Path json = out.resolve("report.json");
@@ -189,6 +208,7 @@ public final class ReplayCommand implements Callable<Integer> {
         "%s: %d points, %d ticks of %s%n",
         loaded.name(), loaded.size(), result.scenario().ticks(), Durations.format(step));
     stdout.print(SummaryTable.render(result));
+    result.windows().ifPresent(w -> stdout.println(WindowsSection.line(w)));
     stdout.println("report: " + html.toAbsolutePath().normalize());
     stdout.println("json:   " + json.toAbsolutePath().normalize());
     stdout.flush();
@@ -236,6 +256,9 @@ public final class ReplayCommand implements Callable<Integer> {
     }
     requireUtilization("--utilization", utilization, StrategyContext.MAX_UTILIZATION);
     requireUtilization("--hpa-utilization", hpaUtilization, 1);
+    if (windows != null && (windows < 1 || windows > ReplayWindows.MAX_DAYS)) {
+      throw invalid("--windows", windows, "must be between 1 and " + ReplayWindows.MAX_DAYS);
+    }
     if (strategies.isEmpty()) {
       throw invalid("--strategies", "", "name at least one of " + StrategyFactory.KNOWN);
     }

@@ -84,6 +84,22 @@ public record ReplaySettings(
         Optional.empty());
   }
 
+  /** The settings each window of {@code --windows} replays at: hpa and predictive, no sweep. */
+  public ReplaySettings forWindows() {
+    return new ReplaySettings(
+        peakReplicas,
+        step,
+        horizon,
+        startupDelay,
+        metricDelay,
+        utilization,
+        hpaUtilization,
+        List.of(StrategyFactory.HPA, StrategyFactory.PREDICTIVE),
+        Optional.empty(),
+        policyFile,
+        risk);
+  }
+
   /** These settings with {@code predictive}'s risk budget at {@code budget}. */
   public ReplaySettings withRisk(RiskBudget budget) {
     return new ReplaySettings(

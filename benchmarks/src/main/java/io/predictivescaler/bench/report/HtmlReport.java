@@ -110,6 +110,7 @@ public final class HtmlReport {
     IncidentSection.append(html, timeCharts, result, subject);
     LevelCoverageSection.append(html, result);
     DailySection.append(html, result);
+    WindowsSection.append(html, result);
     decisions(html, result);
 
     Map<String, Object> data = new LinkedHashMap<>();

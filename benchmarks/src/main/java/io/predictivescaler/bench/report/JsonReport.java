@@ -81,6 +81,7 @@ public final class JsonReport {
       sweep.add(entry);
     }
     root.put("sweep", sweep);
+    root.put("windows", WindowsSection.json(result));
     return root;
   }
 

@@ -101,7 +101,10 @@ class ReplayCommandTest {
         "--strategies|magic",
         "--threads|0",
         "--threads|many",
-        "--policy|/no/such/policy.yaml"
+        "--policy|/no/such/policy.yaml",
+        "--windows|0",
+        "--windows|61",
+        "--windows|two"
       })
   void badOptionValueIsAUsageErrorNamingOptionAndValue(String option, String value)
       throws URISyntaxException {
@@ -110,6 +113,65 @@ class ReplayCommandTest {
     assertThat(code).isEqualTo(2);
     assertThat(err.toString()).contains(option).contains(value);
     assertThat(dir.resolve("out")).doesNotExist();
+  }
+
+  @Test
+  void windowsReplayEachWholeDayOnItsOwnAndReportHowManyPredictiveMissed() throws Exception {
+    StringBuilder csv = new StringBuilder("timestamp,value\n");
+    for (int i = 0; i < 3 * 288; i++) {
+      csv.append(1_700_006_400L + 300L * i)
+          .append(',')
+          .append(100 + 50 * Math.sin(2 * Math.PI * i / 288))
+          .append('\n');
+    }
+    Path trace = Files.writeString(dir.resolve("three-days.csv"), csv);
+
+    int code =
+        run(
+            ReplayFixtures.testFactory(),
+            "--trace",
+            trace.toString(),
+            "--out",
+            dir.resolve("out").toString(),
+            "--strategies",
+            "hpa,predictive",
+            "--windows",
+            "1");
+
+    assertThat(code).as(err.toString()).isZero();
+    JsonNode windows =
+        new ObjectMapper().readTree(dir.resolve("out/report.json").toFile()).get("windows");
+    assertThat(windows.get("days").asInt()).isEqualTo(1);
+    assertThat(windows.get("count").asInt()).isEqualTo(3);
+    assertThat(windows.get("windows")).hasSize(3);
+    assertThat(windows.get("windows").get(1).get("start").asText())
+        .isEqualTo("2023-11-16T00:00:00Z");
+    int missed = 0;
+    for (JsonNode w : windows.get("windows")) {
+      missed += w.get("keepsContract").asBoolean() ? 0 : 1;
+    }
+    assertThat(windows.get("missed").asInt()).isEqualTo(missed);
+    assertThat(out.toString())
+        .contains(
+            "windows of 1 day from a cold start: 3; predictive missed the default contract in "
+                + missed);
+    assertThat(Files.readString(dir.resolve("out/report.html")))
+        .contains("<section id=\"windows\"><h2>Windows from a cold start</h2>");
+  }
+
+  @Test
+  void withoutWindowsTheReportSaysNone() throws Exception {
+    int code = replay("--strategies", "hpa,predictive");
+
+    assertThat(code).as(err.toString()).isZero();
+    assertThat(
+            new ObjectMapper()
+                .readTree(dir.resolve("out/report.json").toFile())
+                .get("windows")
+                .isNull())
+        .isTrue();
+    assertThat(out.toString()).doesNotContain("windows of");
+    assertThat(Files.readString(dir.resolve("out/report.html"))).doesNotContain("id=\"windows\"");
   }
 
   @Test
