@@ -201,7 +201,8 @@ public final class ReplayRunner {
             });
   }
 
-  private static <T> T join(Future<T> future) {
+  /** The future's value; its failure rethrown as it was thrown where it can be. */
+  static <T> T join(Future<T> future) {
     try {
       return future.get();
     } catch (InterruptedException e) {

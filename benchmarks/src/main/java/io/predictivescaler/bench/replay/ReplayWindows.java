@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -107,7 +106,7 @@ public final class ReplayWindows {
       }
       List<WindowOutcome> outcomes = new ArrayList<>();
       for (Future<WindowOutcome> run : runs) {
-        outcomes.add(join(run));
+        outcomes.add(ReplayRunner.join(run));
       }
       return outcomes;
     } finally {
@@ -132,19 +131,5 @@ public final class ReplayWindows {
   private static int firstAtOrAfter(long[] times, long t) {
     int i = Arrays.binarySearch(times, t);
     return i >= 0 ? i : -i - 1;
-  }
-
-  private static <T> T join(Future<T> future) {
-    try {
-      return future.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while replaying windows", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      throw new IllegalStateException(e.getCause());
-    }
   }
 }

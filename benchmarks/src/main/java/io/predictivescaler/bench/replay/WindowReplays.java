@@ -1,6 +1,8 @@
 package io.predictivescaler.bench.replay;
 
+import io.predictivescaler.bench.sim.ReplayMetrics;
 import java.util.List;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Every whole window of {@code days} days of a trace, each replayed on its own from a cold start
@@ -27,22 +29,20 @@ public record WindowReplays(int days, List<WindowOutcome> outcomes) {
    * Predictive's overload minutes over hpa's, each summed over the windows; NaN where hpa's is 0.
    */
   public double overloadRatio() {
-    double hpa = 0;
-    double predictive = 0;
-    for (WindowOutcome w : outcomes) {
-      hpa += w.hpa().overloadMinutes();
-      predictive += w.predictive().overloadMinutes();
-    }
-    return hpa > 0 ? predictive / hpa : Double.NaN;
+    return ratio(ReplayMetrics::overloadMinutes);
   }
 
   /** Predictive's replica-hours over hpa's, each summed over the windows; NaN without windows. */
   public double replicaHoursRatio() {
+    return ratio(ReplayMetrics::replicaHours);
+  }
+
+  private double ratio(ToDoubleFunction<ReplayMetrics> figure) {
     double hpa = 0;
     double predictive = 0;
     for (WindowOutcome w : outcomes) {
-      hpa += w.hpa().replicaHours();
-      predictive += w.predictive().replicaHours();
+      hpa += figure.applyAsDouble(w.hpa());
+      predictive += figure.applyAsDouble(w.predictive());
     }
     return hpa > 0 ? predictive / hpa : Double.NaN;
   }
