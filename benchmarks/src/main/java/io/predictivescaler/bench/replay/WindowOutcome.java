@@ -16,7 +16,10 @@ import java.util.Objects;
 public record WindowOutcome(
     Instant start, Instant end, ReplayMetrics hpa, ReplayMetrics predictive) {
 
-  /** Overload minutes predictive may have above hpa's where hpa's are few, see below. */
+  /**
+   * Overload minutes predictive may have above hpa's where hpa's are few: see {@link
+   * #keptOverload()}.
+   */
   public static final double OVERLOAD_ALLOWANCE_MINUTES = 5;
 
   /** Below this many overload minutes of hpa's, the allowance applies. */
