@@ -445,6 +445,9 @@ final class ChaosRun implements AutoCloseable {
           return; // a newer ConfigMap naming it would rightly own it once ours does not
         }
         policies.removeFloorPolicy(name);
+        // as every policy change: an instance may tick once more on the policy it held when the
+        // tick began, or already without it, depending on when its watch delivers the change
+        touched.put(name, tick);
         writePolicies(policies.render());
         floorRemoved.put(name, new FloorRemoval(tick + 5 + random.nextInt(60), System.nanoTime()));
         if (random.nextBoolean()) {
