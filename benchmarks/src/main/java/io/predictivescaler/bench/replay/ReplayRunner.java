@@ -238,7 +238,8 @@ public final class ReplayRunner {
     }
   }
 
-  private static final class DaemonThreads implements ThreadFactory {
+  /** Daemon threads named {@code replay-N}, so that an abandoned run never holds the JVM. */
+  static final class DaemonThreads implements ThreadFactory {
     private final AtomicInteger count = new AtomicInteger();
 
     @Override

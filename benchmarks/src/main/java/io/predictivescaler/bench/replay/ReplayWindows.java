@@ -80,14 +80,7 @@ public final class ReplayWindows {
     List<Trace> windows = split(trace, days);
     ReplaySettings each = settings.forWindows();
     ReplayRunner runner = new ReplayRunner(strategies, SweepKnobs.defaults(), 1);
-    ExecutorService pool =
-        Executors.newFixedThreadPool(
-            threads,
-            task -> {
-              Thread thread = new Thread(task, "replay-window");
-              thread.setDaemon(true);
-              return thread;
-            });
+    ExecutorService pool = Executors.newFixedThreadPool(threads, new ReplayRunner.DaemonThreads());
     try {
       List<Future<WindowOutcome>> runs = new ArrayList<>();
       int[] done = {0};

@@ -7,8 +7,6 @@ import io.predictivescaler.bench.sim.SimulationResult;
 import io.predictivescaler.bench.strategy.StrategyFactory;
 import io.predictivescaler.bench.trace.Trace;
 import io.predictivescaler.bench.trace.TraceLoader;
-import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +20,7 @@ class ColdStartWindowsTest {
   @Test
   void eachWindowIsAColdStartOfTheRealTickLoop() {
     Trace nasa = TraceLoader.loadResource("/traces/nasa_http_jul95_1min.csv");
-    Trace threeDays = slice(nasa, "1995-07-01T00:00:00Z", "1995-07-04T00:00:00Z");
+    Trace threeDays = ReplayWindows.split(nasa, 3).get(0);
     ReplaySettings settings = ReplayCommand.settingsFor("--strategies", "hpa,predictive");
 
     List<WindowOutcome> outcomes =
@@ -39,22 +37,5 @@ class ColdStartWindowsTest {
       assertThat(predictive.reasons()).containsKey("InsufficientHistory");
       assertThat(outcomes.get(w).predictive().overloadMinutes()).isPositive();
     }
-  }
-
-  private static Trace slice(Trace trace, String from, String to) {
-    long[] times = trace.epochSeconds();
-    int start = index(times, Instant.parse(from).getEpochSecond());
-    int end = index(times, Instant.parse(to).getEpochSecond());
-    return new Trace(
-        "nasa-3d.csv",
-        Arrays.copyOfRange(times, start, end),
-        Arrays.copyOfRange(trace.values(), start, end),
-        trace.sourceInterval(),
-        0);
-  }
-
-  private static int index(long[] times, long at) {
-    int i = Arrays.binarySearch(times, at);
-    return i >= 0 ? i : -i - 1;
   }
 }
