@@ -44,6 +44,10 @@ public final class ReplayWindows {
 
   /** The whole windows of {@code days} days in {@code trace}, oldest first; empty if none fits. */
   public static List<Trace> split(Trace trace, int days) {
+    return windows(trace, days).stream().map(Window::trace).toList();
+  }
+
+  private static List<Window> windows(Trace trace, int days) {
     if (days < 1 || days > MAX_DAYS) {
       throw new IllegalArgumentException(
           "days must be between 1 and " + MAX_DAYS + ", got " + days);
@@ -51,7 +55,7 @@ public final class ReplayWindows {
     long[] times = trace.epochSeconds();
     long step = trace.step().getSeconds();
     long last = times[times.length - 1];
-    List<Trace> windows = new ArrayList<>();
+    List<Window> windows = new ArrayList<>();
     for (long start = Math.floorDiv(times[0], DAY) * DAY;
         last >= start + days * DAY - step;
         start += DAY) {
@@ -60,13 +64,16 @@ public final class ReplayWindows {
       if (to - from < 2 || times[from] >= start + step) {
         continue;
       }
+      Instant midnight = Instant.ofEpochSecond(start);
       windows.add(
-          new Trace(
-              trace.name() + "@" + Instant.ofEpochSecond(start).toString().substring(0, 10),
-              Arrays.copyOfRange(times, from, to),
-              Arrays.copyOfRange(trace.values(), from, to),
-              trace.sourceInterval(),
-              0));
+          new Window(
+              midnight,
+              new Trace(
+                  trace.name() + "@" + midnight.toString().substring(0, 10),
+                  Arrays.copyOfRange(times, from, to),
+                  Arrays.copyOfRange(trace.values(), from, to),
+                  trace.sourceInterval(),
+                  0)));
     }
     return windows;
   }
@@ -77,22 +84,25 @@ public final class ReplayWindows {
    */
   public List<WindowOutcome> run(
       Trace trace, ReplaySettings settings, int days, ReplayProgress progress) {
-    List<Trace> windows = split(trace, days);
+    List<Window> windows = windows(trace, days);
     ReplaySettings each = settings.forWindows();
     ReplayRunner runner = new ReplayRunner(strategies, SweepKnobs.defaults(), 1);
     ExecutorService pool = Executors.newFixedThreadPool(threads, new ReplayRunner.DaemonThreads());
     try {
       List<Future<WindowOutcome>> runs = new ArrayList<>();
       int[] done = {0};
-      for (Trace window : windows) {
+      for (Window window : windows) {
         runs.add(
             pool.submit(
                 () -> {
                   WindowOutcome outcome =
-                      outcome(runner.run(window, each, ReplayProgress.NONE), days);
+                      outcome(
+                          runner.run(window.trace(), each, ReplayProgress.NONE),
+                          window.start(),
+                          days);
                   synchronized (done) {
                     done[0]++;
-                    progress.update(window.name(), done[0], windows.size());
+                    progress.update(window.trace().name(), done[0], windows.size());
                   }
                   return outcome;
                 }));
@@ -107,19 +117,19 @@ public final class ReplayWindows {
     }
   }
 
-  private static WindowOutcome outcome(ReplayResult result, int days) {
+  private static WindowOutcome outcome(ReplayResult result, Instant start, int days) {
     SimulationResult hpa = result.runs().get(StrategyFactory.HPA);
     SimulationResult predictive = result.runs().get(StrategyFactory.PREDICTIVE);
     if (hpa == null || predictive == null) {
       throw new IllegalStateException(
           "windows need both hpa and predictive; this build skipped " + result.skipped());
     }
-    // a window's first point lies within one step after its midnight
-    Instant start =
-        Instant.ofEpochSecond(Math.floorDiv(result.trace().epochSeconds()[0], DAY) * DAY);
     return new WindowOutcome(
         start, start.plus(Duration.ofDays(days)), hpa.metrics(), predictive.metrics());
   }
+
+  /** A whole window and the UTC midnight it starts at. */
+  private record Window(Instant start, Trace trace) {}
 
   private static int firstAtOrAfter(long[] times, long t) {
     int i = Arrays.binarySearch(times, t);

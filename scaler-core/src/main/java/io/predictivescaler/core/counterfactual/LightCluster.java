@@ -1,6 +1,8 @@
 package io.predictivescaler.core.counterfactual;
 
+import io.predictivescaler.core.decision.ForecastReplicas;
 import io.predictivescaler.core.decision.MetricTarget;
+import io.predictivescaler.core.decision.TotalReplicas;
 
 /**
  * The light cluster model counterfactual replays run: the replay simulator's semantics on the
@@ -116,7 +118,7 @@ public record LightCluster(
         if (Float.isNaN(seen)) {
           continue;
         }
-        current = clamp((int) Math.ceil(seen / reactiveTargetPerReplica));
+        current = clamp(TotalReplicas.needed(seen, reactiveTargetPerReplica));
         ready = current;
       }
       int rec;
@@ -128,7 +130,7 @@ public record LightCluster(
         held[b] = rec;
       } else {
         held[b] = reactive(current, seen, blended);
-        int sized = (int) Math.ceil(bands[b] * (1 + headroom) / targetPerReplica - 1e-9);
+        int sized = ForecastReplicas.needed(bands[b] * (1 + headroom), targetPerReplica);
         rec = Math.max(held[b], clamp(sized));
       }
       recs[b] = rec;
@@ -213,7 +215,7 @@ public record LightCluster(
     if (Math.abs(ratio - 1) <= tolerance) {
       return current;
     }
-    return clamp((int) Math.ceil(seen / target - 1e-9));
+    return clamp(TotalReplicas.needed(seen, target));
   }
 
   private static void cancelNewest(int[] arrivals, int from, int count) {

@@ -153,7 +153,7 @@ final class ReplicaCalculator {
     if (tolerance.isWithin(ratio)) {
       return hold(name, current, loadRatio, true, observed + " within tolerance " + tolerance);
     }
-    int replicas = ceil(value / target);
+    int replicas = TotalReplicas.needed(value, target);
     return new MetricProposal(
         name, true, replicas, loadRatio, false, observed + ": ceil(value / target) = " + replicas);
   }

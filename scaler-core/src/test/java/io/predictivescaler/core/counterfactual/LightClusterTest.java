@@ -3,6 +3,8 @@ package io.predictivescaler.core.counterfactual;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.predictivescaler.core.decision.ForecastReplicas;
+import io.predictivescaler.core.decision.TotalReplicas;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -181,6 +183,30 @@ class LightClusterTest {
     assertThat(hpa.replicaHours()).isCloseTo(4 * replicas / 60.0, within(1e-9));
     assertThat(predictive.replicaHours()).isCloseTo(4 * replicas / 60.0, within(1e-9));
     assertThat(hpa.overloadMinutes()).isEqualTo(load > 200 ? 4.0 : 0.0);
+  }
+
+  @Test
+  void loadsStoredAsFloatsAtAWholeNumberOfReplicasAreSizedAsThePipelineSizesThem() {
+    double target = 0.3;
+    LightCluster cluster = new LightCluster(60, 0, 1, 0, 1, 1000, target, target, 0);
+    int roundedUp = 0;
+    for (int k = 1; k <= 500; k++) {
+      float stored = (float) (k * target);
+      roundedUp += stored / target > k ? 1 : 0;
+      float[] loads = {stored, stored, stored, stored};
+
+      CandidateScore hpa = cluster.replay("hpa", Double.NaN, 0, loads, null);
+      CandidateScore predictive = cluster.replay("q0.9", 0.9, 0, loads, loads);
+
+      int replicas = TotalReplicas.needed(stored, target);
+      assertThat(replicas).isEqualTo(k);
+      assertThat(ForecastReplicas.needed(stored, target)).isEqualTo(k);
+      assertThat(hpa.replicaHours()).as("hpa at %s", k).isCloseTo(4 * k / 60.0, within(1e-9));
+      assertThat(predictive.replicaHours())
+          .as("band at %s", k)
+          .isCloseTo(4 * k / 60.0, within(1e-9));
+    }
+    assertThat(roundedUp).as("loads a hair above a whole number of replicas").isPositive();
   }
 
   @Test
