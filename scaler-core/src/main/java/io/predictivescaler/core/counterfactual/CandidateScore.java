@@ -5,8 +5,9 @@ import java.util.Locale;
 /**
  * How one candidate did in a counterfactual replay of the workload's recent history.
  *
- * @param name "hpa", or "q0.95+10%"-style for predictive at a quantile level and headroom
- * @param level the quantile level; NaN for the HPA
+ * @param name "hpa", or "q0.95+10%"-style for predictive at a quantile level and headroom, or
+ *     "q0.8|q0.95"-style for a split candidate (busy level, then quiet level)
+ * @param level the quantile level (a split candidate's at busy loads); NaN for the HPA
  * @param headroom the share added on top of the band (0 for none)
  * @param reactiveShare where the reactive part's target lies between the plain HPA's (0) and the
  *     predictive target (1); 1 for the HPA, which has one target
@@ -15,6 +16,8 @@ import java.util.Locale;
  *     without exceeding it
  * @param replicaHours the integral of replicas
  * @param minutes the minutes replayed
+ * @param quietLevel a split candidate's level below {@code splitLoad}; NaN for any other
+ * @param splitLoad the load below which a split candidate runs its quiet level; NaN for any other
  */
 public record CandidateScore(
     String name,
@@ -24,7 +27,62 @@ public record CandidateScore(
     double overloadMinutes,
     double nearMissMinutes,
     double replicaHours,
-    double minutes) {
+    double minutes,
+    double quietLevel,
+    double splitLoad) {
+
+  public CandidateScore {
+    // every workload names the same hundred-odd candidates: one copy of each name serves them all
+    name = name.intern();
+  }
+
+  /** A candidate at one level whatever the load. */
+  public CandidateScore(
+      String name,
+      double level,
+      double headroom,
+      double reactiveShare,
+      double overloadMinutes,
+      double nearMissMinutes,
+      double replicaHours,
+      double minutes) {
+    this(
+        name,
+        level,
+        headroom,
+        reactiveShare,
+        overloadMinutes,
+        nearMissMinutes,
+        replicaHours,
+        minutes,
+        Double.NaN,
+        Double.NaN);
+  }
+
+  /** True for a candidate whose band is at one level at busy loads and another at quiet ones. */
+  public boolean isSplit() {
+    return !Double.isNaN(splitLoad);
+  }
+
+  /** The level in force at {@code load}: a split candidate's quiet level below its split load. */
+  public double levelAt(double load) {
+    return !Double.isNaN(splitLoad) && load < splitLoad ? quietLevel : level;
+  }
+
+  /** The same figures for a split candidate: at {@code quiet} below {@code load}. */
+  public CandidateScore split(double quiet, double load) {
+    return new CandidateScore(
+        name,
+        level,
+        headroom,
+        reactiveShare,
+        overloadMinutes,
+        nearMissMinutes,
+        replicaHours,
+        minutes,
+        quiet,
+        load);
+  }
 
   /** How much a near-miss minute counts against the budget, next to an overloaded one. */
   public static final double NEAR_MISS_WEIGHT = 0.1;
@@ -45,7 +103,9 @@ public record CandidateScore(
         overloadMinutes,
         nearMissMinutes,
         replicaHours,
-        minutes);
+        minutes,
+        quietLevel,
+        splitLoad);
   }
 
   public boolean isHpa() {

@@ -2,6 +2,7 @@ package io.predictivescaler.core.counterfactual;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -73,8 +74,9 @@ public final class RiskChooser {
   }
 
   /**
-   * Every candidate's counterfactual figures on the log, the HPA first, then the ladder cheapest
-   * first; only buckets from {@code scoreFrom} on are scored.
+   * Every candidate's counterfactual figures on the log: the HPA first, then the ladder cheapest
+   * first, the split candidates, and each level nearer the HPA's target; only buckets from {@code
+   * scoreFrom} on are scored.
    */
   public static List<CandidateScore> score(
       CandidateLog log, LightCluster cluster, double[] levels, int scoreFrom) {
@@ -97,6 +99,7 @@ public final class RiskChooser {
         scores.add(cluster.replay(name, levels[l], headroom, 1, loads, means, bands, scoreFrom));
       }
     }
+    addSplits(scores, log, cluster, levels, scoreFrom);
     for (double share : REACTIVE_SHARES) {
       for (int l = 0; l < levels.length; l++) {
         String name = "q" + trim(levels[l]) + "/r" + trim(share);
@@ -105,6 +108,61 @@ public final class RiskChooser {
       }
     }
     return scores;
+  }
+
+  /**
+   * Candidates whose band is at one tracked level where the load is at or above the median of the
+   * logged loads, and at another where it is below: every ordered pair of two levels. One level for
+   * every hour spends the overload budget evenly across them, but a busy hour and a quiet one need
+   * not buy safety at the same price: where the HPA's fixed headroom is a small share of the load's
+   * noise (a quiet, noisy hour) a higher level buys the most overload for its cost, and where it is
+   * a large share (a busy, smooth one) a lower level saves the most.
+   */
+  private static void addSplits(
+      List<CandidateScore> scores,
+      CandidateLog log,
+      LightCluster cluster,
+      double[] levels,
+      int scoreFrom) {
+    float[] loads = log.loads();
+    double split = median(loads);
+    if (Double.isNaN(split)) {
+      return;
+    }
+    for (int busy = 0; busy < levels.length; busy++) {
+      float[] high = log.bands(busy);
+      for (int quiet = 0; quiet < levels.length; quiet++) {
+        if (busy == quiet) {
+          continue;
+        }
+        float[] low = log.bands(quiet);
+        float[] bands = new float[high.length];
+        for (int b = 0; b < bands.length; b++) {
+          bands[b] = loads[b] < split ? low[b] : high[b];
+        }
+        String name = "q" + trim(levels[busy]) + "|q" + trim(levels[quiet]);
+        scores.add(
+            cluster
+                .replay(name, levels[busy], 0, 1, loads, log.means(), bands, scoreFrom)
+                .split(levels[quiet], split));
+      }
+    }
+  }
+
+  /** The median of the loads seen (NaN left out); NaN when none was. */
+  private static double median(float[] loads) {
+    float[] seen = new float[loads.length];
+    int n = 0;
+    for (float load : loads) {
+      if (!Float.isNaN(load)) {
+        seen[n++] = load;
+      }
+    }
+    if (n == 0) {
+      return Double.NaN;
+    }
+    Arrays.sort(seen, 0, n);
+    return seen[n / 2];
   }
 
   /**

@@ -139,7 +139,7 @@ final class StatusJson {
     figures.put("replicaHours", chosen.replicaHours());
     figures.put("hpaOverloadMinutes", hpa.overloadMinutes());
     figures.put("hpaReplicaHours", hpa.replicaHours());
-    figures.put("candidates", choice.scores().size());
+    figures.put("candidates", choice.candidates());
     figures.put("rule", choice.rule());
     figures.put("savedReplicaHours", calibration.savedReplicaHours());
     figures.put(

@@ -69,14 +69,14 @@ public record CalibrationStatus(
   }
 
   /**
-   * The quantile level the counterfactual choice put in force: NaN before the first choice, 0 when
-   * it chose the plain HPA.
+   * The quantile level the counterfactual choice put in force at the band's newest load (a split
+   * candidate's busy or quiet level): NaN before the first choice, 0 when it chose the plain HPA.
    */
   public double chosenLevel() {
     if (choice == null) {
       return Double.NaN;
     }
-    return choice.hpaChosen() ? 0 : choice.level();
+    return choice.hpaChosen() ? 0 : choice.levelAt(band.last());
   }
 
   /**
@@ -87,6 +87,6 @@ public record CalibrationStatus(
     if (choice == null || choice.hpaChosen()) {
       return Double.NaN;
     }
-    return band.coverageAt(choice.level());
+    return band.coverageAt(choice.levelAt(band.last()));
   }
 }

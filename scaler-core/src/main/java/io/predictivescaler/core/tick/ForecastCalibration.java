@@ -64,6 +64,15 @@ final class ForecastCalibration {
    */
   static final Duration PROVING_SPAN = SPAN;
 
+  /**
+   * History the choice must have replayed before a split candidate may run: each of its two levels
+   * is scored on about half the buckets, so it takes two days for each to rest on as many hours as
+   * a single level does at the end of {@link #PROVING_SPAN}. With more candidates to pick from, a
+   * choice on less is luckier in the replay than in what follows (on one-minute web traffic
+   * replayed in windows from a cold start, two and three missed windows more).
+   */
+  static final Duration SPLIT_SPAN = PROVING_SPAN.multipliedBy(2);
+
   private final PeakCalibrator calibrator;
   private WorkloadPolicy policy;
   private ScalingPolicy scaling;
@@ -169,7 +178,7 @@ final class ForecastCalibration {
           model,
           "counterfactual replay chose the plain HPA: " + choice.rule());
     }
-    double level = choice == null ? policy.quantile() : choice.level();
+    double level = choice == null ? policy.quantile() : choice.levelAt(band.last());
     double headroom = choice == null ? 0 : choice.headroom();
     double reactiveShare = status.reactiveShare();
     double coverage = band.coverageAt(level);
@@ -257,6 +266,16 @@ final class ForecastCalibration {
         choice == null
             ? "first level until " + MIN_SPAN.toHours() + " h of history can be replayed"
             : choice.rule();
+    if (choice != null && choice.chosen().isSplit()) {
+      CandidateScore split = choice.chosen();
+      why +=
+          String.format(
+              Locale.ROOT,
+              "; q%s at loads from %.4g (the median replayed), q%s below",
+              RiskChooser.trim(split.level()),
+              split.splitLoad(),
+              RiskChooser.trim(split.quietLevel()));
+    }
     if (status.proving()) {
       why +=
           String.format(
@@ -342,20 +361,33 @@ final class ForecastCalibration {
     measureBias(latest, realized, hours);
     List<CandidateScore> pooled = bias.correct(memory.add(latest, hours));
     replayedSeconds += (candidates.size() - scoreFrom) * bucket;
+    Duration replayed = Duration.ofSeconds(replayedSeconds);
     CounterfactualChoice chosen =
         RiskChooser.choose(
-            pooled,
-            bias.correct(latest),
+            runnable(pooled, replayed),
+            runnable(bias.correct(latest), replayed),
             risk.isHpa() ? Double.NaN : risk.share(),
             savedReplicaHours);
     BiasFactors correction = bias.factors();
     choice =
-        correction.measured()
-            ? chosen.withRule(chosen.rule() + "; " + correction.describe())
-            : chosen;
+        (correction.measured()
+                ? chosen.withRule(chosen.rule() + "; " + correction.describe())
+                : chosen)
+            .kept();
     chosenAt = now;
     savingsSpent = false;
     cappedSinceRepick = false;
+  }
+
+  /**
+   * The candidates that may run once the choice has replayed {@code replayed}: split candidates
+   * only from {@link #SPLIT_SPAN} on; the others in the same order.
+   */
+  static List<CandidateScore> runnable(List<CandidateScore> scores, Duration replayed) {
+    if (replayed.compareTo(SPLIT_SPAN) >= 0) {
+      return scores;
+    }
+    return scores.stream().filter(s -> !s.isSplit()).toList();
   }
 
   /**

@@ -34,6 +34,24 @@ class CounterfactualChoiceTest {
   }
 
   @Test
+  void whatAWorkloadKeepsIsTheHpasAndTheChosenFiguresAndHowManyCandidatesThereWere() {
+    CounterfactualChoice choice =
+        new CounterfactualChoice(Q90_PADDED, List.of(HPA, Q90, Q90_PADDED), "rule").withRule("why");
+    CounterfactualChoice hpaChosen = new CounterfactualChoice(HPA, List.of(HPA, Q90), "rule");
+
+    assertThat(choice.candidates()).isEqualTo(3);
+    assertThat(choice.kept().scores()).containsExactly(HPA, Q90_PADDED);
+    assertThat(choice.kept().candidates()).isEqualTo(3);
+    assertThat(choice.kept().chosen()).isEqualTo(Q90_PADDED);
+    assertThat(choice.kept().rule()).isEqualTo("why");
+    assertThat(hpaChosen.kept().scores()).containsExactly(HPA);
+    assertThat(hpaChosen.kept().candidates()).isEqualTo(2);
+    assertThatThrownBy(() -> new CounterfactualChoice(HPA, List.of(HPA, Q90), "rule", 1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("candidates");
+  }
+
+  @Test
   void aChoiceOutsideItsScoresIsAnError() {
     assertThatThrownBy(() -> new CounterfactualChoice(Q90_PADDED, List.of(HPA, Q90), "rule"))
         .isInstanceOf(IllegalArgumentException.class)

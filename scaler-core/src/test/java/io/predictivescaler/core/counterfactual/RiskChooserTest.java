@@ -30,7 +30,7 @@ class RiskChooserTest {
   }
 
   @Test
-  void theHpaComesFirstThenTheLadderThenEachLevelNearerTheHpasTarget() {
+  void theHpaComesFirstThenTheLadderThenTheSplitsThenEachLevelNearerTheHpasTarget() {
     float[] loads = squareWave();
     CandidateLog log = log(loads, zeros(loads.length), ahead(loads, 3));
 
@@ -48,6 +48,8 @@ class RiskChooserTest {
             "q0.9+10%",
             "q0.9+20%",
             "q0.9+40%",
+            "q0.5|q0.9",
+            "q0.9|q0.5",
             "q0.5/r0.5",
             "q0.9/r0.5",
             "q0.5/r0",
@@ -73,6 +75,66 @@ class RiskChooserTest {
     CandidateScore expected = CLUSTER.replay("q0.7", 0.7, 0, 1, log.loads(), log.means(), half, 0);
     assertThat(between).isEqualTo(expected);
     assertThat(between.level()).isEqualTo(0.7);
+  }
+
+  @Test
+  void aSplitCandidateReplaysTheBusyLevelsBandFromTheMedianLoadAndTheQuietLevelsBelowIt() {
+    float[] loads = squareWave();
+    float[] low = zeros(loads.length);
+    float[] high = ahead(loads, 3);
+    float[] busyLowQuietHigh = new float[loads.length];
+    for (int b = 0; b < loads.length; b++) {
+      busyLowQuietHigh[b] = loads[b] >= 78 ? low[b] : high[b];
+    }
+    CandidateLog log = log(loads, low, high);
+
+    CounterfactualChoice choice = RiskChooser.choose(log, CLUSTER, LEVELS, 0.01);
+
+    CandidateScore split = score(choice, "q0.5|q0.9");
+    CandidateScore expected =
+        CLUSTER.replay("q0.5|q0.9", 0.5, 0, 1, log.loads(), log.means(), busyLowQuietHigh, 0);
+    assertThat(split.isSplit()).isTrue();
+    assertThat(split.splitLoad()).as("the median of 39s and 78s, upper half").isEqualTo(78);
+    assertThat(split.level()).isEqualTo(0.5);
+    assertThat(split.quietLevel()).isEqualTo(0.9);
+    assertThat(split.levelAt(78)).isEqualTo(0.5);
+    assertThat(split.levelAt(39)).isEqualTo(0.9);
+    assertThat(split.overloadMinutes()).isEqualTo(expected.overloadMinutes());
+    assertThat(split.replicaHours()).isEqualTo(expected.replicaHours());
+    assertThat(score(choice, "q0.9").isSplit()).isFalse();
+  }
+
+  /**
+   * Busy stretches at a steady 78, quiet ones at 39 with blips to 55 (from the second on). The
+   * reactive sizing alone (level 0.5) serves the steady load but is late for every blip and every
+   * step up; level 0.9's band sees both coming but pads every bucket by 10. Only the quiet
+   * stretches need the band.
+   */
+  @Test
+  void aSplitCandidateWinsWhereOnlyTheQuietHalfOfTheLoadNeedsTheBand() {
+    float[] loads = squareWave();
+    for (int b = 0; b < loads.length; b++) {
+      if (loads[b] < 78 && b >= 40 && b % 5 == 2) {
+        loads[b] = 55;
+      }
+    }
+    float[] padded = ahead(loads, 3);
+    for (int b = 0; b < padded.length; b++) {
+      padded[b] += 10;
+    }
+    CandidateLog log = log(loads, zeros(loads.length), padded);
+
+    CounterfactualChoice choice = RiskChooser.choose(log, CLUSTER, LEVELS, 0.0001);
+
+    CandidateScore whole = score(choice, "q0.9");
+    CandidateScore split = score(choice, "q0.5|q0.9");
+    assertThat(score(choice, "q0.5").overloadMinutes()).isPositive();
+    assertThat(whole.overloadMinutes()).isZero();
+    assertThat(split.overloadMinutes()).isZero();
+    assertThat(split.replicaHours()).isLessThan(whole.replicaHours());
+    assertThat(choice.chosen().name()).as("%s", choice.scores()).isEqualTo("q0.5|q0.9");
+    assertThat(choice.levelAt(78)).isEqualTo(0.5);
+    assertThat(choice.levelAt(55)).isEqualTo(0.9);
   }
 
   @Test

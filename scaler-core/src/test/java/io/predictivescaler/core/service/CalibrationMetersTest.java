@@ -43,6 +43,27 @@ class CalibrationMetersTest {
   }
 
   @Test
+  void showsTheLevelASplitChoiceHasInForceAtTheNewestLoad() {
+    CandidateScore hpa = new CandidateScore("hpa", Double.NaN, 0, 1, 4, 0, 350, 1440);
+    double[] coverage = {0.48, 0.87, 0.991};
+    for (double splitLoad : new double[] {100, 100.5}) {
+      CandidateScore split =
+          new CandidateScore("q0.5|q0.99", 0.5, 0, 1, 2, 10, 300, 1440).split(0.99, splitLoad);
+      meters.update(
+          CHECKOUT,
+          new CalibrationStatus(
+              band(coverage),
+              new CounterfactualChoice(split, List.of(hpa, split), "test choice"),
+              Duration.ofDays(3)));
+
+      // the band's newest load is 100: at the split load the busy level runs, below it the quiet
+      double expected = splitLoad <= 100 ? 0.5 : 0.99;
+      assertThat(level(CHECKOUT)).as("split at %s", splitLoad).isEqualTo(expected);
+      assertThat(coverage(CHECKOUT)).isEqualTo(splitLoad <= 100 ? 0.48 : 0.991);
+    }
+  }
+
+  @Test
   void showsTheCorrectionByFamilyAndFigureOnceMeasured() {
     meters.update(CHECKOUT, status(0.9, new double[] {0.48, 0.87, 0.991}));
 

@@ -105,7 +105,7 @@ class OutcomeRecorderTest {
         .containsEntry("overloadMinutes", status.choice().chosen().overloadMinutes())
         .containsEntry("replicaHours", status.choice().chosen().replicaHours())
         .containsEntry("hpaReplicaHours", status.choice().scores().get(0).replicaHours())
-        .containsEntry("candidates", status.choice().scores().size())
+        .containsEntry("candidates", status.choice().candidates())
         .containsEntry("rule", status.choice().rule())
         .containsEntry("savedReplicaHours", status.savedReplicaHours());
     Instant chosenAt = Instant.parse((String) counterfactual.get("chosenAt"));
