@@ -1,9 +1,11 @@
 package io.predictivescaler.core.counterfactual;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Each candidate's counterfactual figures summed over past re-picks, older hours weighing less, so
@@ -22,7 +24,18 @@ public final class CandidateMemory {
    */
   public static final double MEMORY_HOURS = 240;
 
-  private final Map<String, CandidateScore> sums = new HashMap<>();
+  /**
+   * Where each candidate's sums sit in {@link #sums}, by name: the same hundred-odd names for every
+   * workload, so one index serves them all and a workload keeps only its numbers.
+   */
+  private static final Map<String, Integer> SLOTS = new ConcurrentHashMap<>();
+
+  private static final AtomicInteger NEXT_SLOT = new AtomicInteger();
+
+  private static final int FIGURES = 4;
+
+  /** Per slot: overload minutes, near-miss minutes, replica-hours, minutes; zeros until seen. */
+  private double[] sums = new double[0];
 
   /**
    * Fades what was remembered by the hours since the last addition, adds the latest figures, and
@@ -37,23 +50,21 @@ public final class CandidateMemory {
     double keep = Math.exp(-hoursSinceLast / MEMORY_HOURS);
     List<CandidateScore> out = new ArrayList<>(latest.size());
     for (CandidateScore now : latest) {
-      CandidateScore past = sums.get(now.name());
-      CandidateScore sum =
-          past == null
-              ? now
-              : now.withFigures(
-                  keep * past.overloadMinutes() + now.overloadMinutes(),
-                  keep * past.nearMissMinutes() + now.nearMissMinutes(),
-                  keep * past.replicaHours() + now.replicaHours(),
-                  keep * past.minutes() + now.minutes());
-      sums.put(now.name(), sum);
-      out.add(sum);
+      int at = FIGURES * SLOTS.computeIfAbsent(now.name(), name -> NEXT_SLOT.getAndIncrement());
+      if (at + FIGURES > sums.length) {
+        sums = Arrays.copyOf(sums, Math.max(at + FIGURES, FIGURES * NEXT_SLOT.get()));
+      }
+      sums[at] = keep * sums[at] + now.overloadMinutes();
+      sums[at + 1] = keep * sums[at + 1] + now.nearMissMinutes();
+      sums[at + 2] = keep * sums[at + 2] + now.replicaHours();
+      sums[at + 3] = keep * sums[at + 3] + now.minutes();
+      out.add(now.withFigures(sums[at], sums[at + 1], sums[at + 2], sums[at + 3]));
     }
     return out;
   }
 
   /** Forgets everything, e.g. when the policy's bounds change what a candidate would have done. */
   public void clear() {
-    sums.clear();
+    Arrays.fill(sums, 0);
   }
 }

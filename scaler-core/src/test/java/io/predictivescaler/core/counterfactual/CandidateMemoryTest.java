@@ -24,6 +24,22 @@ class CandidateMemoryTest {
   }
 
   @Test
+  void eachWorkloadKeepsItsOwnSumsAndACandidateLeftOutKeepsItsUntilItComesBack() {
+    CandidateMemory other = new CandidateMemory();
+    memory.add(List.of(score("hpa", 4, 10), score("q0.9|q0.99", 1, 8)), 0);
+    other.add(List.of(score("hpa", 40, 100)), 0);
+
+    List<CandidateScore> mine = memory.add(List.of(score("hpa", 1, 1)), 0);
+    List<CandidateScore> back = memory.add(List.of(score("q0.9|q0.99", 1, 8)), 0);
+    List<CandidateScore> theirs = other.add(List.of(score("q0.9|q0.99", 2, 7)), 0);
+
+    assertThat(mine.get(0).overloadMinutes()).isEqualTo(5);
+    assertThat(back.get(0).overloadMinutes()).isEqualTo(2);
+    assertThat(back.get(0).replicaHours()).isEqualTo(16);
+    assertThat(theirs).containsExactly(score("q0.9|q0.99", 2, 7));
+  }
+
+  @Test
   void laterFiguresAddToThePastFadedByTheHoursBetween() {
     memory.add(List.of(score("hpa", 4, 10)), 0);
 
