@@ -31,11 +31,6 @@ public record CandidateScore(
     double quietLevel,
     double splitLoad) {
 
-  public CandidateScore {
-    // every workload names the same hundred-odd candidates: one copy of each name serves them all
-    name = name.intern();
-  }
-
   /** A candidate at one level whatever the load. */
   public CandidateScore(
       String name,
@@ -66,7 +61,7 @@ public record CandidateScore(
 
   /** The level in force at {@code load}: a split candidate's quiet level below its split load. */
   public double levelAt(double load) {
-    return !Double.isNaN(splitLoad) && load < splitLoad ? quietLevel : level;
+    return isSplit() && load < splitLoad ? quietLevel : level;
   }
 
   /** The same figures for a split candidate: at {@code quiet} below {@code load}. */

@@ -87,6 +87,6 @@ public record CalibrationStatus(
     if (choice == null || choice.hpaChosen()) {
       return Double.NaN;
     }
-    return band.coverageAt(choice.levelAt(band.last()));
+    return band.coverageAt(chosenLevel());
   }
 }
