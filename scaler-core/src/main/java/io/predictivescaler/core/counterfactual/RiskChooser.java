@@ -82,13 +82,17 @@ public final class RiskChooser {
       CandidateLog log, LightCluster cluster, double[] levels, int scoreFrom) {
     float[] loads = log.loads();
     float[] means = log.means();
+    float[][] byLevel = new float[levels.length][];
+    for (int l = 0; l < levels.length; l++) {
+      byLevel[l] = log.bands(l);
+    }
     List<CandidateScore> scores = new ArrayList<>();
     scores.add(cluster.replay("hpa", Double.NaN, 0, 1, loads, means, null, scoreFrom));
     for (int l = 0; l < levels.length; l++) {
-      float[] bands = log.bands(l);
+      float[] bands = byLevel[l];
       if (l > 0) {
         double between = (levels[l - 1] + levels[l]) / 2;
-        float[] mid = midway(log.bands(l - 1), bands);
+        float[] mid = midway(byLevel[l - 1], bands);
         scores.add(
             cluster.replay("q" + trim(between), between, 0, 1, loads, means, mid, scoreFrom));
       }
@@ -99,12 +103,11 @@ public final class RiskChooser {
         scores.add(cluster.replay(name, levels[l], headroom, 1, loads, means, bands, scoreFrom));
       }
     }
-    addSplits(scores, log, cluster, levels, scoreFrom);
+    addSplits(scores, loads, means, byLevel, cluster, levels, scoreFrom);
     for (double share : REACTIVE_SHARES) {
       for (int l = 0; l < levels.length; l++) {
         String name = "q" + trim(levels[l]) + "/r" + trim(share);
-        scores.add(
-            cluster.replay(name, levels[l], 0, share, loads, means, log.bands(l), scoreFrom));
+        scores.add(cluster.replay(name, levels[l], 0, share, loads, means, byLevel[l], scoreFrom));
       }
     }
     return scores;
@@ -120,30 +123,32 @@ public final class RiskChooser {
    */
   private static void addSplits(
       List<CandidateScore> scores,
-      CandidateLog log,
+      float[] loads,
+      float[] means,
+      float[][] byLevel,
       LightCluster cluster,
       double[] levels,
       int scoreFrom) {
-    float[] loads = log.loads();
     double split = median(loads);
     if (Double.isNaN(split)) {
       return;
     }
+    // the replay only reads the bands, so one buffer serves every pair
+    float[] bands = new float[loads.length];
     for (int busy = 0; busy < levels.length; busy++) {
-      float[] high = log.bands(busy);
+      float[] high = byLevel[busy];
       for (int quiet = 0; quiet < levels.length; quiet++) {
         if (busy == quiet) {
           continue;
         }
-        float[] low = log.bands(quiet);
-        float[] bands = new float[high.length];
+        float[] low = byLevel[quiet];
         for (int b = 0; b < bands.length; b++) {
           bands[b] = loads[b] < split ? low[b] : high[b];
         }
         String name = "q" + trim(levels[busy]) + "|q" + trim(levels[quiet]);
         scores.add(
             cluster
-                .replay(name, levels[busy], 0, 1, loads, log.means(), bands, scoreFrom)
+                .replay(name, levels[busy], 0, 1, loads, means, bands, scoreFrom)
                 .split(levels[quiet], split));
       }
     }
