@@ -3,6 +3,7 @@ package io.predictivescaler.forecast.peak;
 import io.predictivescaler.forecast.RegularSeries;
 import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.BitSet;
 
 /**
  * The calibrated distribution of the peak load over the lead window, learned online for one series.
@@ -12,7 +13,11 @@ import java.util.Arrays;
  * also carries a rising load on over the window at its newest steps' rate. Each is calibrated on
  * its own, and the one whose bands have recently been the lower (both at the same coverage) gives
  * the band: on a smooth series the newest steps say where a ramp is going before the model's path,
- * fitted on coarser means, does; on a noisy one they are noise, and the path stays. Once that
+ * fitted on coarser means, does; on a noisy one they are noise, and the path stays. Where the
+ * window from the same time yesterday held a peak its scores did not expect at their top level (or
+ * brought back a rise expected from the day before), both predictions are raised to the newest load
+ * plus yesterday's rise over that window: a burst at the same minute every day (a batch job) is
+ * expected a lead window ahead, while a spike that does not come back is expected once. Once that
  * window has passed, the actual peak less the prediction, in units of the load's recent
  * step-to-step volatility (plus a small floor of its level), becomes a conformal score. The band at
  * level {@code q} is the prediction plus the score quantile at {@code 1 - alpha} in those units,
@@ -56,6 +61,11 @@ public final class PeakCalibrator {
    */
   static final int IDLE_POINTS = 40;
 
+  private static final long DAY_SECONDS = 86_400;
+
+  /** The highest level: a peak above its band is one the scores did not expect. */
+  private static final int TOP = LEVELS.length - 1;
+
   private static final double LEVEL_WEIGHT = 1.0 / 240;
 
   private static final double VOLATILITY_WEIGHT = 1.0 / 40;
@@ -82,6 +92,16 @@ public final class PeakCalibrator {
   private double volatility;
   private int idleRun;
   private long matured;
+
+  /**
+   * Per step of the day, whether the peak of the window from there was above what the scores alone
+   * expected at the top level (yesterday's rise not counted): the last day's surprises. Null until
+   * the step is known, and where it does not divide a day.
+   */
+  private BitSet surprises;
+
+  /** Yesterday's rise the newest prediction was raised by; 0 when it was not. */
+  private double raisedBy;
 
   /**
    * Scores the predictions whose window has passed by the newest point of {@code history}, then
@@ -132,10 +152,39 @@ public final class PeakCalibrator {
     double[] pathBands = restingPrediction ? resting(onPath) : pathTrack.bands(onPath, floor);
     // while idle nothing is carried on: onRise is onPath
     double[] risingBands = restingPrediction ? pathBands : risingTrack.bands(onRise, floor);
+    // the top band of the predictor in use: what the scores alone expected at most
+    double expectedTop = risingWins() ? risingBands[TOP] : pathBands[TOP];
+    double yesterday = 0;
+    if (!idle() && surprisedYesterday(end, step)) {
+      yesterday = yesterdaysRise(history.values(), history.size() - 1, leadSteps, step);
+      double recurring = last + yesterday;
+      raisedBy = recurring > (risingWins() ? onRise : onPath) ? yesterday : 0;
+      if (recurring > onPath) {
+        onPath = recurring;
+        pathBands = pathTrack.bands(onPath, floor);
+      }
+      if (recurring > onRise) {
+        onRise = recurring;
+        risingBands = risingTrack.bands(onRise, floor);
+      }
+    }
+    if (yesterday == 0) {
+      raisedBy = 0;
+    }
     if (end != lastOrigin) {
       if (!restingPrediction) {
         pending.addLast(
-            new Prediction(end, leadSteps, floor, onPath, onRise, pathBands, risingBands));
+            new Prediction(
+                end,
+                leadSteps,
+                floor,
+                onPath,
+                onRise,
+                pathBands,
+                risingBands,
+                last,
+                expectedTop,
+                yesterday));
         compare(pathBands, risingBands, floor);
       }
       lastOrigin = end;
@@ -148,6 +197,57 @@ public final class PeakCalibrator {
         rise ? risingBands : pathBands,
         rise ? risingTrack.coverage() : pathTrack.coverage(),
         matured);
+  }
+
+  /**
+   * How far the load rose above its level at this time yesterday over the lead window that
+   * followed: the highest of the {@code leadSteps} points after the point one day before {@code
+   * newest}, less that point; 0 where it fell, and where a day ago is not in {@code values} or the
+   * step does not divide a day.
+   */
+  static double yesterdaysRise(float[] values, int newest, int leadSteps, long stepSeconds) {
+    if (DAY_SECONDS % stepSeconds != 0) {
+      return 0;
+    }
+    int origin = newest - (int) (DAY_SECONDS / stepSeconds);
+    if (origin < 0 || Float.isNaN(values[origin])) {
+      return 0;
+    }
+    double peak = values[origin];
+    for (int j = origin + 1; j <= Math.min(newest, origin + leadSteps); j++) {
+      if (values[j] > peak) {
+        peak = values[j];
+      }
+    }
+    return peak - values[origin];
+  }
+
+  /** Whether the window from the same time of day, a day before {@code origin}, was a surprise. */
+  private boolean surprisedYesterday(long origin, long step) {
+    return surprises != null && surprises.get(slot(origin, step));
+  }
+
+  private void remember(long origin, long step, boolean surprise) {
+    if (DAY_SECONDS % step != 0) {
+      return;
+    }
+    if (surprises == null) {
+      surprises = new BitSet((int) (DAY_SECONDS / step));
+    }
+    surprises.set(slot(origin, step), surprise);
+  }
+
+  private static int slot(long origin, long step) {
+    return (int) Math.floorMod(origin / step, DAY_SECONDS / step);
+  }
+
+  /**
+   * Yesterday's rise over the lead window that the newest prediction was raised to (the newest load
+   * plus it), because the same window yesterday held a peak the scores did not expect; 0 when the
+   * prediction was not raised.
+   */
+  public double raisedByYesterday() {
+    return raisedBy;
   }
 
   /** True when the rising predictor's bands have recently been the lower. */
@@ -266,6 +366,7 @@ public final class PeakCalibrator {
       double actual = peak(history, p.origin(), p.steps(), step);
       if (!Double.isNaN(actual)) {
         pathTrack.mature(actual, p.onPath(), p.floor(), p.pathBands(), p.steps());
+        remember(p.origin(), step, p.surprisedBy(actual));
         risingTrack.mature(actual, p.onRise(), p.floor(), p.risingBands(), p.steps());
         matured++;
       }
@@ -310,10 +411,22 @@ public final class PeakCalibrator {
       double onPath,
       double onRise,
       double[] pathBands,
-      double[] risingBands) {
+      double[] risingBands,
+      double last,
+      double expectedTop,
+      double rise) {
 
     long due(long step) {
       return origin + steps * step;
+    }
+
+    /**
+     * Whether {@code actual} was a peak the scores alone did not expect at the top level, or one
+     * that brought back at least half of the rise it was expected to bring back: a rise that recurs
+     * every day is then expected every day, not every other day once its misses are in the scores.
+     */
+    boolean surprisedBy(double actual) {
+      return actual > expectedTop || (rise > 0 && actual - last >= rise / 2);
     }
   }
 }

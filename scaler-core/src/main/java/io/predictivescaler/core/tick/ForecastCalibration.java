@@ -258,8 +258,14 @@ final class ForecastCalibration {
     String coverage =
         String.format(
             Locale.ROOT,
-            "peak over the lead window%s at q%s, recent coverage %.1f%%",
+            "peak over the lead window%s%s at q%s, recent coverage %.1f%%",
             calibrator.risingWins() ? " (its newest rise carried on)" : "",
+            calibrator.raisedByYesterday() > 0
+                ? String.format(
+                    Locale.ROOT,
+                    " (raised by yesterday's rise of %.4g at this time)",
+                    calibrator.raisedByYesterday())
+                : "",
             RiskChooser.trim(level),
             100 * band.coverageAt(level));
     String why =
