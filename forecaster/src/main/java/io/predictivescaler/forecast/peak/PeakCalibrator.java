@@ -14,18 +14,19 @@ import java.util.BitSet;
  * its own, and the one whose bands have recently been the lower (both at the same coverage) gives
  * the band: on a smooth series the newest steps say where a ramp is going before the model's path,
  * fitted on coarser means, does; on a noisy one they are noise, and the path stays. Where the
- * window from the same time yesterday held a peak its scores did not expect at their top level (or
- * brought back a rise expected from the day before), both predictions are raised to the newest load
- * plus yesterday's rise over that window: a burst at the same minute every day (a batch job) is
- * expected a lead window ahead, while a spike that does not come back is expected once. Once that
- * window has passed, the actual peak less the prediction, in units of the load's recent
- * step-to-step volatility (plus a small floor of its level), becomes a conformal score. The band at
- * level {@code q} is the prediction plus the score quantile at {@code 1 - alpha} in those units,
- * where {@code alpha} adapts per level as in adaptive conformal inference (Gibbs and Candès, 2021):
- * after a miss it shrinks, after a hit it grows, so that the band's long-run coverage stays at
- * {@code q} on drifting series. Outcomes of overlapping windows count as a fraction of one, and
- * alpha stays above a tenth of its nominal value, so that one burst of load does not hold the high
- * levels at their widest for hours.
+ * windows from the same time on each of the last two days held a peak the scores did not expect at
+ * their top level (or brought back a rise expected from the days before), both predictions are
+ * raised to the newest load plus yesterday's rise over that window: a burst at the same minute
+ * every day (a batch job) is expected a lead window ahead from its third day, while a spike that
+ * does not come back at the same time the next day is never expected. Once that window has passed,
+ * the actual peak less the prediction, in units of the load's recent step-to-step volatility (plus
+ * a small floor of its level), becomes a conformal score. The band at level {@code q} is the
+ * prediction plus the score quantile at {@code 1 - alpha} in those units, where {@code alpha}
+ * adapts per level as in adaptive conformal inference (Gibbs and Candès, 2021): after a miss it
+ * shrinks, after a hit it grows, so that the band's long-run coverage stays at {@code q} on
+ * drifting series. Outcomes of overlapping windows count as a fraction of one, and alpha stays
+ * above a tenth of its nominal value, so that one burst of load does not hold the high levels at
+ * their widest for hours.
  *
  * <p>Pure: time comes from the series. Not thread-safe: one tick thread per workload.
  */
@@ -100,6 +101,9 @@ public final class PeakCalibrator {
    */
   private BitSet surprises;
 
+  /** The same for the day before the last. */
+  private BitSet dayBefore;
+
   /** Yesterday's rise the newest prediction was raised by; 0 when it was not. */
   private double raisedBy;
 
@@ -155,7 +159,7 @@ public final class PeakCalibrator {
     // the top band of the predictor in use: what the scores alone expected at most
     double expectedTop = risingWins() ? risingBands[TOP] : pathBands[TOP];
     double yesterday = 0;
-    if (!idle() && surprisedYesterday(end, step)) {
+    if (!idle() && surprisedTwoDaysRunning(end, step)) {
       yesterday = yesterdaysRise(history.values(), history.size() - 1, leadSteps, step);
       double recurring = last + yesterday;
       raisedBy = recurring > (risingWins() ? onRise : onPath) ? yesterday : 0;
@@ -222,9 +226,15 @@ public final class PeakCalibrator {
     return peak - values[origin];
   }
 
-  /** Whether the window from the same time of day, a day before {@code origin}, was a surprise. */
-  private boolean surprisedYesterday(long origin, long step) {
-    return surprises != null && surprises.get(slot(origin, step));
+  /**
+   * Whether the windows from the same time of day one and two days before {@code origin} were both
+   * surprises: one surprise is a spike, the same surprise on two days running is a rise that
+   * recurs. (With one day, the spikes of a spiky series were expected again the next day at every
+   * other minute, and the counterfactual choice, charged for that capacity, ran the plain HPA.)
+   */
+  private boolean surprisedTwoDaysRunning(long origin, long step) {
+    int slot = slot(origin, step);
+    return surprises != null && surprises.get(slot) && dayBefore.get(slot);
   }
 
   private void remember(long origin, long step, boolean surprise) {
@@ -233,8 +243,11 @@ public final class PeakCalibrator {
     }
     if (surprises == null) {
       surprises = new BitSet((int) (DAY_SECONDS / step));
+      dayBefore = new BitSet((int) (DAY_SECONDS / step));
     }
-    surprises.set(slot(origin, step), surprise);
+    int slot = slot(origin, step);
+    dayBefore.set(slot, surprises.get(slot));
+    surprises.set(slot, surprise);
   }
 
   private static int slot(long origin, long step) {
@@ -243,8 +256,8 @@ public final class PeakCalibrator {
 
   /**
    * Yesterday's rise over the lead window that the newest prediction was raised to (the newest load
-   * plus it), because the same window yesterday held a peak the scores did not expect; 0 when the
-   * prediction was not raised.
+   * plus it), because the same window on each of the last two days held a peak the scores did not
+   * expect; 0 when the prediction was not raised.
    */
   public double raisedByYesterday() {
     return raisedBy;
