@@ -1,10 +1,9 @@
 package io.predictivescaler.bench.replay;
 
+import static io.predictivescaler.bench.replay.ReplayFixtures.overloadMinutes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.predictivescaler.bench.sim.ReplayMetrics;
-import io.predictivescaler.bench.sim.Scenario;
-import io.predictivescaler.bench.sim.SimulationResult;
 import io.predictivescaler.bench.strategy.StrategyFactory;
 import io.predictivescaler.bench.trace.Trace;
 import io.predictivescaler.bench.trace.TraceLoader;
@@ -115,26 +114,6 @@ class OutageReplayTest {
   /** The HPA's own overload, or five minutes more where that is under twenty. */
   private static double allowedOverload(double hpaMinutes) {
     return hpaMinutes < 20 ? hpaMinutes + 5 : hpaMinutes;
-  }
-
-  /**
-   * Minutes of {@code strategy}'s run in [from, from + span) whose load exceeded Ready capacity.
-   */
-  private static double overloadMinutes(
-      ReplayResult result, String strategy, Instant from, Duration span) {
-    SimulationResult run = result.runs().get(strategy);
-    Scenario scenario = run.scenario();
-    int first =
-        (int) (Duration.between(scenario.start(), from).getSeconds() / scenario.stepSeconds());
-    int end =
-        Math.min(scenario.ticks(), first + (int) (span.getSeconds() / scenario.stepSeconds()));
-    int overloaded = 0;
-    for (int t = first; t < end; t++) {
-      if (scenario.overloaded(scenario.load()[t], run.ready()[t])) {
-        overloaded++;
-      }
-    }
-    return overloaded * scenario.stepSeconds() / 60.0;
   }
 
   private static ReplayResult replay(Trace trace) {

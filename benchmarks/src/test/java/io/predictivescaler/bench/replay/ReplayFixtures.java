@@ -1,11 +1,13 @@
 package io.predictivescaler.bench.replay;
 
 import io.predictivescaler.bench.cli.ReplayCommand;
+import io.predictivescaler.bench.sim.Scenario;
 import io.predictivescaler.bench.sim.SimulationResult;
 import io.predictivescaler.bench.strategy.LastValueTestStrategy;
 import io.predictivescaler.bench.strategy.StrategyFactory;
 import io.predictivescaler.bench.trace.Trace;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,5 +89,25 @@ public final class ReplayFixtures {
         runs,
         result.sweep(),
         result.skipped());
+  }
+
+  /**
+   * Minutes of {@code strategy}'s run in [from, from + span) whose load exceeded Ready capacity.
+   */
+  public static double overloadMinutes(
+      ReplayResult result, String strategy, Instant from, Duration span) {
+    SimulationResult run = result.runs().get(strategy);
+    Scenario scenario = run.scenario();
+    int first =
+        (int) (Duration.between(scenario.start(), from).getSeconds() / scenario.stepSeconds());
+    int end =
+        Math.min(scenario.ticks(), first + (int) (span.getSeconds() / scenario.stepSeconds()));
+    int overloaded = 0;
+    for (int t = first; t < end; t++) {
+      if (scenario.overloaded(scenario.load()[t], run.ready()[t])) {
+        overloaded++;
+      }
+    }
+    return overloaded * scenario.stepSeconds() / 60.0;
   }
 }

@@ -159,10 +159,13 @@ public final class PeakCalibrator {
     // the top band of the predictor in use: what the scores alone expected at most
     double expectedTop = risingWins() ? risingBands[TOP] : pathBands[TOP];
     double yesterday = 0;
+    raisedBy = 0;
     if (!idle() && surprisedTwoDaysRunning(end, step)) {
       yesterday = yesterdaysRise(history.values(), history.size() - 1, leadSteps, step);
       double recurring = last + yesterday;
-      raisedBy = recurring > (risingWins() ? onRise : onPath) ? yesterday : 0;
+      if (recurring > (risingWins() ? onRise : onPath)) {
+        raisedBy = yesterday;
+      }
       if (recurring > onPath) {
         onPath = recurring;
         pathBands = pathTrack.bands(onPath, floor);
@@ -171,9 +174,6 @@ public final class PeakCalibrator {
         onRise = recurring;
         risingBands = risingTrack.bands(onRise, floor);
       }
-    }
-    if (yesterday == 0) {
-      raisedBy = 0;
     }
     if (end != lastOrigin) {
       if (!restingPrediction) {

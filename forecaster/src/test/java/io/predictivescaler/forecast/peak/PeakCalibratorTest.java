@@ -444,11 +444,7 @@ class PeakCalibratorTest {
     int leadSteps = 9;
     int noon = perDay / 2;
     int before = noon - leadSteps;
-    Random random = new Random(41);
-    float[] once = new float[4 * perDay];
-    for (int i = 0; i < once.length; i++) {
-      once[i] = (float) (100 + 2 * random.nextGaussian());
-    }
+    float[] once = noisy(new Random(41), 4 * perDay, i -> 2);
     for (int i = 0; i < 8; i++) {
       once[perDay + noon + i] = 160;
     }
