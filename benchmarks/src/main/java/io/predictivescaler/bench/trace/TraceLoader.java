@@ -13,7 +13,8 @@ import java.time.DateTimeException;
 import java.time.Duration;
 
 /**
- * Loads a trace CSV with header {@code timestamp,value}.
+ * Loads a trace CSV of two columns, time and load: a header of any two names (such as {@link
+ * #HEADER}, or {@code ts,cpu}), or none, the first line then being a row.
  *
  * <p>Rules: values finite, non-negative and at most {@link #MAX_VALUE}; blank lines ignored. The
  * trace's interval is the most common spacing between distinct timestamps. With {@link
@@ -28,7 +29,7 @@ import java.time.Duration;
  */
 public final class TraceLoader {
 
-  /** The header every trace starts with. */
+  /** The header the bundled traces start with; any two-column header is accepted. */
   public static final String HEADER = "timestamp,value";
 
   /** The longest gap between two rows that is filled by interpolation. */
@@ -124,23 +125,48 @@ public final class TraceLoader {
         continue;
       }
       if (!headerSeen) {
-        if (!text.replace(" ", "").equalsIgnoreCase(HEADER)) {
-          throw error(origin, lineNumber, "expected header '" + HEADER + "', got '" + text + "'");
-        }
         headerSeen = true;
-        continue;
+        if (!isDataRow(text)) {
+          if (fields(text) != 2) {
+            throw error(
+                origin,
+                lineNumber,
+                "expected a header of 2 columns such as '" + HEADER + "', got '" + text + "'");
+          }
+          continue;
+        }
       }
       rows.add(
           parseRow(origin, lineNumber, text), parseValue(origin, lineNumber, text), lineNumber);
     }
     if (!headerSeen) {
-      throw new TraceException(origin + ": empty file, expected header '" + HEADER + "'");
+      throw new TraceException(
+          origin + ": empty file, expected a header such as '" + HEADER + "' and rows");
     }
     if (rows.size < 2) {
       throw new TraceException(
           origin + ": trace has " + rows.size + " data row(s), needs at least 2");
     }
     return rows;
+  }
+
+  /** Whether a first line is a row of data (a file without a header) rather than a header. */
+  private static boolean isDataRow(String text) {
+    if (fields(text) != 2) {
+      return false;
+    }
+    int comma = text.indexOf(',');
+    try {
+      TimestampParser.parseEpochSeconds(text.substring(0, comma).strip());
+      Double.parseDouble(text.substring(comma + 1).strip());
+      return true;
+    } catch (DateTimeException | NumberFormatException e) {
+      return false;
+    }
+  }
+
+  private static int fields(String text) {
+    return text.split(",", -1).length;
   }
 
   private static long parseRow(String origin, int lineNumber, String text) {

@@ -92,6 +92,34 @@ class TraceLoaderTest {
   }
 
   @Test
+  void acceptsAnyTwoColumnHeader() throws IOException {
+    Trace trace = parse("ts,cpu\n1000,1\n1060,2.5\n");
+
+    assertThat(trace.epochSeconds()).containsExactly(1000L, 1060L);
+    assertThat(trace.values()).containsExactly(1, 2.5);
+  }
+
+  @Test
+  void readsAFileWithoutHeaderFromItsFirstLine() throws IOException {
+    Trace trace = parse("2024-01-01 00:00:00,3\n2024-01-01 00:01:00,4\n");
+
+    assertThat(trace.values()).containsExactly(3, 4);
+    assertThatThrownBy(() -> parse("1000,1\n1060,x\n"))
+        .isInstanceOf(TraceException.class)
+        .hasMessageContaining("line 2")
+        .hasMessageContaining("'x'");
+  }
+
+  @Test
+  void headerOfOtherThanTwoColumnsIsAnError() {
+    assertThatThrownBy(() -> parse("timestamp,value,host\n1000,1\n1060,2\n"))
+        .isInstanceOf(TraceException.class)
+        .hasMessageContaining("line 1")
+        .hasMessageContaining("2 columns")
+        .hasMessageContaining("timestamp,value,host");
+  }
+
+  @Test
   void badTimestampNamesItsLine() {
     assertThatThrownBy(
             () -> parse("timestamp,value\n\n2024-01-01 00:00:00,1\n2024-13-01 00:01:00,2\n"))
