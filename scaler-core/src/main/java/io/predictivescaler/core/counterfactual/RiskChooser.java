@@ -196,32 +196,18 @@ public final class RiskChooser {
    * the HPA's cost too, a candidate that cost more than {@link #COST_TOLERANCE} above the HPA in
    * {@code recent} (the hours since the previous re-pick, in the same order) is not chosen by cost:
    * pooled figures rest mostly on the past, and a band that has just widened (after a level shift,
-   * say) costs what its recent hours say, not what its calm days did.
+   * say) costs what its recent hours say, not what its calm days did. Where the plain HPA won, a
+   * forecast candidate only as good as the HPA (see {@link #forecastAsGoodAs}) runs instead,
+   * whatever the workload has saved: such a candidate costs up to {@link #TIE} more on the history,
+   * and under {@code risk: hpa} the tick loop caps what it spends above the shadow HPA at what the
+   * workload really saved ({@code SavingsSpent}), so the promise on cost is kept where the money is
+   * spent.
    *
    * @param recent the same candidates' figures over the latest hours only; empty to skip the check
    * @param budgetShare the share of minutes allowed overloaded; NaN for {@code risk: hpa}
    */
   public static CounterfactualChoice choose(
       List<CandidateScore> scores, List<CandidateScore> recent, double budgetShare) {
-    return choose(scores, recent, budgetShare, Double.POSITIVE_INFINITY);
-  }
-
-  /**
-   * As {@link #choose(List, List, double)}, knowing what the workload really saved: where the plain
-   * HPA won, a forecast candidate only as good as the HPA (see {@link #forecastAsGoodAs}) runs
-   * under {@code risk: hpa} only while the workload has run below the shadow HPA's cost. Such a
-   * candidate costs up to {@link #TIE} more on the history and adds capacity ahead of every peak
-   * its band sees coming, so on a workload where the HPA keeps winning it spends a little every day
-   * and nothing pays it back; spending savings already made keeps the promise on cost.
-   *
-   * @param savedReplicaHours replica-hours the workload ran below the shadow HPA so far; negative
-   *     when it ran above
-   */
-  public static CounterfactualChoice choose(
-      List<CandidateScore> scores,
-      List<CandidateScore> recent,
-      double budgetShare,
-      double savedReplicaHours) {
     CandidateScore hpa = scores.get(0);
     if (!hpa.isHpa()) {
       throw new IllegalArgumentException("the HPA's figures must come first, got " + hpa.name());
@@ -265,20 +251,8 @@ public final class RiskChooser {
     } else {
       best = safest(scores);
     }
-    String unfunded = "";
     if (best.isHpa()) {
-      CandidateScore asGood = forecastAsGoodAs(notCostly, hpa);
-      if (!hpaBudget || savedReplicaHours > 0) {
-        best = asGood;
-      } else if (!asGood.isHpa()) {
-        unfunded =
-            String.format(
-                Locale.ROOT,
-                "; not %s, as good as the plain HPA on the history, while the workload has saved"
-                    + " %.1f replica-h against the shadow HPA",
-                asGood.name(),
-                savedReplicaHours);
-      }
+      best = forecastAsGoodAs(notCostly, hpa);
     }
     String rule =
         String.format(
@@ -303,8 +277,7 @@ public final class RiskChooser {
                     hpa.replicaHours()))
             + (costlyLately >= 0 && scores.get(costlyLately).replicaHours() < best.replicaHours()
                 ? skipped(scores.get(costlyLately), recent.get(costlyLately), recent.get(0))
-                : "")
-            + unfunded;
+                : "");
     return new CounterfactualChoice(best, scores, rule);
   }
 

@@ -372,8 +372,7 @@ final class ForecastCalibration {
         RiskChooser.choose(
             runnable(pooled, replayed),
             runnable(bias.correct(latest), replayed),
-            risk.isHpa() ? Double.NaN : risk.share(),
-            savedReplicaHours);
+            risk.isHpa() ? Double.NaN : risk.share());
     BiasFactors correction = bias.factors();
     choice =
         (correction.measured()
