@@ -251,19 +251,24 @@ public final class RiskChooser {
     } else {
       best = safest(scores);
     }
+    CandidateScore winner = best;
     if (best.isHpa()) {
       best = forecastAsGoodAs(notCostly, hpa);
     }
     String rule =
-        String.format(
+        (winner == best
+                ? best.name() + ": "
+                : best.name() + ": as good as the plain HPA, which had ")
+            + String.format(
                 Locale.ROOT,
                 fits
-                    ? "%s: cheapest within %s (%.1f <= %.1f overload min) over %.1f h replayed"
-                    : "%s: least risk, none within %s (%.1f > %.1f overload min) over %.1f h"
-                        + " replayed",
-                best.name(),
+                    ? "%s within %s (%.1f <= %.1f overload min) over %.1f h replayed"
+                    : "%s, none within %s (%.1f > %.1f overload min) over %.1f h replayed",
+                winner == best
+                    ? (fits ? "cheapest" : "least risk")
+                    : (fits ? "the least cost" : "the least risk"),
                 hpaBudget ? "risk: hpa" : "a " + trim(100 * budgetShare) + "% budget",
-                best.overloadMinutes(),
+                winner.overloadMinutes(),
                 budget,
                 hpa.minutes() / 60)
             + (best.isHpa()

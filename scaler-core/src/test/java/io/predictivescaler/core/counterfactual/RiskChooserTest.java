@@ -275,7 +275,10 @@ class RiskChooserTest {
     CounterfactualChoice choice = RiskChooser.choose(List.of(hpa, same), budgetShare);
 
     assertThat(choice.chosen().name()).isEqualTo("q0.99/r0");
-    assertThat(choice.rule()).startsWith("q0.99/r0: ").doesNotContain("not q0.99/r0");
+    assertThat(choice.rule())
+        .startsWith("q0.99/r0: as good as the plain HPA, which had the least cost within ")
+        .contains("2.0 <= ")
+        .contains("where the plain HPA had 2, 100.0");
   }
 
   @Test

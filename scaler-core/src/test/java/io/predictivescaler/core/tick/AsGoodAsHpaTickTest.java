@@ -51,7 +51,8 @@ class AsGoodAsHpaTickTest {
     assertThat(decidedAfterProving).as("ticks after the proving day").isGreaterThan(1000);
     assertThat(status.savedReplicaHours()).as("saved against the shadow HPA").isEqualTo(0.0);
     assertThat(status.choice().hpaChosen()).as(status.choice().rule()).isFalse();
-    assertThat(status.choice().rule()).contains("cheapest within risk: hpa");
+    assertThat(status.choice().rule())
+        .contains(": as good as the plain HPA, which had the least cost within risk: hpa (0.0 <=");
     assertThat(last.summary().trusted()).as(last.summary().detail()).isTrue();
     assertThat(untrustedAfterProving).as("ticks the plain HPA ran after the proving day").isZero();
   }
