@@ -170,10 +170,10 @@ public final class TraceLoader {
   }
 
   private static long parseRow(String origin, int lineNumber, String text) {
-    int comma = text.indexOf(',');
-    if (comma < 0 || text.indexOf(',', comma + 1) >= 0) {
+    if (fields(text) != 2) {
       throw error(origin, lineNumber, "expected 2 fields 'timestamp,value', got '" + text + "'");
     }
+    int comma = text.indexOf(',');
     String timestamp = text.substring(0, comma).strip();
     try {
       return TimestampParser.parseEpochSeconds(timestamp);

@@ -255,18 +255,17 @@ public final class RiskChooser {
     if (best.isHpa()) {
       best = forecastAsGoodAs(notCostly, hpa);
     }
+    // a forecast candidate as good as the plain HPA runs in its place: the rule names both
+    boolean standsIn = best != winner;
     String rule =
-        (winner == best
-                ? best.name() + ": "
-                : best.name() + ": as good as the plain HPA, which had ")
+        best.name()
+            + (standsIn ? ": as good as the plain HPA, which had the " : ": ")
             + String.format(
                 Locale.ROOT,
                 fits
                     ? "%s within %s (%.1f <= %.1f overload min) over %.1f h replayed"
                     : "%s, none within %s (%.1f > %.1f overload min) over %.1f h replayed",
-                winner == best
-                    ? (fits ? "cheapest" : "least risk")
-                    : (fits ? "the least cost" : "the least risk"),
+                fits ? (standsIn ? "least cost" : "cheapest") : "least risk",
                 hpaBudget ? "risk: hpa" : "a " + trim(100 * budgetShare) + "% budget",
                 winner.overloadMinutes(),
                 budget,
