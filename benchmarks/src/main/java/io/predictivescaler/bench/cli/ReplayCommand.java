@@ -52,7 +52,12 @@ public final class ReplayCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--trace", paramLabel = "FILE.csv", description = "Trace CSV (timestamp,value).")
+  @Option(
+      names = "--trace",
+      paramLabel = "FILE.csv",
+      description =
+          "Trace CSV of two columns, time and load, under a header of any two names"
+              + " (timestamp,value) or none.")
   Path trace;
 
   @Mixin StrictTraceOption strictTrace;

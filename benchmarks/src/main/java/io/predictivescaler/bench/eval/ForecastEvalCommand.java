@@ -47,7 +47,9 @@ public final class ForecastEvalCommand implements Callable<Integer> {
       names = "--trace",
       required = true,
       paramLabel = "FILE.csv",
-      description = "Trace CSV with header timestamp,value.")
+      description =
+          "Trace CSV of two columns, time and load, under a header of any two names"
+              + " (timestamp,value) or none.")
   Path trace;
 
   @Mixin StrictTraceOption strictTrace;
