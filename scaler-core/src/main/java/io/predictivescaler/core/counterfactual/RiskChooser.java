@@ -196,12 +196,13 @@ public final class RiskChooser {
    * the HPA's cost too, a candidate that cost more than {@link #COST_TOLERANCE} above the HPA in
    * {@code recent} (the hours since the previous re-pick, in the same order) is not chosen by cost:
    * pooled figures rest mostly on the past, and a band that has just widened (after a level shift,
-   * say) costs what its recent hours say, not what its calm days did. Where the plain HPA won, a
-   * forecast candidate only as good as the HPA (see {@link #forecastAsGoodAs}) runs instead,
-   * whatever the workload has saved: such a candidate costs up to {@link #TIE} more on the history,
-   * and under {@code risk: hpa} the tick loop caps what it spends above the shadow HPA at what the
-   * workload really saved ({@code SavingsSpent}), so the promise on cost is kept where the money is
-   * spent.
+   * say) costs what its recent hours say, not what its calm days did; and a forecast candidate must
+   * stay clear of chance below the HPA's overload where one can (see {@link #clearOfChance}). Where
+   * the plain HPA won, a forecast candidate only as good as the HPA (see {@link #forecastAsGoodAs})
+   * runs instead, whatever the workload has saved: such a candidate costs up to {@link #TIE} more
+   * on the history, and under {@code risk: hpa} the tick loop caps what it spends above the shadow
+   * HPA at what the workload really saved ({@code SavingsSpent}), so the promise on cost is kept
+   * where the money is spent.
    *
    * @param recent the same candidates' figures over the latest hours only; empty to skip the check
    * @param budgetShare the share of minutes allowed overloaded; NaN for {@code risk: hpa}
@@ -218,6 +219,8 @@ public final class RiskChooser {
     }
     boolean hpaBudget = Double.isNaN(budgetShare);
     double budget = hpaBudget ? hpa.overloadMinutes() : budgetShare * hpa.minutes();
+    double forecastBudget = hpaBudget ? clearOfChance(scores, recent, hpa) : budget;
+    boolean margined = forecastBudget < budget - 1e-9;
     List<CandidateScore> eligible = new ArrayList<>();
     List<CandidateScore> notCostly = new ArrayList<>();
     int costlyLately = -1;
@@ -228,7 +231,7 @@ public final class RiskChooser {
       if (!costly) {
         notCostly.add(s);
       }
-      if (s.overloadMinutes() > budget + 1e-9) {
+      if (s.overloadMinutes() > (s.isHpa() ? budget : forecastBudget) + 1e-9) {
         continue;
       }
       if (costly) {
@@ -263,12 +266,18 @@ public final class RiskChooser {
             + String.format(
                 Locale.ROOT,
                 fits
-                    ? "%s within %s (%.1f <= %.1f overload min) over %.1f h replayed"
-                    : "%s, none within %s (%.1f > %.1f overload min) over %.1f h replayed",
+                    ? "%s within %s (%.1f <= %.1f overload min%s) over %.1f h replayed"
+                    : "%s, none within %s (%.1f > %.1f overload min%s) over %.1f h replayed",
                 fits ? (standsIn ? "least cost" : "cheapest") : "least risk",
                 hpaBudget ? "risk: hpa" : "a " + trim(100 * budgetShare) + "% budget",
                 winner.overloadMinutes(),
-                budget,
+                winner.isHpa() ? budget : forecastBudget,
+                margined && !winner.isHpa()
+                    ? String.format(
+                        Locale.ROOT,
+                        ", clear of chance: the plain HPA's %.1f less its root",
+                        budget)
+                    : "",
                 hpa.minutes() / 60)
             + (best.isHpa()
                 ? ""
@@ -283,6 +292,32 @@ public final class RiskChooser {
                 ? skipped(scores.get(costlyLately), recent.get(costlyLately), recent.get(0))
                 : "");
     return new CounterfactualChoice(best, scores, rule);
+  }
+
+  /**
+   * The overload minutes a forecast candidate may have under {@code risk: hpa}: the plain HPA's
+   * less their square root (one standard deviation of a count that size), where a forecast
+   * candidate that did not cost more than the HPA lately stayed that far below it at less cost than
+   * the HPA; else the HPA's own. A candidate just under the HPA's overload on the history may only
+   * have been luckier, and one of forty chosen for being under it is likely to be: it then
+   * overloads as often as the HPA or more (a near-tie that saved a fraction of a percent decided by
+   * chance). Where no candidate clears the margin at less cost, the margin would only hand the
+   * choice back to the HPA, so the HPA's overload is the budget as before.
+   */
+  private static double clearOfChance(
+      List<CandidateScore> scores, List<CandidateScore> recent, CandidateScore hpa) {
+    double clear = hpa.overloadMinutes() - Math.sqrt(hpa.overloadMinutes());
+    for (int i = 0; i < scores.size(); i++) {
+      CandidateScore s = scores.get(i);
+      boolean costly = !recent.isEmpty() && costlierThanHpa(recent.get(i), recent.get(0));
+      if (!s.isHpa()
+          && !costly
+          && s.overloadMinutes() <= clear + 1e-9
+          && s.replicaHours() < hpa.replicaHours() - 1e-9) {
+        return clear;
+      }
+    }
+    return hpa.overloadMinutes();
   }
 
   /** More than {@link #COST_TOLERANCE} above the HPA's cost over the same recent hours. */
