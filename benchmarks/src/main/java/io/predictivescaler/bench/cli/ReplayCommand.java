@@ -13,6 +13,7 @@ import io.predictivescaler.bench.replay.WindowReplays;
 import io.predictivescaler.bench.report.HtmlReport;
 import io.predictivescaler.bench.report.JsonReport;
 import io.predictivescaler.bench.report.SummaryTable;
+import io.predictivescaler.bench.report.TickCsv;
 import io.predictivescaler.bench.report.WindowsSection;
 import io.predictivescaler.bench.strategy.ReplayPolicy;
 import io.predictivescaler.bench.strategy.StrategyContext;
@@ -144,6 +145,14 @@ public final class ReplayCommand implements Callable<Integer> {
   Integer windows;
 
   @Option(
+      names = "--ticks",
+      description =
+          "Also write DIR/ticks.csv: every tick's time and load (in replicas' worth) and, for each"
+              + " strategy, its replicas, Ready replicas, whether it was overloaded and the"
+              + " reason of its decision.")
+  boolean ticks;
+
+  @Option(
       names = "--strategies",
       split = ",",
       defaultValue = "hpa,predictive,oracle",
@@ -208,6 +217,10 @@ public final class ReplayCommand implements Callable<Integer> {
     Path html = out.resolve("report.html");
     JsonReport.write(result, json);
     HtmlReport.write(result, html);
+    Path tickCsv = out.resolve("ticks.csv");
+    if (ticks) {
+      TickCsv.write(result, tickCsv);
+    }
     PrintWriter stdout = spec.commandLine().getOut();
     stdout.printf(
         "%s: %d points, %d ticks of %s%n",
@@ -216,6 +229,9 @@ public final class ReplayCommand implements Callable<Integer> {
     result.windows().ifPresent(w -> stdout.println(WindowsSection.line(w)));
     stdout.println("report: " + html.toAbsolutePath().normalize());
     stdout.println("json:   " + json.toAbsolutePath().normalize());
+    if (ticks) {
+      stdout.println("ticks:  " + tickCsv.toAbsolutePath().normalize());
+    }
     stdout.flush();
     return CommandLine.ExitCode.OK;
   }

@@ -2,6 +2,7 @@ package io.predictivescaler.bench.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,8 +17,11 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -320,6 +324,61 @@ class ReplayCommandTest {
   }
 
   @Test
+  void ticksCsvHasEveryTickAndAddsUpToTheReportsFigures() throws Exception {
+    int code = replay("--ticks", "--peak-replicas", "8");
+
+    assertThat(code).as(err.toString()).isZero();
+    Path outDir = dir.resolve("out");
+    JsonNode json = new ObjectMapper().readTree(outDir.resolve("report.json").toFile());
+    List<String> lines = Files.readAllLines(outDir.resolve("ticks.csv"));
+    assertThat(lines).hasSize(json.get("ticks").asInt() + 1);
+    List<String> header = List.of(lines.get(0).split(","));
+    assertThat(header.subList(0, 2)).containsExactly("time", "load");
+    long step =
+        Instant.parse(lines.get(2).split(",")[0]).getEpochSecond()
+            - Instant.parse(lines.get(1).split(",")[0]).getEpochSecond();
+    List<String> strategies = new ArrayList<>();
+    json.get("strategies").fieldNames().forEachRemaining(strategies::add);
+    assertThat(strategies).containsExactly("hpa", "predictive", "oracle");
+    for (String s : strategies) {
+      int replicas = header.indexOf(s + "_replicas");
+      int overloaded = header.indexOf(s + "_overloaded");
+      int reason = header.indexOf(s + "_reason");
+      assertThat(header.get(replicas + 1)).isEqualTo(s + "_ready");
+      long replicaTicks = 0;
+      long overloadTicks = 0;
+      Map<String, Integer> reasons = new HashMap<>();
+      for (String line : lines.subList(1, lines.size())) {
+        String[] f = line.split(",");
+        replicaTicks += Integer.parseInt(f[replicas]);
+        overloadTicks += Integer.parseInt(f[overloaded]);
+        reasons.merge(f[reason], 1, Integer::sum);
+      }
+      JsonNode figures = json.get("strategies").get(s);
+      assertThat(overloadTicks * step / 60.0)
+          .as(s)
+          .isCloseTo(figures.get("overloadMinutes").asDouble(), within(1e-6));
+      assertThat(replicaTicks * step / 3600.0)
+          .as(s)
+          .isCloseTo(figures.get("replicaHours").asDouble(), within(1e-5));
+      figures
+          .get("reasons")
+          .fields()
+          .forEachRemaining(
+              e -> assertThat(reasons).containsEntry(e.getKey(), e.getValue().asInt()));
+    }
+    assertThat(out.toString()).contains("ticks:  ");
+  }
+
+  @Test
+  void withoutTicksNoTickCsvIsWritten() throws Exception {
+    int code = replay("--strategies", "hpa");
+
+    assertThat(code).as(err.toString()).isZero();
+    assertThat(dir.resolve("out").resolve("ticks.csv")).doesNotExist();
+  }
+
+  @Test
   void unavailableStrategiesAreSkippedWithAWarning() throws URISyntaxException {
     int code =
         run(
@@ -371,6 +430,7 @@ class ReplayCommandTest {
             "--utilization",
             "--hpa-utilization",
             "--sweep",
+            "--ticks",
             "--strategies")) {
       assertThat(out.toString()).contains(option);
     }

@@ -1,0 +1,60 @@
+package io.predictivescaler.bench.report;
+
+import io.predictivescaler.bench.replay.ReplayResult;
+import io.predictivescaler.bench.sim.Scenario;
+import io.predictivescaler.bench.sim.SimulationResult;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code ticks.csv}: every tick of the replay, one row each, so that two strategies can be set side
+ * by side where they differ (which ticks only one of them was overloaded in, and what each decided
+ * just before). Columns: {@code time} (ISO-8601), {@code load} (in replicas' worth at full
+ * capacity), then for each strategy run, in the report's order, {@code <strategy>_replicas}
+ * (replicas asked for after the tick's decision), {@code <strategy>_ready} (Ready replicas serving
+ * the tick), {@code <strategy>_overloaded} (1 when the load was above what they serve, else 0) and
+ * {@code <strategy>_reason} (the decision's reason code). The overloaded ticks times the step are
+ * the strategy's overload minutes in {@code report.json}; the replicas times the step its
+ * replica-hours.
+ */
+public final class TickCsv {
+
+  private TickCsv() {}
+
+  public static void write(ReplayResult result, Path file) throws IOException {
+    Scenario scenario = result.scenario();
+    List<Map.Entry<String, SimulationResult>> runs = List.copyOf(result.runs().entrySet());
+    double[] load = scenario.load();
+    try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      StringBuilder header = new StringBuilder("time,load");
+      for (Map.Entry<String, SimulationResult> run : runs) {
+        String s = run.getKey();
+        header.append(',').append(s).append("_replicas,").append(s).append("_ready,");
+        header.append(s).append("_overloaded,").append(s).append("_reason");
+      }
+      w.write(header.toString());
+      w.newLine();
+      StringBuilder row = new StringBuilder();
+      for (int t = 0; t < load.length; t++) {
+        row.setLength(0);
+        row.append(scenario.timeAt(t)).append(',');
+        row.append(String.format(Locale.ROOT, "%.4f", load[t] / scenario.capacityPerReplica()));
+        for (Map.Entry<String, SimulationResult> run : runs) {
+          SimulationResult r = run.getValue();
+          int ready = r.ready()[t];
+          row.append(',').append(r.replicas()[t]).append(',').append(ready).append(',');
+          row.append(scenario.overloaded(load[t], ready) ? 1 : 0).append(',');
+          row.append(r.tickReasons()[t]);
+        }
+        w.write(row.toString());
+        w.newLine();
+      }
+    }
+  }
+}
