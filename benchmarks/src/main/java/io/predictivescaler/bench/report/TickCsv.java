@@ -5,6 +5,7 @@ import io.predictivescaler.bench.sim.Scenario;
 import io.predictivescaler.bench.sim.SimulationResult;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,8 +20,10 @@ import java.util.Map;
  * capacity), then for each strategy run, in the report's order, {@code <strategy>_replicas}
  * (replicas asked for after the tick's decision), {@code <strategy>_ready} (Ready replicas serving
  * the tick), {@code <strategy>_overloaded} (1 when the load was above what they serve, else 0) and
- * {@code <strategy>_reason} (the decision's reason code). The overloaded ticks times the step are
- * the strategy's overload minutes in {@code report.json}; the replicas times the step its
+ * {@code <strategy>_reason} (the decision's reason code), and for a strategy with calibrated peak
+ * bands {@code <strategy>_level}: the quantile level its counterfactual choice had in force ({@code
+ * hpa} where it chose the plain HPA, empty before the first choice). The overloaded ticks times the
+ * step are the strategy's overload minutes in {@code report.json}; the replicas times the step its
  * replica-hours.
  */
 public final class TickCsv {
@@ -37,6 +40,9 @@ public final class TickCsv {
         String s = run.getKey();
         header.append(',').append(s).append("_replicas,").append(s).append("_ready,");
         header.append(s).append("_overloaded,").append(s).append("_reason");
+        if (run.getValue().chosenLevels() != null) {
+          header.append(',').append(s).append("_level");
+        }
       }
       w.write(header.toString());
       w.newLine();
@@ -51,10 +57,21 @@ public final class TickCsv {
           row.append(',').append(r.replicas()[t]).append(',').append(ready).append(',');
           row.append(scenario.overloaded(load[t], ready) ? 1 : 0).append(',');
           row.append(r.tickReasons()[t]);
+          if (r.chosenLevels() != null) {
+            row.append(',').append(level(r.chosenLevels()[t]));
+          }
         }
         w.write(row.toString());
         w.newLine();
       }
     }
+  }
+
+  /** {@code hpa} for the plain HPA (0), empty before the first choice (NaN), else the level. */
+  private static String level(double level) {
+    if (Double.isNaN(level)) {
+      return "";
+    }
+    return level == 0 ? "hpa" : BigDecimal.valueOf(level).stripTrailingZeros().toPlainString();
   }
 }

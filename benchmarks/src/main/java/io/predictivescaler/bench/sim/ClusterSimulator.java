@@ -48,6 +48,7 @@ public final class ClusterSimulator {
     int[] replicas = new int[n];
     int[] ready = new int[n];
     String[] tickReasons = new String[n];
+    double[] chosenLevels = null;
     ForecastSeries forecasts = new ForecastSeries(scenario);
     PeakBandTally peakBands = new PeakBandTally(scenario);
     Map<String, Integer> reasons = new HashMap<>();
@@ -95,6 +96,11 @@ public final class ClusterSimulator {
       }
       if (decision.peakBands() != null) {
         peakBands.record(decision.peakBands());
+        if (chosenLevels == null) {
+          chosenLevels = new double[n];
+          Arrays.fill(chosenLevels, Double.NaN);
+        }
+        chosenLevels[i] = decision.peakBands().chosenLevel();
       }
 
       int readyNow = pods.readyAt(i);
@@ -138,6 +144,7 @@ public final class ClusterSimulator {
         forecasts.mostFrequentModel(),
         sortedByCount(reasons),
         tickReasons,
+        chosenLevels,
         peakBands.result(),
         metrics);
   }

@@ -16,6 +16,9 @@ import java.util.Map;
  * @param forecastModel the model named most often by the forecasts, or {@code null}
  * @param reasons decision reason code to number of ticks, most frequent first
  * @param tickReasons the reason code of each tick's decision
+ * @param chosenLevels the quantile level the strategy's counterfactual choice had in force at each
+ *     tick: 0 where it was the plain HPA, NaN before the first choice or where the tick gave no
+ *     peak bands; {@code null} when the strategy never gave peak bands
  * @param peakBandCoverage per-level coverage of the calibrated peak bands after warm-up, and how
  *     often each level was chosen; {@code null} when the strategy gave no peak bands
  * @param metrics the summary
@@ -30,6 +33,7 @@ public record SimulationResult(
     String forecastModel,
     Map<String, Integer> reasons,
     String[] tickReasons,
+    double[] chosenLevels,
     PeakBandCoverage peakBandCoverage,
     ReplayMetrics metrics) {
 

@@ -119,6 +119,7 @@ class DailySectionTest {
             p.forecastModel(),
             p.reasons(),
             p.tickReasons(),
+            p.chosenLevels(),
             p.peakBandCoverage(),
             p.metrics()));
   }

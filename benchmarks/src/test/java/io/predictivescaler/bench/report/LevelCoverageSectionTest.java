@@ -100,6 +100,7 @@ class LevelCoverageSectionTest {
             r.forecastModel(),
             r.reasons(),
             r.tickReasons(),
+            r.chosenLevels(),
             coverage,
             r.metrics()));
   }
