@@ -72,6 +72,12 @@ public final class TickCsv {
     if (Double.isNaN(level)) {
       return "";
     }
-    return level == 0 ? "hpa" : BigDecimal.valueOf(level).stripTrailingZeros().toPlainString();
+    if (level == 0) {
+      return "hpa";
+    }
+    // a halfway rung is computed, (0.8 + 0.9) / 2 = 0.8500000000000001: levels have 4 decimals
+    return new BigDecimal(String.format(Locale.ROOT, "%.4f", level))
+        .stripTrailingZeros()
+        .toPlainString();
   }
 }

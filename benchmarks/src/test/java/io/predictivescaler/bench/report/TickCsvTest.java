@@ -44,7 +44,7 @@ class TickCsvTest {
 
   /**
    * The level the choice had in force: empty before the first choice, {@code hpa} where it chose
-   * the plain HPA, else the level.
+   * the plain HPA, else the level (a halfway rung as its four decimals, not its binary sum).
    */
   @Test
   void aStrategyWithPeakBandsHasTheLevelInForceAtEachTick() throws Exception {
@@ -54,6 +54,7 @@ class TickCsvTest {
     levels[0] = Double.NaN;
     levels[1] = 0;
     levels[2] = 0.9;
+    levels[3] = (0.8 + 0.9) / 2;
     ReplayResult withLevels =
         ReplayFixtures.withRun(
             REPLAY,
@@ -80,8 +81,8 @@ class TickCsvTest {
     int level = header.indexOf("predictive_level");
     assertThat(level).isEqualTo(header.indexOf("predictive_reason") + 1);
     assertThat(header).doesNotContain("hpa_level", "oracle_level");
-    assertThat(lines.subList(1, 5))
+    assertThat(lines.subList(1, 6))
         .extracting(line -> line.split(",", -1)[level])
-        .containsExactly("", "hpa", "0.9", "0.995");
+        .containsExactly("", "hpa", "0.9", "0.85", "0.995");
   }
 }
