@@ -219,22 +219,24 @@ public final class RiskChooser {
     }
     boolean hpaBudget = Double.isNaN(budgetShare);
     double budget = hpaBudget ? hpa.overloadMinutes() : budgetShare * hpa.minutes();
-    double forecastBudget = hpaBudget ? clearOfChance(scores, recent, hpa) : budget;
+    boolean[] costly = new boolean[scores.size()];
+    List<CandidateScore> notCostly = new ArrayList<>();
+    for (int i = 0; i < scores.size(); i++) {
+      costly[i] = hpaBudget && !recent.isEmpty() && costlierThanHpa(recent.get(i), recent.get(0));
+      if (!costly[i]) {
+        notCostly.add(scores.get(i));
+      }
+    }
+    double forecastBudget = hpaBudget ? clearOfChance(notCostly, hpa) : budget;
     boolean margined = forecastBudget < budget - 1e-9;
     List<CandidateScore> eligible = new ArrayList<>();
-    List<CandidateScore> notCostly = new ArrayList<>();
     int costlyLately = -1;
     for (int i = 0; i < scores.size(); i++) {
       CandidateScore s = scores.get(i);
-      boolean costly =
-          hpaBudget && !recent.isEmpty() && costlierThanHpa(recent.get(i), recent.get(0));
-      if (!costly) {
-        notCostly.add(s);
-      }
       if (s.overloadMinutes() > (s.isHpa() ? budget : forecastBudget) + 1e-9) {
         continue;
       }
-      if (costly) {
+      if (costly[i]) {
         if (costlyLately < 0 || s.replicaHours() < scores.get(costlyLately).replicaHours()) {
           costlyLately = i;
         }
@@ -297,21 +299,18 @@ public final class RiskChooser {
   /**
    * The overload minutes a forecast candidate may have under {@code risk: hpa}: the plain HPA's
    * less their square root (one standard deviation of a count that size), where a forecast
-   * candidate that did not cost more than the HPA lately stayed that far below it at less cost than
-   * the HPA; else the HPA's own. A candidate just under the HPA's overload on the history may only
-   * have been luckier, and one of forty chosen for being under it is likely to be: it then
-   * overloads as often as the HPA or more (a near-tie that saved a fraction of a percent decided by
-   * chance). Where no candidate clears the margin at less cost, the margin would only hand the
-   * choice back to the HPA, so the HPA's overload is the budget as before.
+   * candidate among {@code notCostly} (those that did not cost more than the HPA lately) stayed
+   * that far below it at less cost than the HPA; else the HPA's own. A candidate just under the
+   * HPA's overload on the history may only have been luckier, and one of forty chosen for being
+   * under it is likely to be: it then overloads as often as the HPA or more (a near-tie that saved
+   * a fraction of a percent decided by chance). Where no candidate clears the margin at less cost,
+   * the margin would only hand the choice back to the HPA, so the HPA's overload is the budget as
+   * before.
    */
-  private static double clearOfChance(
-      List<CandidateScore> scores, List<CandidateScore> recent, CandidateScore hpa) {
+  private static double clearOfChance(List<CandidateScore> notCostly, CandidateScore hpa) {
     double clear = hpa.overloadMinutes() - Math.sqrt(hpa.overloadMinutes());
-    for (int i = 0; i < scores.size(); i++) {
-      CandidateScore s = scores.get(i);
-      boolean costly = !recent.isEmpty() && costlierThanHpa(recent.get(i), recent.get(0));
+    for (CandidateScore s : notCostly) {
       if (!s.isHpa()
-          && !costly
           && s.overloadMinutes() <= clear + 1e-9
           && s.replicaHours() < hpa.replicaHours() - 1e-9) {
         return clear;
