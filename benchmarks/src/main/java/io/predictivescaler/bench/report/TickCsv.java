@@ -22,9 +22,11 @@ import java.util.Map;
  * the tick), {@code <strategy>_overloaded} (1 when the load was above what they serve, else 0) and
  * {@code <strategy>_reason} (the decision's reason code), and for a strategy with calibrated peak
  * bands {@code <strategy>_level}: the quantile level its counterfactual choice had in force ({@code
- * hpa} where it chose the plain HPA, empty before the first choice). The overloaded ticks times the
- * step are the strategy's overload minutes in {@code report.json}; the replicas times the step its
- * replica-hours.
+ * hpa} where it chose the plain HPA, empty before the first choice), and {@code
+ * <strategy>_candidate}: the candidate in force, with its reactive share, headroom or split ({@code
+ * q0.9/r0.5}, {@code q0.999+10%}, {@code q0.8|q0.95}, {@code hpa}; empty before the first choice).
+ * The overloaded ticks times the step are the strategy's overload minutes in {@code report.json};
+ * the replicas times the step its replica-hours.
  */
 public final class TickCsv {
 
@@ -41,7 +43,7 @@ public final class TickCsv {
         header.append(',').append(s).append("_replicas,").append(s).append("_ready,");
         header.append(s).append("_overloaded,").append(s).append("_reason");
         if (run.getValue().chosenLevels() != null) {
-          header.append(',').append(s).append("_level");
+          header.append(',').append(s).append("_level,").append(s).append("_candidate");
         }
       }
       w.write(header.toString());
@@ -59,6 +61,8 @@ public final class TickCsv {
           row.append(r.tickReasons()[t]);
           if (r.chosenLevels() != null) {
             row.append(',').append(level(r.chosenLevels()[t]));
+            String candidate = r.chosenCandidates()[t];
+            row.append(',').append(candidate == null ? "" : candidate);
           }
         }
         w.write(row.toString());

@@ -49,6 +49,7 @@ public final class ClusterSimulator {
     int[] ready = new int[n];
     String[] tickReasons = new String[n];
     double[] chosenLevels = null;
+    String[] chosenCandidates = null;
     ForecastSeries forecasts = new ForecastSeries(scenario);
     PeakBandTally peakBands = new PeakBandTally(scenario);
     Map<String, Integer> reasons = new HashMap<>();
@@ -99,8 +100,10 @@ public final class ClusterSimulator {
         if (chosenLevels == null) {
           chosenLevels = new double[n];
           Arrays.fill(chosenLevels, Double.NaN);
+          chosenCandidates = new String[n];
         }
         chosenLevels[i] = decision.peakBands().chosenLevel();
+        chosenCandidates[i] = decision.peakBands().chosenCandidate();
       }
 
       int readyNow = pods.readyAt(i);
@@ -145,6 +148,7 @@ public final class ClusterSimulator {
         sortedByCount(reasons),
         tickReasons,
         chosenLevels,
+        chosenCandidates,
         peakBands.result(),
         metrics);
   }

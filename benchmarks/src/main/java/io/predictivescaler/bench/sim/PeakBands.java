@@ -14,9 +14,16 @@ import java.util.Objects;
  * @param bands the peak band at each level
  * @param chosenLevel the level in force; 0 when the choice was the plain HPA, NaN before the first
  *     choice
+ * @param chosenCandidate the name of the candidate in force ({@code q0.9/r0.5}, {@code q0.8|q0.95},
+ *     {@code hpa}, ...); null before the first choice
  */
 public record PeakBands(
-    Instant from, Instant to, double[] levels, double[] bands, double chosenLevel) {
+    Instant from,
+    Instant to,
+    double[] levels,
+    double[] bands,
+    double chosenLevel,
+    String chosenCandidate) {
 
   public PeakBands {
     Objects.requireNonNull(from, "from");

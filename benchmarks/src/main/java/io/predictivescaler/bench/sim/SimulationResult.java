@@ -19,6 +19,9 @@ import java.util.Map;
  * @param chosenLevels the quantile level the strategy's counterfactual choice had in force at each
  *     tick: 0 where it was the plain HPA, NaN before the first choice or where the tick gave no
  *     peak bands; {@code null} when the strategy never gave peak bands
+ * @param chosenCandidates the name of the candidate the counterfactual choice had in force at each
+ *     tick ({@code hpa} for the plain HPA), null where {@code chosenLevels} is NaN; {@code null}
+ *     when the strategy never gave peak bands
  * @param peakBandCoverage per-level coverage of the calibrated peak bands after warm-up, and how
  *     often each level was chosen; {@code null} when the strategy gave no peak bands
  * @param metrics the summary
@@ -34,6 +37,7 @@ public record SimulationResult(
     Map<String, Integer> reasons,
     String[] tickReasons,
     double[] chosenLevels,
+    String[] chosenCandidates,
     PeakBandCoverage peakBandCoverage,
     ReplayMetrics metrics) {
 

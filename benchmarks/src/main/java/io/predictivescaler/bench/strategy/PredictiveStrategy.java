@@ -95,7 +95,8 @@ public final class PredictiveStrategy implements ScalingStrategy {
         from.plusSeconds(leadSteps * step),
         band.levels(),
         band.bands(),
-        calibration.chosenLevel());
+        calibration.chosenLevel(),
+        calibration.choice() == null ? null : calibration.choice().chosen().name());
   }
 
   /**

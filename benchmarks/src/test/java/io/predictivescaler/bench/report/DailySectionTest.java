@@ -120,6 +120,7 @@ class DailySectionTest {
             p.reasons(),
             p.tickReasons(),
             p.chosenLevels(),
+            p.chosenCandidates(),
             p.peakBandCoverage(),
             p.metrics()));
   }

@@ -101,6 +101,7 @@ class LevelCoverageSectionTest {
             r.reasons(),
             r.tickReasons(),
             r.chosenLevels(),
+            r.chosenCandidates(),
             coverage,
             r.metrics()));
   }

@@ -44,10 +44,11 @@ class TickCsvTest {
 
   /**
    * The level the choice had in force: empty before the first choice, {@code hpa} where it chose
-   * the plain HPA, else the level (a halfway rung as its four decimals, not its binary sum).
+   * the plain HPA, else the level (a halfway rung as its four decimals, not its binary sum); and
+   * the candidate in force, by name.
    */
   @Test
-  void aStrategyWithPeakBandsHasTheLevelInForceAtEachTick() throws Exception {
+  void aStrategyWithPeakBandsHasTheLevelAndCandidateInForceAtEachTick() throws Exception {
     SimulationResult p = REPLAY.runs().get("predictive");
     double[] levels = new double[p.replicas().length];
     Arrays.fill(levels, 0.995);
@@ -55,6 +56,12 @@ class TickCsvTest {
     levels[1] = 0;
     levels[2] = 0.9;
     levels[3] = (0.8 + 0.9) / 2;
+    String[] candidates = new String[levels.length];
+    Arrays.fill(candidates, "q0.995+10%");
+    candidates[0] = null;
+    candidates[1] = "hpa";
+    candidates[2] = "q0.9/r0.5";
+    candidates[3] = "q0.85|q0.95";
     ReplayResult withLevels =
         ReplayFixtures.withRun(
             REPLAY,
@@ -70,6 +77,7 @@ class TickCsvTest {
                 p.reasons(),
                 p.tickReasons(),
                 levels,
+                candidates,
                 p.peakBandCoverage(),
                 p.metrics()));
     Path file = dir.resolve("ticks.csv");
@@ -84,5 +92,11 @@ class TickCsvTest {
     assertThat(lines.subList(1, 6))
         .extracting(line -> line.split(",", -1)[level])
         .containsExactly("", "hpa", "0.9", "0.85", "0.995");
+    int candidate = header.indexOf("predictive_candidate");
+    assertThat(candidate).isEqualTo(level + 1);
+    assertThat(header).doesNotContain("hpa_candidate", "oracle_candidate");
+    assertThat(lines.subList(1, 6))
+        .extracting(line -> line.split(",", -1)[candidate])
+        .containsExactly("", "hpa", "q0.9/r0.5", "q0.85|q0.95", "q0.995+10%");
   }
 }

@@ -111,7 +111,8 @@ class PeakBandCoverageTest {
                                 label.plus(TestScenarios.STEP.multipliedBy(2)),
                                 LEVELS,
                                 new double[] {25, 35},
-                                0.9)
+                                0.9,
+                                "q0.9")
                             : null));
 
     PeakBandCoverage coverage = result.peakBandCoverage();
@@ -149,7 +150,8 @@ class PeakBandCoverageTest {
                           scenario.timeAt(tick.tick() + 2),
                           LEVELS,
                           new double[] {b.median(), b.high()},
-                          b.chosen());
+                          b.chosen(),
+                          null);
               return new Decision(1, "Banded", null, bands);
             });
   }

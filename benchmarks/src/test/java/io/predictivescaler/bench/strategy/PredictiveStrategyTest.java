@@ -71,6 +71,34 @@ class PredictiveStrategyTest {
     assertThat(coverage.unchosenShare()).isPositive().isLessThan(0.25);
   }
 
+  @Test
+  void recordsTheCandidateInForceBesideItsLevelAtEveryTick() {
+    Scenario scenario = dailyRamp(1);
+
+    SimulationResult predictive = run(scenario, "predictive", 0.9);
+
+    double[] levels = predictive.chosenLevels();
+    String[] candidates = predictive.chosenCandidates();
+    assertThat(candidates).hasSameSizeAs(levels);
+    int named = 0;
+    for (int i = 0; i < levels.length; i++) {
+      if (Double.isNaN(levels[i])) {
+        assertThat(candidates[i]).as("tick %d", i).isNull();
+      } else if (levels[i] == 0) {
+        assertThat(candidates[i]).as("tick %d", i).isEqualTo("hpa");
+      } else {
+        // a split candidate names its busy level first; the level in force may be its quiet one
+        assertThat(candidates[i]).as("tick %d", i).startsWith("q");
+        named++;
+      }
+    }
+    assertThat(named + countOf(candidates, "hpa")).isPositive();
+  }
+
+  private static long countOf(String[] values, String value) {
+    return Arrays.stream(values).filter(value::equals).count();
+  }
+
   private static SimulationResult run(Scenario scenario, String name, double utilization) {
     return run(scenario, name, utilization, Optional.empty());
   }
