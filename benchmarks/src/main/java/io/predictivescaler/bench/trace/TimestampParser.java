@@ -1,5 +1,7 @@
 package io.predictivescaler.bench.trace;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -9,12 +11,22 @@ import java.time.temporal.TemporalAccessor;
 
 /**
  * Reads the timestamp column: {@code yyyy-MM-dd HH:mm:ss} (UTC), ISO-8601 with or without offset
- * (UTC when absent), or whole epoch seconds. Returns epoch seconds.
+ * (UTC when absent), epoch seconds (with or without a fraction, as Prometheus' API gives them) or
+ * epoch milliseconds (13 digits, as many exporters write them). Returns epoch seconds, a fraction
+ * rounded to the nearest second (half up).
  */
 final class TimestampParser {
 
   private static final DateTimeFormatter SPACE_SEPARATED =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+  /**
+   * Most integer digits read as epoch seconds: 12 reach the year 33658. Thirteen are milliseconds
+   * (from 2001-09-09 to 2286), which as seconds would be hundreds of thousands of years away.
+   */
+  private static final int MAX_SECONDS_DIGITS = 12;
+
+  private static final int MILLISECONDS_DIGITS = 13;
 
   private TimestampParser() {}
 
@@ -22,9 +34,12 @@ final class TimestampParser {
    * @throws DateTimeParseException when the text is none of the accepted forms
    */
   static long parseEpochSeconds(String text) {
-    if (isEpochSeconds(text)) {
-      int dot = text.indexOf('.');
-      return Long.parseLong(dot < 0 ? text : text.substring(0, dot));
+    int digits = epochDigits(text);
+    if (digits > 0 && digits <= MAX_SECONDS_DIGITS) {
+      return wholeSeconds(new BigDecimal(text));
+    }
+    if (digits == MILLISECONDS_DIGITS) {
+      return wholeSeconds(new BigDecimal(text).movePointLeft(3));
     }
     if (text.length() == 19 && text.charAt(10) == ' ') {
       return LocalDateTime.parse(text, SPACE_SEPARATED).toEpochSecond(ZoneOffset.UTC);
@@ -37,26 +52,31 @@ final class TimestampParser {
     return ((LocalDateTime) parsed).toEpochSecond(ZoneOffset.UTC);
   }
 
-  /** Digits, optionally followed by a fraction of zeros ({@code 1436918400.0}). */
-  private static boolean isEpochSeconds(String text) {
+  private static long wholeSeconds(BigDecimal seconds) {
+    return seconds.setScale(0, RoundingMode.HALF_UP).longValueExact();
+  }
+
+  /**
+   * The integer digits of an epoch number: digits, optionally followed by a point and more digits
+   * ({@code 1436918400.781}); 0 when the text is not one.
+   */
+  private static int epochDigits(String text) {
     int i = 0;
     while (i < text.length() && Character.isDigit(text.charAt(i))) {
       i++;
     }
-    if (i == 0 || i > 12) {
-      return false;
-    }
-    if (i == text.length()) {
-      return true;
+    int digits = i;
+    if (digits == 0 || i == text.length()) {
+      return digits;
     }
     if (text.charAt(i) != '.') {
-      return false;
+      return 0;
     }
     for (int j = i + 1; j < text.length(); j++) {
-      if (text.charAt(j) != '0') {
-        return false;
+      if (!Character.isDigit(text.charAt(j))) {
+        return 0;
       }
     }
-    return true;
+    return digits;
   }
 }

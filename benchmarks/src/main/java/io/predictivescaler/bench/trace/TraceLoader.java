@@ -183,7 +183,8 @@ public final class TraceLoader {
           lineNumber,
           "bad timestamp '"
               + timestamp
-              + "': expected 'yyyy-MM-dd HH:mm:ss' (UTC), ISO-8601 or epoch seconds");
+              + "': expected 'yyyy-MM-dd HH:mm:ss' (UTC), ISO-8601, epoch seconds or epoch"
+              + " milliseconds (13 digits)");
     }
   }
 

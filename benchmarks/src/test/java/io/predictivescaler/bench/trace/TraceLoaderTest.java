@@ -59,6 +59,40 @@ class TraceLoaderTest {
   }
 
   @Test
+  void readsFractionalEpochSecondsToTheNearestSecond() throws IOException {
+    // as Prometheus' query API writes them
+    Trace trace =
+        parse(
+            "timestamp,value\n1700000000.2,4\n1700000300.4,5\n1700000599.5,6\n"
+                + "1700000900.781,7\n1700001200.,8\n");
+
+    // 900.781 rounds to 901, one second off the 5-minute grid, and is snapped back to it
+    assertThat(trace.epochSeconds())
+        .containsExactly(
+            1_700_000_000L, 1_700_000_300L, 1_700_000_600L, 1_700_000_900L, 1_700_001_200L);
+    assertThat(trace.values()).containsExactly(4, 5, 6, 7, 8);
+    assertThat(trace.repairs().snappedRows()).isEqualTo(1);
+  }
+
+  @Test
+  void readsThirteenDigitsAsEpochMilliseconds() throws IOException {
+    Trace trace = parse("timestamp,value\n1700000000000,4\n1700000060499,5\n1700000120000.0,6\n");
+
+    assertThat(trace.epochSeconds())
+        .containsExactly(1_700_000_000L, 1_700_000_060L, 1_700_000_120L);
+    assertThat(trace.sourceInterval()).isEqualTo(Duration.ofMinutes(1));
+  }
+
+  @Test
+  void anEpochOfFourteenDigitsIsABadTimestampNamingTheForms() {
+    assertThatThrownBy(() -> parse("timestamp,value\n17000000000000,1\n17000000060000,2\n"))
+        .isInstanceOf(TraceException.class)
+        .hasMessageContaining("line 2")
+        .hasMessageContaining("'17000000000000'")
+        .hasMessageContaining("epoch milliseconds (13 digits)");
+  }
+
+  @Test
   void interpolatesAndCountsMissingIntervals() throws IOException {
     Trace trace = parse("timestamp,value\n1000,0\n1060,10\n1120,20\n1300,80\n1360,90\n1420,100\n");
 
