@@ -48,11 +48,12 @@ public final class PeakCalibrator {
    * A load below this share of the typical level is no load. Once no load has lasted {@link
    * #IDLE_POINTS} points the series is idle (an outage, or a workload at rest): that says nothing
    * about how the load varies, so it moves neither the typical level nor the volatility, and a
-   * prediction of no load made while idle is not scored. Hours of zeros decayed the score scale
-   * towards nothing, and the return of the load then scored as a miss thousands of scales wide,
-   * holding every high level at several times the load for the next twelve hours. While idle the
-   * prediction is the newest load, whatever the forecast path says, and has no band: its bands are
-   * the prediction itself.
+   * prediction of no load made while idle is not scored with the others. Hours of zeros decayed the
+   * score scale towards nothing, and the return of the load then scored as a miss thousands of
+   * scales wide, holding every high level at several times the load for the next twelve hours.
+   * While idle the prediction is the newest load, whatever the forecast path says, and its band
+   * says how far the load moves while it stays no load: it is calibrated on the idle predictions'
+   * own outcomes, in units of this share of the typical level, and never above that share.
    */
   static final double NO_LOAD_SHARE = 0.02;
 
@@ -61,6 +62,9 @@ public final class PeakCalibrator {
    * that a bursty series' quiet minutes are scored as usual.
    */
   static final int IDLE_POINTS = 40;
+
+  /** Scores kept for the idle band: an hour of 15 s ticks. */
+  static final int RESTING_CAPACITY = 240;
 
   private static final long DAY_SECONDS = 86_400;
 
@@ -80,6 +84,7 @@ public final class PeakCalibrator {
 
   private final ScoreTrack pathTrack = new ScoreTrack(LEVELS, SCORE_CAPACITY);
   private final ScoreTrack risingTrack = new ScoreTrack(LEVELS, SCORE_CAPACITY);
+  private final ScoreTrack restingTrack = new ScoreTrack(LEVELS, RESTING_CAPACITY);
   private final ArrayDeque<Prediction> pending = new ArrayDeque<>();
 
   /**
@@ -153,7 +158,9 @@ public final class PeakCalibrator {
     // nor has the prediction a band: the scores say how the load varies, and there is none (an
     // outage held a fifth of the usual capacity for hours on its score floor)
     boolean restingPrediction = idle() && noLoad(onPath);
-    double[] pathBands = restingPrediction ? resting(onPath) : pathTrack.bands(onPath, floor);
+    double noLoadLine = NO_LOAD_SHARE * typicalLevel;
+    double[] pathBands =
+        restingPrediction ? resting(onPath, noLoadLine) : pathTrack.bands(onPath, floor);
     // while idle nothing is carried on: onRise is onPath
     double[] risingBands = restingPrediction ? pathBands : risingTrack.bands(onRise, floor);
     // the top band of the predictor in use: what the scores alone expected at most
@@ -176,19 +183,20 @@ public final class PeakCalibrator {
       }
     }
     if (end != lastOrigin) {
+      pending.addLast(
+          new Prediction(
+              end,
+              leadSteps,
+              restingPrediction ? noLoadLine : floor,
+              onPath,
+              onRise,
+              pathBands,
+              risingBands,
+              last,
+              expectedTop,
+              yesterday,
+              restingPrediction));
       if (!restingPrediction) {
-        pending.addLast(
-            new Prediction(
-                end,
-                leadSteps,
-                floor,
-                onPath,
-                onRise,
-                pathBands,
-                risingBands,
-                last,
-                expectedTop,
-                yesterday));
         compare(pathBands, risingBands, floor);
       }
       lastOrigin = end;
@@ -297,9 +305,22 @@ public final class PeakCalibrator {
     risingAdvantage += (difference - risingAdvantage) * CHOICE_WEIGHT;
   }
 
-  private static double[] resting(double predicted) {
-    double[] bands = new double[LEVELS.length];
-    Arrays.fill(bands, predicted);
+  /**
+   * The band of a prediction of no load while idle: the idle outcomes' score quantiles in units of
+   * {@code noLoadLine}, never above it (the load coming back is what no idle band sizes for: an
+   * outage held a fifth of the usual capacity for hours on its score floor) nor below the
+   * prediction. Without such outcomes yet, the line itself: the load stays no load.
+   */
+  private double[] resting(double predicted, double noLoadLine) {
+    if (!restingTrack.hasScores()) {
+      double[] bands = new double[LEVELS.length];
+      Arrays.fill(bands, Math.max(predicted, noLoadLine));
+      return bands;
+    }
+    double[] bands = restingTrack.bands(predicted, noLoadLine);
+    for (int l = 0; l < bands.length; l++) {
+      bands[l] = Math.max(predicted, Math.min(bands[l], noLoadLine));
+    }
     return bands;
   }
 
@@ -377,7 +398,12 @@ public final class PeakCalibrator {
     while (!pending.isEmpty() && pending.peekFirst().due(step) <= end) {
       Prediction p = pending.pollFirst();
       double actual = peak(history, p.origin(), p.steps(), step);
-      if (!Double.isNaN(actual)) {
+      if (Double.isNaN(actual)) {
+        continue;
+      }
+      if (p.resting()) {
+        restingTrack.mature(actual, p.onPath(), p.floor(), p.pathBands(), p.steps());
+      } else {
         pathTrack.mature(actual, p.onPath(), p.floor(), p.pathBands(), p.steps());
         remember(p.origin(), step, p.surprisedBy(actual));
         risingTrack.mature(actual, p.onRise(), p.floor(), p.risingBands(), p.steps());
@@ -415,7 +441,8 @@ public final class PeakCalibrator {
 
   /**
    * A prediction waiting for its window ({@code steps} series steps from {@code origin}) to pass:
-   * both predictors' peaks and bands, and the score unit it was made with.
+   * both predictors' peaks and bands, and the score unit it was made with; {@code resting} for a
+   * prediction of no load while idle, scored on its own.
    */
   private record Prediction(
       long origin,
@@ -427,7 +454,8 @@ public final class PeakCalibrator {
       double[] risingBands,
       double last,
       double expectedTop,
-      double rise) {
+      double rise,
+      boolean resting) {
 
     long due(long step) {
       return origin + steps * step;

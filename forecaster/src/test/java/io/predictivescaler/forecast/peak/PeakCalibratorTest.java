@@ -122,7 +122,7 @@ class PeakCalibratorTest {
   }
 
   @Test
-  void anIdleSeriesPredictingNoLoadHasNoBand() {
+  void anIdleSeriesAtExactlyZeroHasItsBandAtZero() {
     int before = 3_000;
     float[] load = noisy(new Random(29), before + 200, i -> 5);
     for (int i = before; i < load.length; i++) {
@@ -138,6 +138,37 @@ class PeakCalibratorTest {
     assertThat(idle.calibrated()).isTrue();
     for (double level : PeakCalibrator.LEVELS) {
       assertThat(idle.at(level)).as("band at %s", level).isZero();
+    }
+  }
+
+  @Test
+  void anIdleSeriesThatFlickersBelowTheNoLoadLineHasABandCalibratedOnItsOwnOutcomes() {
+    // an idle VM's CPU: readings of 0.5 +- 0.05 where the usual load is 100 (no load below 2);
+    // with its band at the newest reading, nearly every lead window held a higher one, and the
+    // top level covered a third of the idle ticks
+    int before = 3_000;
+    int idleTicks = 3_000;
+    int leadSteps = 8;
+    float[] load = noisy(new Random(37), before + idleTicks, i -> 5);
+    Random flicker = new Random(41);
+    for (int i = before; i < load.length; i++) {
+      load[i] = (float) (0.5 + 0.05 * flicker.nextGaussian());
+    }
+
+    PeakBand[] bands = run(new PeakCalibrator(), load, leadSteps);
+
+    int from = before + PeakCalibrator.IDLE_POINTS + 600;
+    for (double level : new double[] {0.5, 0.8, 0.9, 0.95, 0.99}) {
+      assertThat(coverage(bands, load, leadSteps, level, from, load.length))
+          .as("coverage at %s while idle", level)
+          .isCloseTo(level, within(0.03));
+    }
+    double noLoadLine = PeakCalibrator.NO_LOAD_SHARE * 100;
+    for (int t = before + PeakCalibrator.IDLE_POINTS + 1; t < load.length; t++) {
+      assertThat(bands[t].predicted()).as("prediction at %d", t).isEqualTo(load[t], within(1e-6));
+      assertThat(bands[t].at(0.5)).as("q0.5 at %d", t).isGreaterThanOrEqualTo(load[t]);
+      // never sized for the load coming back: an outage would hold capacity for hours
+      assertThat(bands[t].at(0.999)).as("q0.999 at %d", t).isLessThanOrEqualTo(noLoadLine * 1.1);
     }
   }
 
