@@ -1,5 +1,6 @@
 package io.predictivescaler.bench.sim;
 
+import io.predictivescaler.forecast.peak.PeakBand;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -45,7 +46,7 @@ final class PeakBandTally {
     }
     for (int l = 0; l < levels.length; l++) {
       outcomes[l]++;
-      if (peak <= bands.bands()[l]) {
+      if (PeakBand.holds(peak, bands.bands()[l])) {
         covered[l]++;
       }
     }

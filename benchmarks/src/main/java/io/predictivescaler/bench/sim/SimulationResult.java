@@ -1,5 +1,6 @@
 package io.predictivescaler.bench.sim;
 
+import io.predictivescaler.forecast.peak.PeakBand;
 import java.util.Map;
 
 /**
@@ -59,7 +60,7 @@ public record SimulationResult(
     for (int t = 0; t < load.length; t++) {
       if (!Double.isNaN(forecastUpper[t])) {
         banded++;
-        if (load[t] <= forecastUpper[t]) {
+        if (PeakBand.holds(load[t], forecastUpper[t])) {
           covered++;
         }
       }

@@ -46,6 +46,22 @@ class PeakBandCoverageTest {
   }
 
   @Test
+  void aBandARoundingBelowThePeakHoldsIt() {
+    SimulationResult result =
+        run(
+            bands(30 - 1e-2, 30 - 1e-6, NONE), // peak 30: 0.01 below misses, a rounding holds
+            null,
+            null,
+            null,
+            null,
+            null);
+
+    PeakBandCoverage coverage = result.peakBandCoverage();
+    assertThat(coverage.levels().get(0).covered()).isZero();
+    assertThat(coverage.levels().get(1).covered()).isEqualTo(1);
+  }
+
+  @Test
   void countsTheTicksEachLevelTheHpaOrNoChoiceWasInForce() {
     SimulationResult result =
         run(

@@ -23,6 +23,21 @@ public record PeakBand(
     return new PeakBand(last, last, new double[0], new double[0], new double[0], scores);
   }
 
+  /**
+   * The rounding a band may be below a peak and still hold it, as a share of the peak: the window
+   * keeps loads as floats (about 6e-8 relative), and a prediction that is exact, a straight ramp
+   * carried on over nine steps, can land a few of those below the load it predicted.
+   */
+  static final double ROUNDING = 1e-6;
+
+  /**
+   * Whether a band held a peak: the peak at or below it, or above it by no more than {@link
+   * #ROUNDING}, so that a tie is held however the rounding broke it.
+   */
+  public static boolean holds(double peak, double band) {
+    return peak <= band + ROUNDING * Math.abs(peak);
+  }
+
   /** True when enough outcomes have matured for the bands to mean what their levels say. */
   public boolean calibrated() {
     return bands.length > 0 && scores >= PeakCalibrator.MIN_SCORES;

@@ -72,7 +72,7 @@ final class ScoreTrack {
     scores.add((actual - predicted) / floor);
     double gamma = GAMMA / steps;
     for (int l = 0; l < levels.length; l++) {
-      double miss = actual > bands[l] ? 1 : 0;
+      double miss = PeakBand.holds(actual, bands[l]) ? 0 : 1;
       alphas[l] =
           clamp(alphas[l] + gamma * ((1 - levels[l]) - miss), (1 - levels[l]) * MIN_ALPHA_SHARE, 1);
       coverage[l] += ((1 - miss) - coverage[l]) * COVERAGE_WEIGHT;
