@@ -53,7 +53,8 @@ public final class PeakCalibrator {
    * scales wide, holding every high level at several times the load for the next twelve hours.
    * While idle the prediction is the newest load, whatever the forecast path says, and its band
    * says how far the load moves while it stays no load: it is calibrated on the idle predictions'
-   * own outcomes, in units of this share of the typical level, and never above that share.
+   * own outcomes, in units of the idle load's own step-to-step volatility, and never goes above
+   * this share of the typical level.
    */
   static final double NO_LOAD_SHARE = 0.02;
 
@@ -62,6 +63,9 @@ public final class PeakCalibrator {
    * that a bursty series' quiet minutes are scored as usual.
    */
   static final int IDLE_POINTS = 40;
+
+  /** The floor of the idle band's score unit, as a share of the no-load line. */
+  private static final double RESTING_FLOOR_SHARE = 1e-3;
 
   /** Scores kept for the idle band: an hour of 15 s ticks. */
   static final int RESTING_CAPACITY = 240;
@@ -96,6 +100,8 @@ public final class PeakCalibrator {
   private double typicalLevel = Double.NaN;
   private double previous = Double.NaN;
   private double volatility;
+  private double restingVolatility;
+  private double restingPrevious = Double.NaN;
   private int idleRun;
   private long matured;
 
@@ -159,8 +165,11 @@ public final class PeakCalibrator {
     // outage held a fifth of the usual capacity for hours on its score floor)
     boolean restingPrediction = idle() && noLoad(onPath);
     double noLoadLine = NO_LOAD_SHARE * typicalLevel;
+    double restingScale = restingScale(noLoadLine);
     double[] pathBands =
-        restingPrediction ? resting(onPath, noLoadLine) : pathTrack.bands(onPath, floor);
+        restingPrediction
+            ? resting(onPath, restingScale, noLoadLine)
+            : pathTrack.bands(onPath, floor);
     // while idle nothing is carried on: onRise is onPath
     double[] risingBands = restingPrediction ? pathBands : risingTrack.bands(onRise, floor);
     // the top band of the predictor in use: what the scores alone expected at most
@@ -187,7 +196,7 @@ public final class PeakCalibrator {
           new Prediction(
               end,
               leadSteps,
-              restingPrediction ? noLoadLine : floor,
+              restingPrediction ? restingScale : floor,
               onPath,
               onRise,
               pathBands,
@@ -307,17 +316,17 @@ public final class PeakCalibrator {
 
   /**
    * The band of a prediction of no load while idle: the idle outcomes' score quantiles in units of
-   * {@code noLoadLine}, never above it (the load coming back is what no idle band sizes for: an
-   * outage held a fifth of the usual capacity for hours on its score floor) nor below the
+   * {@code scale}, never above {@code noLoadLine} (the load coming back is what no idle band sizes
+   * for: an outage held a fifth of the usual capacity for hours on its score floor) nor below the
    * prediction. Without such outcomes yet, the line itself: the load stays no load.
    */
-  private double[] resting(double predicted, double noLoadLine) {
+  private double[] resting(double predicted, double scale, double noLoadLine) {
     if (!restingTrack.hasScores()) {
       double[] bands = new double[LEVELS.length];
       Arrays.fill(bands, Math.max(predicted, noLoadLine));
       return bands;
     }
-    double[] bands = restingTrack.bands(predicted, noLoadLine);
+    double[] bands = restingTrack.bands(predicted, scale);
     for (int l = 0; l < bands.length; l++) {
       bands[l] = Math.max(predicted, Math.min(bands[l], noLoadLine));
     }
@@ -365,8 +374,14 @@ public final class PeakCalibrator {
   private void observe(double load) {
     idleRun = noLoad(load) ? idleRun + 1 : 0;
     if (idle()) {
+      if (!Double.isNaN(restingPrevious)) {
+        restingVolatility +=
+            (Math.abs(load - restingPrevious) - restingVolatility) * VOLATILITY_WEIGHT;
+      }
+      restingPrevious = load;
       return;
     }
+    restingPrevious = Double.NaN;
     typicalLevel =
         Double.isNaN(typicalLevel) ? load : typicalLevel + (load - typicalLevel) * LEVEL_WEIGHT;
     if (!Double.isNaN(previous)) {
@@ -382,6 +397,16 @@ public final class PeakCalibrator {
   /** True for a load so far below the typical level that it is no load at all. */
   private boolean noLoad(double load) {
     return load < NO_LOAD_SHARE * typicalLevel;
+  }
+
+  /**
+   * What an idle prediction's scores are in units of: the idle load's step-to-step volatility plus
+   * a thousandth of the no-load line. The line itself was too coarse a unit where the typical level
+   * is set by bursts: a network counter flickering between 42 and 112 under a line of 15,000 scored
+   * below the scores' resolution, and its band stayed at the newest reading.
+   */
+  private double restingScale(double noLoadLine) {
+    return Math.max(1e-9, RESTING_FLOOR_SHARE * noLoadLine) + restingVolatility;
   }
 
   /** What scores are in units of: the volatility plus a small floor of the typical level. */

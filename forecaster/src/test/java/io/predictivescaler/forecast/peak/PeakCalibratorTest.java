@@ -141,18 +141,20 @@ class PeakCalibratorTest {
     }
   }
 
-  @Test
-  void anIdleSeriesThatFlickersBelowTheNoLoadLineHasABandCalibratedOnItsOwnOutcomes() {
-    // an idle VM's CPU: readings of 0.5 +- 0.05 where the usual load is 100 (no load below 2);
+  @ParameterizedTest(name = "flicker {0}")
+  @ValueSource(doubles = {0.05, 0.002})
+  void anIdleSeriesThatFlickersBelowTheNoLoadLineHasABandCalibratedOnItsOwnOutcomes(double sd) {
+    // an idle VM's CPU: readings of 0.5 +- sd where the usual load is 100 (no load below 2);
     // with its band at the newest reading, nearly every lead window held a higher one, and the
-    // top level covered a third of the idle ticks
+    // top level covered a third of the idle ticks; scored in units of the no-load line, a
+    // flicker of 0.002 was below the scores' resolution and the band stayed at the reading
     int before = 3_000;
     int idleTicks = 3_000;
     int leadSteps = 8;
     float[] load = noisy(new Random(37), before + idleTicks, i -> 5);
     Random flicker = new Random(41);
     for (int i = before; i < load.length; i++) {
-      load[i] = (float) (0.5 + 0.05 * flicker.nextGaussian());
+      load[i] = (float) (0.5 + sd * flicker.nextGaussian());
     }
 
     PeakBand[] bands = run(new PeakCalibrator(), load, leadSteps);
