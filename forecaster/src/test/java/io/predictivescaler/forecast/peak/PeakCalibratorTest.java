@@ -456,7 +456,7 @@ class PeakCalibratorTest {
     PeakBand[] bands = run(new PeakCalibrator(), load, leadSteps);
 
     for (double level : new double[] {0.5, 0.7, 0.8, 0.9, 0.95}) {
-      assertThat(heldShare(bands, load, leadSteps, level, 3_000, load.length))
+      assertThat(coverage(bands, load, leadSteps, level, 3_000, load.length))
           .as("coverage at %s", level)
           .isCloseTo(level, within(0.03));
     }
@@ -622,26 +622,11 @@ class PeakCalibratorTest {
     return out;
   }
 
-  /** Share of ticks in [from, to) whose band at {@code level} held the next leadSteps' peak. */
+  /**
+   * Share of ticks in [from, to) whose band at {@code level} held the next leadSteps' peak, as
+   * {@link PeakBand#holds} counts it.
+   */
   private static double coverage(
-      PeakBand[] bands, float[] load, int leadSteps, double level, int from, int to) {
-    int held = 0;
-    int counted = 0;
-    for (int t = from; t < to - leadSteps; t++) {
-      double peak = Double.NEGATIVE_INFINITY;
-      for (int j = 1; j <= leadSteps; j++) {
-        peak = Math.max(peak, load[t + j]);
-      }
-      counted++;
-      if (peak <= bands[t].at(level)) {
-        held++;
-      }
-    }
-    return (double) held / counted;
-  }
-
-  /** As {@link #coverage}, counting a hit as {@link PeakBand#holds} does. */
-  private static double heldShare(
       PeakBand[] bands, float[] load, int leadSteps, double level, int from, int to) {
     int held = 0;
     int counted = 0;
