@@ -61,18 +61,17 @@ final class TimestampParser {
    * ({@code 1436918400.781}); 0 when the text is not one.
    */
   private static int epochDigits(String text) {
-    int i = 0;
-    while (i < text.length() && Character.isDigit(text.charAt(i))) {
-      i++;
+    int digits = 0;
+    while (digits < text.length() && Character.isDigit(text.charAt(digits))) {
+      digits++;
     }
-    int digits = i;
-    if (digits == 0 || i == text.length()) {
+    if (digits == 0 || digits == text.length()) {
       return digits;
     }
-    if (text.charAt(i) != '.') {
+    if (text.charAt(digits) != '.') {
       return 0;
     }
-    for (int j = i + 1; j < text.length(); j++) {
+    for (int j = digits + 1; j < text.length(); j++) {
       if (!Character.isDigit(text.charAt(j))) {
         return 0;
       }

@@ -164,12 +164,8 @@ public final class PeakCalibrator {
     // nor has the prediction a band: the scores say how the load varies, and there is none (an
     // outage held a fifth of the usual capacity for hours on its score floor)
     boolean restingPrediction = idle() && noLoad(onPath);
-    double noLoadLine = NO_LOAD_SHARE * typicalLevel;
-    double restingScale = restingScale(noLoadLine);
-    double[] pathBands =
-        restingPrediction
-            ? resting(onPath, restingScale, noLoadLine)
-            : pathTrack.bands(onPath, floor);
+    double unit = restingPrediction ? restingScale() : floor;
+    double[] pathBands = restingPrediction ? resting(onPath, unit) : pathTrack.bands(onPath, floor);
     // while idle nothing is carried on: onRise is onPath
     double[] risingBands = restingPrediction ? pathBands : risingTrack.bands(onRise, floor);
     // the top band of the predictor in use: what the scores alone expected at most
@@ -196,7 +192,7 @@ public final class PeakCalibrator {
           new Prediction(
               end,
               leadSteps,
-              restingPrediction ? restingScale : floor,
+              unit,
               onPath,
               onRise,
               pathBands,
@@ -316,11 +312,12 @@ public final class PeakCalibrator {
 
   /**
    * The band of a prediction of no load while idle: the idle outcomes' score quantiles in units of
-   * {@code scale}, never above {@code noLoadLine} (the load coming back is what no idle band sizes
+   * {@code scale}, never above the no-load line (the load coming back is what no idle band sizes
    * for: an outage held a fifth of the usual capacity for hours on its score floor) nor below the
    * prediction. Without such outcomes yet, the line itself: the load stays no load.
    */
-  private double[] resting(double predicted, double scale, double noLoadLine) {
+  private double[] resting(double predicted, double scale) {
+    double noLoadLine = noLoadLine();
     if (!restingTrack.hasScores()) {
       double[] bands = new double[LEVELS.length];
       Arrays.fill(bands, Math.max(predicted, noLoadLine));
@@ -396,7 +393,11 @@ public final class PeakCalibrator {
 
   /** True for a load so far below the typical level that it is no load at all. */
   private boolean noLoad(double load) {
-    return load < NO_LOAD_SHARE * typicalLevel;
+    return load < noLoadLine();
+  }
+
+  private double noLoadLine() {
+    return NO_LOAD_SHARE * typicalLevel;
   }
 
   /**
@@ -405,8 +406,8 @@ public final class PeakCalibrator {
    * is set by bursts: a network counter flickering between 42 and 112 under a line of 15,000 scored
    * below the scores' resolution, and its band stayed at the newest reading.
    */
-  private double restingScale(double noLoadLine) {
-    return Math.max(1e-9, RESTING_FLOOR_SHARE * noLoadLine) + restingVolatility;
+  private double restingScale() {
+    return Math.max(1e-9, RESTING_FLOOR_SHARE * noLoadLine()) + restingVolatility;
   }
 
   /** What scores are in units of: the volatility plus a small floor of the typical level. */
