@@ -72,6 +72,9 @@ public final class PeakCalibrator {
 
   private static final long DAY_SECONDS = 86_400;
 
+  /** Days the rises over a lead window are remembered for the band's ceiling. */
+  public static final int RISE_MEMORY_DAYS = RiseMemory.HOURS / 24;
+
   /** The highest level: a peak above its band is one the scores did not expect. */
   private static final int TOP = LEVELS.length - 1;
 
@@ -90,6 +93,7 @@ public final class PeakCalibrator {
   private final ScoreTrack risingTrack = new ScoreTrack(LEVELS, SCORE_CAPACITY);
   private final ScoreTrack restingTrack = new ScoreTrack(LEVELS, RESTING_CAPACITY);
   private final ArrayDeque<Prediction> pending = new ArrayDeque<>();
+  private final RiseMemory rises = new RiseMemory();
 
   /**
    * Running mean of (rising's band - path's band) / scale over the levels: below 0, rising wins.
@@ -117,6 +121,14 @@ public final class PeakCalibrator {
 
   /** Yesterday's rise the newest prediction was raised by; 0 when it was not. */
   private double raisedBy;
+
+  /** The newest prediction and its bands before the ceiling; null bands before the first. */
+  private double uncappedPredicted;
+
+  private double[] uncappedBands;
+
+  /** The newest band's ceiling; NaN when it had none. */
+  private double ceiling = Double.NaN;
 
   /**
    * Scores the predictions whose window has passed by the newest point of {@code history}, then
@@ -207,11 +219,28 @@ public final class PeakCalibrator {
       lastOrigin = end;
     }
     boolean rise = risingWins();
+    double predicted = rise ? onRise : onPath;
+    double[] bands = rise ? risingBands : pathBands;
+    uncappedPredicted = predicted;
+    uncappedBands = bands;
+    // the scores are in units of the volatility when each prediction was made: a spike from a
+    // quiet load scores hundreds of them, and the next spike's ramp multiplies that by its own
+    // volatility; no band asks for more than the load has been seen to rise
+    double reach = rises.reach();
+    ceiling = Double.isNaN(reach) ? Double.NaN : Math.max(predicted, last + reach);
+    if (!Double.isNaN(ceiling)) {
+      // the calibration keeps the bands before the ceiling (they are stored in the pending
+      // prediction): a ceiling that binds is not a miss to widen them for
+      bands = bands.clone();
+      for (int l = 0; l < bands.length; l++) {
+        bands[l] = Math.min(bands[l], ceiling);
+      }
+    }
     return new PeakBand(
         last,
-        rise ? onRise : onPath,
+        predicted,
         LEVELS,
-        rise ? risingBands : pathBands,
+        bands,
         rise ? risingTrack.coverage() : pathTrack.coverage(),
         matured);
   }
@@ -274,6 +303,22 @@ public final class PeakCalibrator {
    */
   public double raisedByYesterday() {
     return raisedBy;
+  }
+
+  /**
+   * The ceiling that bounded the newest band at {@code level}: the newest load plus how far the
+   * load may rise over a lead window by the rises of the last {@value #RISE_MEMORY_DAYS} days
+   * ({@link RiseMemory#reach}), never below the prediction; NaN where the band at that level was
+   * below it.
+   */
+  public double cappedAt(double level) {
+    if (Double.isNaN(ceiling) || uncappedBands == null) {
+      return Double.NaN;
+    }
+    double band =
+        new PeakBand(uncappedPredicted, uncappedPredicted, LEVELS, uncappedBands, new double[0], 0)
+            .at(level);
+    return band > ceiling ? ceiling : Double.NaN;
   }
 
   /** True when the rising predictor's bands have recently been the lower. */
@@ -356,6 +401,7 @@ public final class PeakCalibrator {
         }
       }
       if (!Double.isNaN(actual)) {
+        rises.record(history.start().getEpochSecond() + i * history.stepSeconds(), actual - now);
         double floor = scale();
         pathTrack.addScore((actual - now) / floor);
         double onRise = extrapolated(v, i, leadSteps);
@@ -427,6 +473,7 @@ public final class PeakCalibrator {
       if (Double.isNaN(actual)) {
         continue;
       }
+      rises.record(p.origin(), actual - p.last());
       if (p.resting()) {
         restingTrack.mature(actual, p.onPath(), p.floor(), p.pathBands(), p.steps());
       } else {

@@ -272,11 +272,24 @@ class PeakCalibratorTest {
     assertThat(withPath.last()).isEqualTo(last);
     assertThat(withPath.predicted()).isCloseTo(last + 30, within(1e-9));
     assertThat(withPath.calibrated()).isTrue();
+    int shifted = 0;
     for (int l = 0; l < PeakCalibrator.LEVELS.length; l++) {
-      assertThat(withPath.bands()[l] - withoutPath.bands()[l])
-          .as("level %s", PeakCalibrator.LEVELS[l])
-          .isCloseTo(30, within(1e-6));
+      double level = PeakCalibrator.LEVELS[l];
+      if (Double.isNaN(rising.cappedAt(level))) {
+        shifted++;
+        assertThat(withPath.bands()[l] - withoutPath.bands()[l])
+            .as("level %s", level)
+            .isCloseTo(30, within(1e-6));
+      } else {
+        // no further than the load has been seen to rise, and never below the prediction
+        assertThat(withPath.bands()[l])
+            .as("level %s", level)
+            .isEqualTo(rising.cappedAt(level))
+            .isGreaterThanOrEqualTo(withPath.predicted())
+            .isLessThan(withoutPath.bands()[l] + 30);
+      }
     }
+    assertThat(shifted).as("levels the path shifted").isGreaterThanOrEqualTo(3);
   }
 
   @Test
@@ -602,6 +615,66 @@ class PeakCalibratorTest {
       load[i] = (float) (from + (to - from) * share + sd * random.nextGaussian());
     }
     return load;
+  }
+
+  @Test
+  void aBandNeverAsksForMoreThanTheNewestLoadPlusTheLargestRiseRemembered() {
+    // a quiet load with the same spike every two hours, a straight ramp up to eleven times the load
+    // and down again: the spikes' scores are in units of the quiet load's tiny volatility, and the
+    // ramp's own volatility multiplied them to several times the spike at the top level
+    int every = 480;
+    int ramp = 20;
+    int leadSteps = 9;
+    Random random = new Random(21);
+    float[] load = new float[8 * every];
+    for (int i = 0; i < load.length; i++) {
+      int phase = i % every;
+      double spike = phase < ramp ? phase : phase < 2 * ramp ? 2 * ramp - phase : 0;
+      double noise = phase < 2 * ramp ? 0 : 0.002 * random.nextGaussian();
+      load[i] = (float) (1 + 0.5 * spike + noise);
+    }
+    PeakCalibrator calibrator = new PeakCalibrator();
+    double largestRise = Double.NEGATIVE_INFINITY;
+    boolean capped = false;
+    for (int t = 0; t < load.length; t++) {
+      int from = Math.max(0, t - leadSteps - 8 + 1);
+      RegularSeries history =
+          new RegularSeries(
+              T0.plus(STEP.multipliedBy(from)), STEP, Arrays.copyOfRange(load, from, t + 1));
+      PeakBand band = calibrator.update(history, NO_PATH, leadSteps);
+      if (t < 2 * every) {
+        largestRise = Math.max(largestRise, riseAt(load, t - leadSteps, leadSteps));
+        continue;
+      }
+      double top = band.at(0.999);
+      double ceiling = Math.max(band.predicted(), load[t] + largestRise);
+      assertThat(top).as("top band at tick %d", t).isLessThanOrEqualTo(ceiling + 1e-6);
+      boolean bound = !Double.isNaN(calibrator.cappedAt(0.999));
+      capped |= bound;
+      if (bound && t + leadSteps < load.length) {
+        double peak = load[t + 1];
+        for (int j = 2; j <= leadSteps; j++) {
+          peak = Math.max(peak, load[t + j]);
+        }
+        assertThat(PeakBand.holds(peak, top))
+            .as("where the ceiling bound, it still held a spike like the ones before, tick %d", t)
+            .isTrue();
+      }
+      largestRise = Math.max(largestRise, riseAt(load, t - leadSteps, leadSteps));
+    }
+    assertThat(capped).as("the ceiling bound the top band on some ramp").isTrue();
+  }
+
+  /** The peak of the {@code leadSteps} loads after {@code origin} less the load there. */
+  private static double riseAt(float[] load, int origin, int leadSteps) {
+    if (origin < 0) {
+      return Double.NEGATIVE_INFINITY;
+    }
+    double peak = Double.NEGATIVE_INFINITY;
+    for (int j = 1; j <= leadSteps; j++) {
+      peak = Math.max(peak, load[origin + j]);
+    }
+    return peak - load[origin];
   }
 
   /** Feeds {@code load} tick by tick as a sliding window; returns the band of every tick. */

@@ -258,7 +258,7 @@ final class ForecastCalibration {
     String coverage =
         String.format(
             Locale.ROOT,
-            "peak over the lead window%s%s at q%s, recent coverage %.1f%%",
+            "peak over the lead window%s%s at q%s%s, recent coverage %.1f%%",
             calibrator.risingWins() ? " (its newest rise carried on)" : "",
             calibrator.raisedByYesterday() > 0
                 ? String.format(
@@ -267,6 +267,13 @@ final class ForecastCalibration {
                     calibrator.raisedByYesterday())
                 : "",
             RiskChooser.trim(level),
+            Double.isNaN(calibrator.cappedAt(level))
+                ? ""
+                : String.format(
+                    Locale.ROOT,
+                    " capped at %.4g (the newest load plus the rise the last %d days suggest)",
+                    calibrator.cappedAt(level),
+                    PeakCalibrator.RISE_MEMORY_DAYS),
             100 * band.coverageAt(level));
     String why =
         choice == null
