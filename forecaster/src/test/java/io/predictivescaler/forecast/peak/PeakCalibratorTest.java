@@ -586,42 +586,12 @@ class PeakCalibratorTest {
         .isEqualTo(0.0);
   }
 
-  /** Days of 5-minute points around 100 with {@code length} points at 160 from {@code at}. */
-  private static float[] withDailyBurst(Random random, int days, int at, int length) {
-    float[] load = new float[days * PER_DAY];
-    for (int i = 0; i < load.length; i++) {
-      int ofDay = i % PER_DAY;
-      double level = ofDay >= at && ofDay < at + length ? 160 : 100;
-      load[i] = (float) (level + 2 * random.nextGaussian());
-    }
-    return load;
-  }
-
-  private static float[] segments(Random random, int n, int length) {
-    return segments(random, n, length, 0.2);
-  }
-
-  /** Straight segments of {@code length} points between random levels, plus noise of {@code sd}. */
-  private static float[] segments(Random random, int n, int length, double sd) {
-    float[] load = new float[n];
-    double from = 100;
-    double to = 100;
-    for (int i = 0; i < n; i++) {
-      if (i % length == 0) {
-        from = to;
-        to = 50 + 100 * random.nextDouble();
-      }
-      double share = (i % length) / (double) length;
-      load[i] = (float) (from + (to - from) * share + sd * random.nextGaussian());
-    }
-    return load;
-  }
-
   @Test
   void aBandNeverAsksForMoreThanTheNewestLoadPlusTheLargestRiseRemembered() {
     // a quiet load with the same spike every two hours, a straight ramp up to eleven times the load
     // and down again: the spikes' scores are in units of the quiet load's tiny volatility, and the
-    // ramp's own volatility multiplied them to several times the spike at the top level
+    // ramp's own volatility multiplied them to several times the spike at the top level. With the
+    // same rise in every spike's hours, the ceiling is the largest rise itself
     int every = 480;
     int ramp = 20;
     int leadSteps = 9;
@@ -663,6 +633,37 @@ class PeakCalibratorTest {
       largestRise = Math.max(largestRise, riseAt(load, t - leadSteps, leadSteps));
     }
     assertThat(capped).as("the ceiling bound the top band on some ramp").isTrue();
+  }
+
+  /** Days of 5-minute points around 100 with {@code length} points at 160 from {@code at}. */
+  private static float[] withDailyBurst(Random random, int days, int at, int length) {
+    float[] load = new float[days * PER_DAY];
+    for (int i = 0; i < load.length; i++) {
+      int ofDay = i % PER_DAY;
+      double level = ofDay >= at && ofDay < at + length ? 160 : 100;
+      load[i] = (float) (level + 2 * random.nextGaussian());
+    }
+    return load;
+  }
+
+  private static float[] segments(Random random, int n, int length) {
+    return segments(random, n, length, 0.2);
+  }
+
+  /** Straight segments of {@code length} points between random levels, plus noise of {@code sd}. */
+  private static float[] segments(Random random, int n, int length, double sd) {
+    float[] load = new float[n];
+    double from = 100;
+    double to = 100;
+    for (int i = 0; i < n; i++) {
+      if (i % length == 0) {
+        from = to;
+        to = 50 + 100 * random.nextDouble();
+      }
+      double share = (i % length) / (double) length;
+      load[i] = (float) (from + (to - from) * share + sd * random.nextGaussian());
+    }
+    return load;
   }
 
   /** The peak of the {@code leadSteps} loads after {@code origin} less the load there. */
