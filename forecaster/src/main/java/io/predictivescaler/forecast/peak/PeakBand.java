@@ -60,7 +60,7 @@ public record PeakBand(
    * {@code values} (one per ascending level) at {@code level}: linear between the two levels around
    * it, the end value outside them.
    */
-  private static double interpolate(double[] levels, double[] values, double level) {
+  static double interpolate(double[] levels, double[] values, double level) {
     int n = levels.length;
     if (level <= levels[0]) {
       return values[0];

@@ -122,9 +122,7 @@ public final class PeakCalibrator {
   /** Yesterday's rise the newest prediction was raised by; 0 when it was not. */
   private double raisedBy;
 
-  /** The newest prediction and its bands before the ceiling; null bands before the first. */
-  private double uncappedPredicted;
-
+  /** The newest bands before the ceiling; null before the first. */
   private double[] uncappedBands;
 
   /** The newest band's ceiling; NaN when it had none. */
@@ -221,7 +219,6 @@ public final class PeakCalibrator {
     boolean rise = risingWins();
     double predicted = rise ? onRise : onPath;
     double[] bands = rise ? risingBands : pathBands;
-    uncappedPredicted = predicted;
     uncappedBands = bands;
     // the scores are in units of the volatility when each prediction was made: a spike from a
     // quiet load scores hundreds of them, and the next spike's ramp multiplies that by its own
@@ -315,10 +312,7 @@ public final class PeakCalibrator {
     if (Double.isNaN(ceiling) || uncappedBands == null) {
       return Double.NaN;
     }
-    double band =
-        new PeakBand(uncappedPredicted, uncappedPredicted, LEVELS, uncappedBands, new double[0], 0)
-            .at(level);
-    return band > ceiling ? ceiling : Double.NaN;
+    return PeakBand.interpolate(LEVELS, uncappedBands, level) > ceiling ? ceiling : Double.NaN;
   }
 
   /** True when the rising predictor's bands have recently been the lower. */

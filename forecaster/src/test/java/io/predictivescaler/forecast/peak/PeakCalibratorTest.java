@@ -622,10 +622,7 @@ class PeakCalibratorTest {
       boolean bound = !Double.isNaN(calibrator.cappedAt(0.999));
       capped |= bound;
       if (bound && t + leadSteps < load.length) {
-        double peak = load[t + 1];
-        for (int j = 2; j <= leadSteps; j++) {
-          peak = Math.max(peak, load[t + j]);
-        }
+        double peak = load[t] + riseAt(load, t, leadSteps);
         assertThat(PeakBand.holds(peak, top))
             .as("where the ceiling bound, it still held a spike like the ones before, tick %d", t)
             .isTrue();

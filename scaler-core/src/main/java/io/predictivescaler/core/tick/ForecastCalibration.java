@@ -255,6 +255,7 @@ final class ForecastCalibration {
   }
 
   private String explain(double level, PeakBand band) {
+    double capped = calibrator.cappedAt(level);
     String coverage =
         String.format(
             Locale.ROOT,
@@ -267,12 +268,12 @@ final class ForecastCalibration {
                     calibrator.raisedByYesterday())
                 : "",
             RiskChooser.trim(level),
-            Double.isNaN(calibrator.cappedAt(level))
+            Double.isNaN(capped)
                 ? ""
                 : String.format(
                     Locale.ROOT,
                     " capped at %.4g (the newest load plus the rise the last %d days suggest)",
-                    calibrator.cappedAt(level),
+                    capped,
                     PeakCalibrator.RISE_MEMORY_DAYS),
             100 * band.coverageAt(level));
     String why =
