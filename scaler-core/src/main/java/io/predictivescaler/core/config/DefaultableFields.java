@@ -66,7 +66,7 @@ final class DefaultableFields {
   }
 
   /** {@code auto} (empty) or a fixed duration. */
-  static Optional<Optional<Duration>> readLeadTime(
+  static Optional<Optional<Duration>> readAutoOrDuration(
       FieldReader r, String name, Optional<Duration> base) {
     String shape = "auto or a duration like 90s";
     Optional<String> text = r.text(name, shape);

@@ -108,7 +108,7 @@ public final class PolicyFields {
       PolicyField.custom(
           "leadTime",
           Optional.empty(),
-          DefaultableFields::readLeadTime,
+          DefaultableFields::readAutoOrDuration,
           lead -> lead.map(GoDuration::format).orElse("auto"),
           List.of(
               new FieldDoc(
@@ -197,6 +197,27 @@ public final class PolicyFields {
                   "required",
                   "length of the period",
                   "> 0 and <= 1800")));
+
+  /**
+   * How long the scale-down window holds what the forecast asked for, or empty for {@code auto}.
+   */
+  public static final PolicyField<Optional<Duration>> FORECAST_HOLD =
+      PolicyField.custom(
+          "forecastHold",
+          Optional.empty(),
+          DefaultableFields::readAutoOrDuration,
+          hold -> hold.map(GoDuration::format).orElse("auto"),
+          List.of(
+              new FieldDoc(
+                  code("forecastHold"),
+                  "`auto` or duration",
+                  code("auto"),
+                  "how long the scale-down window holds the capacity the forecast asked for:"
+                      + " `auto` for its lead window (metric delay, lead time and one step); a"
+                      + " duration for that long where it is longer. A longer hold means fewer"
+                      + " scale events at more replica-hours (see [Scale events and the"
+                      + " forecast's hold](#scale-events-and-the-forecasts-hold))",
+                  "a duration > 0 and <= `behavior.scaleDown.stabilizationWindowSeconds`")));
 
   public static final PolicyField<Burst> BURST =
       PolicyField.custom(
@@ -332,6 +353,7 @@ public final class PolicyFields {
           MODE,
           MIN_REPLICAS,
           BEHAVIOR,
+          FORECAST_HOLD,
           BURST,
           RISK,
           SCHEDULES,

@@ -68,6 +68,26 @@ final class PolicyRules {
         lead.compareTo(d.horizon()) <= 0,
         () -> "must be <= horizon (" + horizon + "), got " + leadText,
         () -> "must be >= " + leadField + " (" + leadText + "), got " + horizon);
+    d.forecastHold()
+        .ifPresent(
+            hold -> {
+              Duration downWindow = d.behavior().scaleDown().stabilizationWindow();
+              String holdText = GoDuration.format(hold);
+              sink.rule(
+                  "forecastHold",
+                  "behavior.scaleDown.stabilizationWindowSeconds",
+                  hold.compareTo(downWindow) <= 0,
+                  () ->
+                      "must be <= behavior.scaleDown.stabilizationWindowSeconds ("
+                          + downWindow.toSeconds()
+                          + "s: the window bounds every hold), got "
+                          + holdText,
+                  () ->
+                      "must be >= forecastHold ("
+                          + hold.toSeconds()
+                          + "s), got "
+                          + downWindow.toSeconds());
+            });
     d.fallback()
         .ifPresent(
             fallback -> {

@@ -133,6 +133,11 @@ public final class PolicySettings {
     return get(PolicyFields.BEHAVIOR);
   }
 
+  /** The configured forecast hold, or empty for {@code auto} (the lead window). */
+  public Optional<Duration> forecastHold() {
+    return get(PolicyFields.FORECAST_HOLD);
+  }
+
   public Burst burst() {
     return get(PolicyFields.BURST);
   }

@@ -158,12 +158,20 @@ public record WorkloadPolicy(
     return settings.behavior();
   }
 
+  /**
+   * How long the scale-down window holds what the forecast asked for; empty for {@code auto}, the
+   * lead window. At most the scale-down stabilization window.
+   */
+  public Optional<Duration> forecastHold() {
+    return settings.forecastHold();
+  }
+
   /** Skip of scale-up stabilization under overload. */
   public Burst burst() {
     return settings.burst();
   }
 
-  /** How much overload the workload may take; not used by decisions yet. */
+  /** How much overload the workload may take: the counterfactual choice keeps to it. */
   public RiskBudget risk() {
     return settings.risk();
   }

@@ -18,7 +18,8 @@ import java.util.Objects;
  * @param hold how long the scale-down window holds what this forecast asked for (at most the
  *     window): the lead window the peak band covers (metric delay, pod start-up and one step),
  *     since the band already is the peak of that window ahead and holding it for the whole window
- *     would cover five more minutes no forecast asked for. {@link #WHOLE_WINDOW} when not known.
+ *     would cover five more minutes no forecast asked for; or the policy's {@code forecastHold}
+ *     where that is longer. {@link #WHOLE_WINDOW} when not known.
  * @param mayRaise whether the forecast may raise the count above what the metrics ask for at their
  *     reactive targets, the plain HPA's count; when false it may only lower it (its reactive part
  *     read nearer the predictive target), as while the workload has spent what it saved against the

@@ -195,8 +195,8 @@ final class ForecastCalibration {
     ForecastSummary trusted =
         ForecastSummary.trusted(
                 band.at(level) * (1 + headroom), model, explain(level, band), reactiveShare)
-            .withHold(window);
-    double owed = owed(observation, shadow, trusted.peakUpperLoad(), window);
+            .withHold(hold(window));
+    double owed = owed(observation, shadow, trusted.peakUpperLoad(), hold(window));
     if (savingsSpent && saved - owed > owedWhenSpent) {
       savingsSpent = false;
     } else if (!savingsSpent && saved - owed <= 0) {
@@ -240,7 +240,7 @@ final class ForecastCalibration {
    * the savings were back.
    */
   private double owed(
-      WorkloadObservation observation, ReplicaCounts shadow, double peak, Duration window) {
+      WorkloadObservation observation, ReplicaCounts shadow, double peak, Duration hold) {
     if (shadow == null
         || !policy.risk().isHpa()
         || status.proving()
@@ -251,7 +251,7 @@ final class ForecastCalibration {
     int above = Math.max(0, observation.currentReplicas() - shadow.desired());
     int wanted = ForecastReplicas.needed(peak, metric.targetPerReplica());
     int raise = Math.max(0, wanted - shadow.desired());
-    return (above * step + raise * Math.max(step, window.getSeconds())) / 3600.0;
+    return (above * step + raise * Math.max(step, hold.getSeconds())) / 3600.0;
   }
 
   private String explain(double level, PeakBand band) {
@@ -313,6 +313,14 @@ final class ForecastCalibration {
     return span.isNegative() ? Duration.ZERO : span;
   }
 
+  /**
+   * How long the scale-down window holds what the band asked for: its lead window, or the policy's
+   * {@code forecastHold} where that is longer (fewer scale events at more replica-hours).
+   */
+  private Duration hold(Duration window) {
+    return policy.forecastHold().filter(h -> h.compareTo(window) > 0).orElse(window);
+  }
+
   /** The calibrated peak over the lead window ({@link #leadWindow}). */
   private PeakBand calibrate(WorkloadObservation observation, Forecast forecast, Duration window) {
     var history = observation.history();
@@ -357,7 +365,7 @@ final class ForecastCalibration {
             (int) -Math.floorDiv(-delay, bucket),
             (int) Math.max(1, -Math.floorDiv(-lead.getSeconds(), bucket)),
             (int) (scaling.behavior().scaleDown().stabilizationWindow().getSeconds() / bucket),
-            (int) Math.max(1, window.getSeconds() / bucket),
+            (int) Math.max(1, hold(window).getSeconds() / bucket),
             policy.minReplicas(),
             policy.maxReplicas(),
             metric.targetPerReplica(),

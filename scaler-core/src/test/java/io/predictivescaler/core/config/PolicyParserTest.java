@@ -15,6 +15,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -114,6 +115,20 @@ class PolicyParserTest {
         .allSatisfy(w -> assertThat(w.leadTime()).isEqualTo(LeadTime.auto(Duration.ofMinutes(2))));
     assertThat(doc.workloads())
         .allSatisfy(w -> assertThat(w.mode()).isEqualTo(ScalingMode.HPA_FLOOR));
+  }
+
+  @Test
+  void forecastHoldIsAutoUnlessSetAndComesFromTheDefaults() throws IOException {
+    PolicyDocument doc = parse("forecast-hold.good.yaml", "shop");
+    PolicyDocument minimal = parse("minimal.good.yaml", "shop");
+
+    assertThat(doc.workloads())
+        .extracting(WorkloadPolicy::forecastHold)
+        .containsExactly(
+            Optional.of(Duration.ofMinutes(3)),
+            Optional.empty(),
+            Optional.of(Duration.ofMinutes(10)));
+    assertThat(only(minimal).forecastHold()).isEmpty();
   }
 
   @Test

@@ -61,4 +61,24 @@ class PolicySettingsTest {
         .isThrownBy(() -> new PolicyDocument(tooManySteps, List.of()))
         .withMessageStartingWith("horizon: must be <= 10m (600 steps of 1s;");
   }
+
+  @Test
+  void aForecastHoldLongerThanTheScaleDownWindowIsRefused() {
+    PolicySettings longHold =
+        PolicySettings.BUILT_IN.with(
+            PolicyFields.FORECAST_HOLD, java.util.Optional.of(Duration.ofMinutes(6)));
+    PolicySettings wholeWindow =
+        PolicySettings.BUILT_IN.with(
+            PolicyFields.FORECAST_HOLD, java.util.Optional.of(Duration.ofMinutes(5)));
+
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> new PolicyDocument(longHold, List.of()))
+        .withMessage(
+            "forecastHold: must be <= behavior.scaleDown.stabilizationWindowSeconds (300s: the"
+                + " window bounds every hold), got 6m");
+    assertThat(new PolicyDocument(wholeWindow, List.of()).defaults().forecastHold())
+        .contains(Duration.ofMinutes(5));
+    assertThat(wholeWindow.asYaml()).containsEntry("forecastHold", "5m");
+    assertThat(PolicySettings.BUILT_IN.asYaml()).containsEntry("forecastHold", "auto");
+  }
 }
