@@ -54,10 +54,10 @@ final class ForecastStages {
    * Stage 4. The tolerance the reactive part already had (the replica calculator applies it, as in
    * the HPA) is not applied to the forecast: the band is the calibrated peak capacity must cover,
    * so holding the count above it would plan an overload, and holding a count the band no longer
-   * needs is the scale-down window's job, which holds the forecast's part for its lead window (or
-   * the policy's {@code forecastHold}) (where a tolerance hold also kept capacity the
-   * counterfactual replay never priced). Sets PredictedLoad when the forecast raised the count
-   * above the reactive recommendation, unless the combine stage capped it.
+   * needs is the scale-down window's job, which holds the forecast's part for its lead window or
+   * the policy's {@code forecastHold} (where a tolerance hold also kept capacity the counterfactual
+   * replay never priced). Sets PredictedLoad when the forecast raised the count above the reactive
+   * recommendation, unless the combine stage capped it.
    */
   static StageResult tolerance(
       StageResult combine,
