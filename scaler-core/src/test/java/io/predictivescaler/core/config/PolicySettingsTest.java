@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class PolicySettingsTest {
@@ -15,7 +16,7 @@ class PolicySettingsTest {
     Map<String, Object> yaml =
         PolicySettings.BUILT_IN
             .with(PolicyFields.RISK, RiskBudget.share(0.001))
-            .with(PolicyFields.LEAD_TIME, java.util.Optional.of(Duration.ofMinutes(2)))
+            .with(PolicyFields.LEAD_TIME, Optional.of(Duration.ofMinutes(2)))
             .asYaml();
 
     assertThat(yaml.keySet())
@@ -66,10 +67,10 @@ class PolicySettingsTest {
   void aForecastHoldLongerThanTheScaleDownWindowIsRefused() {
     PolicySettings longHold =
         PolicySettings.BUILT_IN.with(
-            PolicyFields.FORECAST_HOLD, java.util.Optional.of(Duration.ofMinutes(6)));
+            PolicyFields.FORECAST_HOLD, Optional.of(Duration.ofMinutes(6)));
     PolicySettings wholeWindow =
         PolicySettings.BUILT_IN.with(
-            PolicyFields.FORECAST_HOLD, java.util.Optional.of(Duration.ofMinutes(5)));
+            PolicyFields.FORECAST_HOLD, Optional.of(Duration.ofMinutes(5)));
 
     assertThatIllegalArgumentException()
         .isThrownBy(() -> new PolicyDocument(longHold, List.of()))

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,6 +23,8 @@ class ForecastHoldTickTest {
   private static final Duration STEP = Duration.ofSeconds(15);
   private static final long DAY = 86_400;
   private static final double TARGET_PER_REPLICA = 100;
+  private static final Pattern HELD =
+      Pattern.compile("scale-down window \\((the forecast's part|all of it) for \\d+s\\)");
 
   @Test
   void aLongerForecastHoldScalesLessOftenAndSaysHowLongItHeld() {
@@ -67,10 +70,7 @@ class ForecastHoldTickTest {
         changes++;
       }
       String explanation = outcome.decision().explanation();
-      if (held == null && explanation.contains("scale-down window (the forecast's part for")) {
-        held = explanation;
-      }
-      if (held == null && explanation.contains("scale-down window (all of it for")) {
+      if (held == null && HELD.matcher(explanation).find()) {
         held = explanation;
       }
     }
