@@ -215,8 +215,8 @@ public final class PolicyFields {
                   "how long the scale-down window holds the capacity the forecast asked for:"
                       + " `auto` for its lead window (metric delay, lead time and one step); a"
                       + " duration for that long where it is longer. A longer hold means fewer"
-                      + " scale events at more replica-hours (see [Scale events and the"
-                      + " forecast's hold](#scale-events-and-the-forecasts-hold))",
+                      + " scale events, often for less of the forecast's gain (see [Scale events"
+                      + " and the forecast's hold](#scale-events-and-the-forecasts-hold))",
                   "a duration > 0 and <= `behavior.scaleDown.stabilizationWindowSeconds`")));
 
   public static final PolicyField<Burst> BURST =
