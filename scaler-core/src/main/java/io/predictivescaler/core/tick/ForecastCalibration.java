@@ -196,7 +196,7 @@ final class ForecastCalibration {
         ForecastSummary.trusted(
                 band.at(level) * (1 + headroom), model, explain(level, band), reactiveShare)
             .withHold(hold(window));
-    double owed = owed(observation, shadow, trusted.peakUpperLoad(), hold(window));
+    double owed = owed(observation, shadow, trusted.peakUpperLoad(), trusted.hold());
     if (savingsSpent && saved - owed > owedWhenSpent) {
       savingsSpent = false;
     } else if (!savingsSpent && saved - owed <= 0) {
@@ -315,7 +315,8 @@ final class ForecastCalibration {
 
   /**
    * How long the scale-down window holds what the band asked for: its lead window, or the policy's
-   * {@code forecastHold} where that is longer (fewer scale events at more replica-hours).
+   * {@code forecastHold} where that is longer (fewer scale events, often for less of the forecast's
+   * gain).
    */
   private Duration hold(Duration window) {
     return policy.forecastHold().filter(h -> h.compareTo(window) > 0).orElse(window);

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.predictivescaler.core.decision.ReasonCode;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -27,18 +26,14 @@ class AsGoodAsHpaTickTest {
     Random noise = new Random(11);
     FakeCluster cluster = new FakeCluster(Duration.ofSeconds(90));
     cluster.add("steady", 1, t -> 50 + noise.nextGaussian() * 2);
-    TickOrchestrator orchestrator =
-        new TickOrchestrator(
-            cluster, mode -> cluster, RefitScheduler.inline(), () -> true, TickListener.none());
-    orchestrator.applyPolicies(List.of(Policies.predictive("steady", 100, 10, STEP)));
+    OneWorkloadLoop loop =
+        new OneWorkloadLoop(cluster, Policies.predictive("steady", 100, 10, STEP));
     TickOutcome.Decided last = null;
     int untrustedAfterProving = 0;
     int decidedAfterProving = 0;
     for (long s = 0; s < 30 * 3600; s += STEP.getSeconds()) {
       Instant now = T0.plusSeconds(s);
-      cluster.now = now;
-      cluster.sample(now);
-      last = (TickOutcome.Decided) orchestrator.tick(now).get(0);
+      last = loop.tick(now);
       assertThat(last.decision().replicas()).as("replicas at %s", now).isEqualTo(1);
       CalibrationStatus status = last.calibration();
       if (status != null && status.choice() != null && !status.proving()) {

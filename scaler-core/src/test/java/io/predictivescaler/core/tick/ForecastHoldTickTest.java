@@ -6,7 +6,6 @@ import io.predictivescaler.core.config.PolicyFields;
 import io.predictivescaler.core.config.WorkloadPolicy;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.regex.Pattern;
@@ -51,18 +50,13 @@ class ForecastHoldTickTest {
     WorkloadPolicy policy =
         Policies.predictive("checkout", TARGET_PER_REPLICA, 200, STEP)
             .with(PolicyFields.FORECAST_HOLD, hold);
-    TickOrchestrator orchestrator =
-        new TickOrchestrator(
-            cluster, mode -> cluster, RefitScheduler.inline(), () -> true, TickListener.none());
-    orchestrator.applyPolicies(List.of(policy));
+    OneWorkloadLoop loop = new OneWorkloadLoop(cluster, policy);
 
     int changes = 0;
     String held = null;
     for (long s = 0; s < 3 * DAY; s += STEP.getSeconds()) {
       Instant now = T0.plusSeconds(s);
-      cluster.now = now;
-      cluster.sample(now);
-      TickOutcome.Decided outcome = (TickOutcome.Decided) orchestrator.tick(now).get(0);
+      TickOutcome.Decided outcome = loop.tick(now);
       if (s < 2 * DAY) {
         continue;
       }

@@ -6,7 +6,6 @@ import io.predictivescaler.core.config.WorkloadPolicy;
 import io.predictivescaler.core.counterfactual.RiskChooser;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -28,10 +27,7 @@ class OnlyAddsToHpaTest {
     FakeCluster cluster = new FakeCluster(Duration.ofSeconds(90));
     cluster.add("checkout", 13, t -> 1000 + noise.nextGaussian() * 10);
     WorkloadPolicy policy = Policies.predictive("checkout", TARGET_PER_REPLICA, 40, STEP);
-    TickOrchestrator orchestrator =
-        new TickOrchestrator(
-            cluster, mode -> cluster, RefitScheduler.inline(), () -> true, TickListener.none());
-    orchestrator.applyPolicies(List.of(policy));
+    OneWorkloadLoop loop = new OneWorkloadLoop(cluster, policy);
 
     int provingTicks = 0;
     int belowHpaAfterADay = 0;
@@ -40,9 +36,7 @@ class OnlyAddsToHpaTest {
     Instant provenAt = null;
     for (long s = 0; s < 30 * 3600; s += STEP.getSeconds()) {
       Instant now = T0.plusSeconds(s);
-      cluster.now = now;
-      cluster.sample(now);
-      TickOutcome.Decided outcome = (TickOutcome.Decided) orchestrator.tick(now).get(0);
+      TickOutcome.Decided outcome = loop.tick(now);
       int replicas = outcome.decision().replicas();
       int hpa = outcome.shadowHpa().replicas();
       boolean onlyAdds = outcome.summary().detail().contains("only adds to the HPA");

@@ -7,7 +7,6 @@ import io.predictivescaler.core.decision.ReasonCode;
 import io.predictivescaler.core.decision.StageTrace;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -29,18 +28,13 @@ class PredictiveTickTest {
     FakeCluster cluster = new FakeCluster(Duration.ofSeconds(90));
     cluster.add("checkout", 3, t -> load(t) + noise.nextGaussian() * 5);
     WorkloadPolicy policy = Policies.predictive("checkout", TARGET_PER_REPLICA, 40, STEP);
-    TickOrchestrator orchestrator =
-        new TickOrchestrator(
-            cluster, mode -> cluster, RefitScheduler.inline(), () -> true, TickListener.none());
-    orchestrator.applyPolicies(List.of(policy));
+    OneWorkloadLoop loop = new OneWorkloadLoop(cluster, policy);
 
     TickOutcome.Decided firstRiseOnDay3 = null;
     long end = 2 * DAY + 9 * 3600;
     for (long s = 0; s < end; s += STEP.getSeconds()) {
       Instant now = T0.plusSeconds(s);
-      cluster.now = now;
-      cluster.sample(now);
-      TickOutcome.Decided outcome = (TickOutcome.Decided) orchestrator.tick(now).get(0);
+      TickOutcome.Decided outcome = loop.tick(now);
       if (s > 2 * DAY + 8 * 3600
           && firstRiseOnDay3 == null
           && outcome.decision().replicas() > outcome.shadowHpa().replicas()) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.predictivescaler.core.config.WorkloadPolicy;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -28,18 +27,13 @@ class RiseCeilingTickTest {
     FakeCluster cluster = new FakeCluster(Duration.ofSeconds(90));
     cluster.add("search", 3, t -> load(t) + noise.nextGaussian());
     WorkloadPolicy policy = Policies.predictive("search", TARGET_PER_REPLICA, 200, STEP);
-    TickOrchestrator orchestrator =
-        new TickOrchestrator(
-            cluster, mode -> cluster, RefitScheduler.inline(), () -> true, TickListener.none());
-    orchestrator.applyPolicies(List.of(policy));
+    OneWorkloadLoop loop = new OneWorkloadLoop(cluster, policy);
 
     int most = 0;
     String capped = null;
     for (long s = 0; s < 3 * DAY; s += STEP.getSeconds()) {
       Instant now = T0.plusSeconds(s);
-      cluster.now = now;
-      cluster.sample(now);
-      TickOutcome.Decided outcome = (TickOutcome.Decided) orchestrator.tick(now).get(0);
+      TickOutcome.Decided outcome = loop.tick(now);
       if (s < 2 * DAY) {
         continue;
       }

@@ -7,7 +7,6 @@ import io.predictivescaler.core.config.RiskBudget;
 import io.predictivescaler.core.config.WorkloadPolicy;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -86,16 +85,11 @@ class SavingsSpentTickTest {
     Random noise = new Random(5);
     FakeCluster cluster = new FakeCluster(Duration.ofSeconds(90));
     cluster.add("checkout", 13, t -> load(t, noise));
-    TickOrchestrator orchestrator =
-        new TickOrchestrator(
-            cluster, mode -> cluster, RefitScheduler.inline(), () -> true, TickListener.none());
-    orchestrator.applyPolicies(List.of(policy));
+    OneWorkloadLoop loop = new OneWorkloadLoop(cluster, policy);
     Run run = new Run();
     for (long s = 0; s < 27 * 3600; s += STEP.getSeconds()) {
       Instant now = T0.plusSeconds(s);
-      cluster.now = now;
-      cluster.sample(now);
-      TickOutcome.Decided outcome = (TickOutcome.Decided) orchestrator.tick(now).get(0);
+      TickOutcome.Decided outcome = loop.tick(now);
       run.ticks++;
       int replicas = outcome.decision().replicas();
       int hpa = outcome.shadowHpa().replicas();
